@@ -1,0 +1,106 @@
+using System.Text.Json;
+using CoachBot.Teams.Auth;
+using CoachBot.Teams.Connector;
+using CoachBot.Teams.Schema;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Teams.Hosting;
+
+/// <summary>
+/// Turns an HTTP request on /api/messages into a turn, like the SDK's CloudAdapter: bounded read, parse,
+/// validate, authenticate, run the handler, and write 200 (or the invoke response).
+/// </summary>
+public sealed partial class BotAdapter(
+    IBotAuthenticator authenticator,
+    ConnectorClient connector,
+    IOptions<BotOptions> options,
+    ILogger<BotAdapter> logger)
+{
+    public async Task ProcessAsync(HttpContext http, IActivityHandler handler)
+    {
+        var ct = http.RequestAborted;
+        var max = options.Value.MaxActivityBytes;
+        if (http.Request.ContentLength > max)
+        {
+            await RejectAsync(http, StatusCodes.Status413PayloadTooLarge, "BodyTooLarge", $"The body is over {max} bytes.").ConfigureAwait(false);
+            return;
+        }
+
+        var body = await ReadBoundedAsync(http.Request.Body, max, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            await RejectAsync(http, StatusCodes.Status413PayloadTooLarge, "BodyTooLarge", $"The body is over {max} bytes.").ConfigureAwait(false);
+            return;
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize(body, BotJson.Default.Activity);
+        }
+        catch (JsonException)
+        {
+            activity = null;
+        }
+        if (activity is null)
+        {
+            await RejectAsync(http, StatusCodes.Status400BadRequest, "BadSyntax", "The body is not a JSON activity.").ConfigureAwait(false);
+            return;
+        }
+        if (ActivityValidator.Validate(activity) is { } invalid)
+        {
+            await RejectAsync(http, StatusCodes.Status400BadRequest, "BadArgument", invalid).ConfigureAwait(false);
+            return;
+        }
+
+        var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), activity, ct).ConfigureAwait(false);
+        if (!auth.Succeeded)
+        {
+            await RejectAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized", auth.Failure!).ConfigureAwait(false);
+            return;
+        }
+
+        var invoke = await handler.OnTurnAsync(new TurnContext(activity, connector), ct).ConfigureAwait(false);
+        if (invoke is null)
+        {
+            http.Response.StatusCode = activity.Type == ActivityTypes.Invoke ? StatusCodes.Status501NotImplemented : StatusCodes.Status200OK;
+            return;
+        }
+        http.Response.StatusCode = invoke.Status;
+        if (invoke.Body is { } json)
+        {
+            http.Response.ContentType = "application/json; charset=utf-8";
+            await using var writer = new Utf8JsonWriter(http.Response.Body);
+            json.WriteTo(writer);
+        }
+    }
+
+    /// <summary>Reads the body up to <paramref name="max"/> bytes; null when it is longer (chunked bodies have no Content-Length).</summary>
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int max, CancellationToken ct)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await body.ReadAsync(chunk, ct).ConfigureAwait(false)) > 0)
+        {
+            if (buffer.Length + read > max) return null;
+            buffer.Write(chunk, 0, read);
+        }
+        return buffer.ToArray();
+    }
+
+    private async Task RejectAsync(HttpContext http, int status, string code, string message)
+    {
+        LogRejected(logger, status, code, message);
+        http.Response.StatusCode = status;
+        await http.Response.WriteAsJsonAsync(new ErrorBody(new ErrorDetail(code, message)), http.RequestAborted).ConfigureAwait(false);
+    }
+
+    private sealed record ErrorBody(ErrorDetail Error);
+    private sealed record ErrorDetail(string Code, string Message);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected /api/messages request: {Status} {Code} ({Reason})")]
+    private static partial void LogRejected(ILogger logger, int status, string code, string reason);
+}
