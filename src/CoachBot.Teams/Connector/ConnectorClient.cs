@@ -13,6 +13,8 @@ namespace CoachBot.Teams.Connector;
 /// </summary>
 public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls, RetryPolicy retry, ILogger<ConnectorClient> logger)
 {
+    public const string HttpClientName = "BotConnector";
+
     public Task<ResourceResponse> ReplyToActivityAsync(Activity reply, CancellationToken ct)
     {
         var (serviceUrl, conversationId) = Target(reply);

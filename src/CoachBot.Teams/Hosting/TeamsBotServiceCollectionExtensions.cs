@@ -1,0 +1,40 @@
+using CoachBot.Teams.Auth;
+using CoachBot.Teams.Connector;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Teams.Hosting;
+
+public static class TeamsBotServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the protocol layer: adapter, Connector client, inbound authenticator and outbound tokens.
+    /// No app id means local mode (loopback only); an app id means every request must carry a valid token.
+    /// </summary>
+    public static IServiceCollection AddTeamsBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
+        var options = configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
+
+        services.AddSingleton(new ServiceUrlPolicy(loopbackOnly: options.IsLocalMode));
+        services.AddSingleton(new RetryPolicy());
+        if (options.IsLocalMode)
+        {
+            services.AddSingleton<IBotAuthenticator, LocalModeAuthenticator>();
+            services.AddSingleton<IBotTokenProvider, NoTokenProvider>();
+        }
+        else
+        {
+            services.AddSingleton<IBotAuthenticator, ClosedDoorAuthenticator>();
+            services.AddSingleton<IBotTokenProvider, NoTokenProvider>();
+        }
+        // One long-lived client; pooled connections are recycled so DNS changes of the Connector are picked up.
+        services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
+        services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(sp,
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName)));
+        services.AddSingleton<BotAdapter>();
+        return services;
+    }
+}
