@@ -1,4 +1,30 @@
+using CoachBot.Bot;
+using CoachBot.Health;
+using CoachBot.Storage;
+using CoachBot.Teams.Hosting;
+
 var builder = WebApplication.CreateBuilder(args);
+
+// Bind to loopback on the Bot Framework's usual port unless --urls / ASPNETCORE_URLS say otherwise.
+if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+    builder.WebHost.UseUrls("http://127.0.0.1:3978");
+
+builder.Services.AddTeamsBot(builder.Configuration);
+builder.Services.AddCoachBotStorage(builder.Configuration);
+builder.Services.AddSingleton(TimeProvider.System);
+builder.Services.AddSingleton<CoachingBot>();
+builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+
 var app = builder.Build();
-app.MapGet("/healthz", () => Results.Ok());
+
+var bot = app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<BotOptions>>().Value;
+if (bot.IsLocalMode && !app.Environment.IsDevelopment())
+    throw new InvalidOperationException("Bot__AppId is not set. Local mode (no token validation) runs only in the Development environment.");
+
+app.MapPost("/api/messages", (HttpContext http, BotAdapter adapter, CoachingBot coach) => adapter.ProcessAsync(http, coach));
+app.MapHealthChecks("/healthz");
+
 app.Run();
+
+/// <summary>Visible to the integration tests, which start the real app.</summary>
+public partial class Program;

@@ -1,0 +1,182 @@
+using System.Net;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using CoachBot.Coaching.Dialogue;
+
+namespace CoachBot.Storage;
+
+/// <summary>
+/// The <c>coaching</c> table. One partition per user (<see cref="TableKeys.UserPartition"/>) holds that user's
+/// coaching state per conversation, every turn, and their conversation references, so a turn is saved in one
+/// atomic transaction and "forget me" is one partition delete. Row keys:
+/// <c>state|{conversation}</c>, <c>turn|{conversation}|{activityId}</c>, <c>ref|{conversation}</c>, <c>welcome|{conversation}</c>.
+/// </summary>
+public sealed class CoachingStore(TableServiceClient service)
+{
+    public const string TableName = "coaching";
+
+    private readonly TableClient _table = service.GetTableClient(TableName);
+    private readonly TableProvisioner _provisioner = new(service, TableName);
+
+    public async Task<StoredState> GetStateAsync(string tenantId, string userKey, string conversationId, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), StateKey(conversationId), cancellationToken: ct).ConfigureAwait(false);
+        if (!row.HasValue || row.Value is null) return new StoredState(CoachingState.New, null);
+        var json = row.Value.GetString("State");
+        var state = json is null ? null : JsonSerializer.Deserialize(json, StorageJson.Default.CoachingState);
+        return new StoredState(state ?? CoachingState.New, row.Value.ETag);
+    }
+
+    /// <summary>
+    /// Saves the turn, the new state and the conversation reference atomically. The turn row is an insert, so a
+    /// redelivered activity fails the whole transaction as <see cref="SaveTurnResult.Duplicate"/>; the state row is
+    /// written against the ETag it was read with, so two concurrent turns cannot overwrite each other.
+    /// </summary>
+    public async Task<SaveTurnResult> SaveTurnAsync(TurnRecord turn, CoachingState state, ETag? stateETag, StoredConversationReference? reference, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var pk = TableKeys.UserPartition(turn.TenantId, turn.UserKey);
+        var stateRow = new TableEntity(pk, StateKey(turn.ConversationId))
+        {
+            ["State"] = JsonSerializer.Serialize(state, StorageJson.Default.CoachingState),
+            ["Stage"] = state.Stage.ToString(),
+            ["Topic"] = state.Topic,
+        };
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.Add, ToEntity(turn)),
+            stateETag is { } etag
+                ? new(TableTransactionActionType.UpdateReplace, stateRow, etag)
+                : new(TableTransactionActionType.Add, stateRow),
+        ];
+        if (reference is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, ToEntity(reference)));
+        try
+        {
+            await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+            return SaveTurnResult.Saved;
+        }
+        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            return SaveTurnResult.Duplicate;
+        }
+        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 1 && ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            return SaveTurnResult.Conflict;
+        }
+    }
+
+    public async Task<TurnRecord?> GetTurnAsync(string tenantId, string userKey, string conversationId, string activityId, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), TurnKey(conversationId, activityId), cancellationToken: ct).ConfigureAwait(false);
+        return row.HasValue && row.Value is not null ? ToTurn(row.Value) : null;
+    }
+
+    public async Task<IReadOnlyList<TurnRecord>> GetTurnsAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var pk = TableKeys.UserPartition(tenantId, userKey);
+        var turns = new List<TurnRecord>();
+        // Row keys are ordered strings: "turn|" .. "turn}" ('}' follows '|') bounds every turn row.
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {"turn|"} and RowKey lt {"turn}"}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false)) turns.Add(ToTurn(row));
+        return [.. turns.OrderBy(t => t.ReceivedAt)];
+    }
+
+    /// <summary>Records that the reply for a turn reached the Connector, so a redelivery knows not to send it again.</summary>
+    public async Task MarkRepliedAsync(TurnRecord turn, DateTimeOffset at, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId)) { ["RepliedAt"] = at };
+        await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>True the first time it is called for a conversation, so the welcome is sent once.</summary>
+    public async Task<bool> TryMarkWelcomedAsync(string tenantId, string userKey, string conversationId, DateTimeOffset at, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(TableKeys.UserPartition(tenantId, userKey), TableKeys.Join("welcome", conversationId)) { ["At"] = at }, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    public async Task UpsertReferenceAsync(StoredConversationReference reference, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(ToEntity(reference), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
+
+    public async Task<StoredConversationReference?> GetReferenceAsync(string tenantId, string userKey, string conversationId, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), TableKeys.Join("ref", conversationId), cancellationToken: ct).ConfigureAwait(false);
+        return row.HasValue && row.Value is not null ? ToReference(row.Value) : null;
+    }
+
+    /// <summary>A cheap round trip that proves the table service answers; used by /healthz.</summary>
+    public async Task PingAsync(CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == "~health", maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages().ConfigureAwait(false))
+            break;
+    }
+
+    private ValueTask<TableClient> TableAsync(CancellationToken ct) => _provisioner.GetAsync(_table, ct);
+
+    private static string StateKey(string conversationId) => TableKeys.Join("state", conversationId);
+    private static string TurnKey(string conversationId, string activityId) => TableKeys.Join("turn", conversationId, activityId);
+
+    private static TableEntity ToEntity(TurnRecord t) => new(TableKeys.UserPartition(t.TenantId, t.UserKey), TurnKey(t.ConversationId, t.ActivityId))
+    {
+        ["TenantId"] = t.TenantId,
+        ["UserKey"] = t.UserKey,
+        ["ConversationId"] = t.ConversationId,
+        ["ActivityId"] = t.ActivityId,
+        ["RepAadObjectId"] = t.RepAadObjectId,
+        ["RepTeamsId"] = t.RepTeamsId,
+        ["Kind"] = t.Kind,
+        ["Topic"] = t.Topic,
+        ["Stage"] = t.Stage,
+        ["QuestionId"] = t.QuestionId,
+        ["BotText"] = t.BotText,
+        ["RepText"] = t.RepText,
+        ["ReceivedAt"] = t.ReceivedAt,
+        ["RepliedAt"] = t.RepliedAt,
+    };
+
+    private static TurnRecord ToTurn(TableEntity e) => new(
+        e.GetString("TenantId"), e.GetString("UserKey"), e.GetString("ConversationId"), e.GetString("ActivityId"),
+        e.GetString("RepAadObjectId"), e.GetString("RepTeamsId"), e.GetString("Kind"), e.GetString("Topic"), e.GetString("Stage"),
+        e.GetString("QuestionId"), e.GetString("BotText"), e.GetString("RepText"),
+        e.GetDateTimeOffset("ReceivedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RepliedAt"));
+
+    private static TableEntity ToEntity(StoredConversationReference r) => new(TableKeys.UserPartition(r.TenantId, r.UserKey), TableKeys.Join("ref", r.ConversationId))
+    {
+        ["TenantId"] = r.TenantId,
+        ["UserKey"] = r.UserKey,
+        ["ServiceUrl"] = r.ServiceUrl,
+        ["ChannelId"] = r.ChannelId,
+        ["ConversationId"] = r.ConversationId,
+        ["ConversationType"] = r.ConversationType,
+        ["UserId"] = r.UserId,
+        ["UserAadObjectId"] = r.UserAadObjectId,
+        ["UserName"] = r.UserName,
+        ["BotId"] = r.BotId,
+        ["Locale"] = r.Locale,
+        ["UpdatedAt"] = r.UpdatedAt,
+        ["IsStale"] = r.IsStale,
+    };
+
+    private static StoredConversationReference ToReference(TableEntity e) => new(
+        e.GetString("TenantId"), e.GetString("UserKey"), e.GetString("ServiceUrl"), e.GetString("ChannelId"), e.GetString("ConversationId"),
+        e.GetString("ConversationType"), e.GetString("UserId"), e.GetString("UserAadObjectId"), e.GetString("UserName"), e.GetString("BotId"),
+        e.GetString("Locale"), e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue, e.GetBoolean("IsStale") ?? false);
+}

@@ -1,0 +1,8 @@
+using System.Text.Json.Serialization;
+using CoachBot.Coaching.Dialogue;
+
+namespace CoachBot.Storage;
+
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(CoachingState))]
+internal sealed partial class StorageJson : JsonSerializerContext;

@@ -1,0 +1,35 @@
+using Azure.Core;
+using Azure.Data.Tables;
+using Azure.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the Table clients: a connection string (Azurite, account key) or a service URI with managed identity.</summary>
+    public static IServiceCollection AddCoachBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        var clientOptions = new TableClientOptions();
+        // Fail fast enough for a 15 s channel budget; the channel redelivers and the turn is deduplicated.
+        clientOptions.Retry.MaxRetries = 3;
+        clientOptions.Retry.Mode = RetryMode.Exponential;
+        clientOptions.Retry.Delay = TimeSpan.FromMilliseconds(200);
+        clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
+
+        TableServiceClient service;
+        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+            service = new TableServiceClient(options.ConnectionString, clientOptions);
+        else if (options.TableServiceUri is not null)
+            service = new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential(), clientOptions);
+        else
+            throw new InvalidOperationException("Storage is not configured: set Storage__ConnectionString (or Storage__TableServiceUri for managed identity).");
+
+        services.AddSingleton(service);
+        services.AddSingleton<CoachingStore>();
+        return services;
+    }
+}

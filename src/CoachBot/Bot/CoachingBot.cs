@@ -1,0 +1,126 @@
+using CoachBot.Coaching.Dialogue;
+using CoachBot.Storage;
+using CoachBot.Teams.Connector;
+using CoachBot.Teams.Hosting;
+using CoachBot.Teams.Schema;
+
+namespace CoachBot.Bot;
+
+/// <summary>
+/// CoachBot's turn logic: welcomes on install, coaches on messages. Each message turn is read, decided by the pure
+/// <see cref="CoachingEngine"/>, saved atomically (turn + state + reference), and only then answered, so a redelivery
+/// is recognised by its stored turn and never answered twice.
+/// </summary>
+internal sealed partial class CoachingBot(CoachingStore store, TimeProvider time, ILogger<CoachingBot> logger) : IActivityHandler
+{
+    private const int MaxStateConflicts = 3;
+
+    public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken ct) => turn.Activity.Type switch
+    {
+        ActivityTypes.Message => Done(OnMessageAsync(turn, ct)),
+        ActivityTypes.ConversationUpdate when BotWasAdded(turn.Activity) => Done(WelcomeAsync(turn, ct)),
+        ActivityTypes.InstallationUpdate when turn.Activity.Action?.StartsWith("add", StringComparison.Ordinal) == true => Done(WelcomeAsync(turn, ct)),
+        ActivityTypes.InstallationUpdate when turn.Activity.Action?.StartsWith("remove", StringComparison.Ordinal) == true => Done(RetireReferenceAsync(turn, ct)),
+        // Other activity types are acknowledged (the adapter answers 200) and ignored.
+        _ => Task.FromResult<InvokeResponse?>(null),
+    };
+
+    private static async Task<InvokeResponse?> Done(Task work)
+    {
+        await work.ConfigureAwait(false);
+        return null;
+    }
+
+    private async Task OnMessageAsync(ITurnContext turn, CancellationToken ct)
+    {
+        var activity = turn.Activity;
+        var rep = RepIdentity.From(activity);
+        var conversationId = activity.Conversation!.Id!;
+        var text = MentionText.StripBotMention(activity);
+        var now = time.GetUtcNow();
+        var today = RepClock.Today(activity, now);
+        var reference = ToStored(activity, rep, now);
+
+        for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
+        {
+            var stored = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
+            var reply = CoachingEngine.Respond(stored.State, text, today);
+            var record = new TurnRecord(rep.TenantId, rep.UserKey, conversationId, activity.Id!, rep.AadObjectId, rep.TeamsId,
+                reply.Kind.ToString(), reply.State.Topic, reply.State.Stage.ToString(), reply.QuestionId, reply.Text, text, activity.Timestamp ?? now, null);
+
+            switch (await store.SaveTurnAsync(record, reply.State, stored.ETag, reference, ct).ConfigureAwait(false))
+            {
+                case SaveTurnResult.Saved:
+                    LogTurn(logger, reply.Kind, reply.State.Stage, reply.State.Topic ?? "none");
+                    await ReplyAsync(turn, record, ct).ConfigureAwait(false);
+                    return;
+                case SaveTurnResult.Duplicate:
+                    var existing = await store.GetTurnAsync(rep.TenantId, rep.UserKey, conversationId, activity.Id!, ct).ConfigureAwait(false);
+                    LogDuplicate(logger, existing?.RepliedAt is not null);
+                    // The first delivery stored its turn but may have died before replying: finish its job, once.
+                    if (existing is { RepliedAt: null }) await ReplyAsync(turn, existing, ct).ConfigureAwait(false);
+                    return;
+                case SaveTurnResult.Conflict:
+                    continue;
+            }
+        }
+        throw new InvalidOperationException("The coaching state kept changing under this turn; the channel will redeliver it.");
+    }
+
+    private async Task ReplyAsync(ITurnContext turn, TurnRecord record, CancellationToken ct)
+    {
+        try
+        {
+            await turn.SendActivityAsync(turn.Activity.CreateReply(record.BotText), ct).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex) when (ex.IsPermanent)
+        {
+            // The bot was removed or blocked: retrying cannot help, and the reference must not be used again.
+            LogPermanentFailure(logger, (int)ex.Status, ex.Code);
+            await RetireReferenceAsync(turn, ct).ConfigureAwait(false);
+            return;
+        }
+        await store.MarkRepliedAsync(record, time.GetUtcNow(), ct).ConfigureAwait(false);
+    }
+
+    private async Task WelcomeAsync(ITurnContext turn, CancellationToken ct)
+    {
+        var activity = turn.Activity;
+        if (activity.From?.Id is null) return;
+        var rep = RepIdentity.From(activity);
+        var now = time.GetUtcNow();
+        await store.UpsertReferenceAsync(ToStored(activity, rep, now)!, ct).ConfigureAwait(false);
+        // Teams sends both installationUpdate and conversationUpdate on install: welcome once per conversation.
+        if (!await store.TryMarkWelcomedAsync(rep.TenantId, rep.UserKey, activity.Conversation!.Id!, now, ct).ConfigureAwait(false)) return;
+        var welcome = activity.CreateReply(CoachingEngine.WelcomeText);
+        welcome.ReplyToId = null;
+        await turn.SendActivityAsync(welcome, ct).ConfigureAwait(false);
+    }
+
+    private async Task RetireReferenceAsync(ITurnContext turn, CancellationToken ct)
+    {
+        var activity = turn.Activity;
+        if (activity.From?.Id is null) return;
+        var rep = RepIdentity.From(activity);
+        if (ToStored(activity, rep, time.GetUtcNow()) is { } reference)
+            await store.UpsertReferenceAsync(reference with { IsStale = true }, ct).ConfigureAwait(false);
+    }
+
+    private static bool BotWasAdded(Activity a) =>
+        a.MembersAdded?.Any(m => m.Id is not null && (m.Id == a.Recipient?.Id || (a.Conversation?.ConversationType == "personal" && m.Id == a.From?.Id))) == true;
+
+    private static StoredConversationReference? ToStored(Activity a, RepIdentity rep, DateTimeOffset now) =>
+        ConversationReference.From(a) is { } r
+            ? new StoredConversationReference(rep.TenantId, rep.UserKey, r.ServiceUrl, r.ChannelId, r.ConversationId, r.ConversationType,
+                r.UserId, r.UserAadObjectId, r.UserName, r.BotId, r.Locale, now, IsStale: false)
+            : null;
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Coaching turn: {Kind} at stage {Stage}, topic {Topic}")]
+    private static partial void LogTurn(ILogger logger, ReplyKind kind, CoachingStage stage, string topic);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of an activity; already replied: {Replied}")]
+    private static partial void LogDuplicate(ILogger logger, bool replied);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Connector refused the reply for good ({Status} {Code}); conversation reference retired")]
+    private static partial void LogPermanentFailure(ILogger logger, int status, string? code);
+}

@@ -1,0 +1,101 @@
+using System.Collections.Concurrent;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace CoachBot.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// A local HTTP server that plays the Bot Connector at an activity's serviceUrl: it records every call and answers
+/// like Teams does (201 with an id), or with scripted failures (429 storms, 403 bot removed).
+/// </summary>
+public sealed class ConnectorStub : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<HttpStatusCode> _scripted = new();
+    private int _ids;
+
+    public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+    public string ServiceUrl { get; }
+
+    private ConnectorStub(WebApplication app, string serviceUrl)
+    {
+        _app = app;
+        ServiceUrl = serviceUrl;
+    }
+
+    public static async Task<ConnectorStub> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        ConnectorStub? stub = null;
+        app.Map("/{**path}", async (HttpContext ctx) => await stub!.HandleAsync(ctx));
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        stub = new ConnectorStub(app, address.TrimEnd('/') + "/connector");
+        return stub;
+    }
+
+    /// <summary>The next calls get these statuses (with Retry-After: 0 for 429) before normal answers resume.</summary>
+    public void FailNext(HttpStatusCode status, int times)
+    {
+        for (var i = 0; i < times; i++) _scripted.Enqueue(status);
+    }
+
+    public IReadOnlyList<ConnectorCall> Replies(string conversationId) =>
+        [.. Calls.Where(c => c.Succeeded && c.Method == "POST" && c.ConversationId == conversationId)];
+
+    public async Task<IReadOnlyList<ConnectorCall>> WaitForRepliesAsync(string conversationId, int count, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(10));
+        while (DateTime.UtcNow < deadline)
+        {
+            var replies = Replies(conversationId);
+            if (replies.Count >= count) return replies;
+            await Task.Delay(20);
+        }
+        return Replies(conversationId);
+    }
+
+    private async Task HandleAsync(HttpContext ctx)
+    {
+        using var doc = ctx.Request.ContentLength is > 0 || ctx.Request.Headers.TransferEncoding.Count > 0
+            ? await JsonDocument.ParseAsync(ctx.Request.Body)
+            : null;
+        var path = ctx.Request.Path.Value ?? "";
+        var segments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
+        // /connector/v3/conversations/{conversationId}/activities[/{activityId}]
+        var conversationId = segments.Length >= 4 ? Uri.UnescapeDataString(segments[3]) : null;
+        var replyTo = segments.Length >= 6 ? Uri.UnescapeDataString(segments[5]) : null;
+        var succeeded = !_scripted.TryDequeue(out var failure);
+        Calls.Enqueue(new ConnectorCall(ctx.Request.Method, path, conversationId, replyTo, ctx.Request.Headers.Authorization.ToString(), doc?.RootElement.Clone(), succeeded));
+        if (!succeeded)
+        {
+            ctx.Response.StatusCode = (int)failure;
+            if (failure == HttpStatusCode.TooManyRequests) ctx.Response.Headers.RetryAfter = "0";
+            await ctx.Response.WriteAsJsonAsync(new { error = new { code = failure.ToString(), message = "scripted failure" } });
+            return;
+        }
+        ctx.Response.StatusCode = StatusCodes.Status201Created;
+        await ctx.Response.WriteAsJsonAsync(new { id = "reply-" + Interlocked.Increment(ref _ids) });
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+public sealed record ConnectorCall(string Method, string Path, string? ConversationId, string? ReplyToId, string Authorization, JsonElement? Body, bool Succeeded)
+{
+    public string? Text => Body is { } b && b.TryGetProperty("text", out var t) ? t.GetString() : null;
+}

@@ -1,0 +1,170 @@
+using System.Net;
+using Azure.Data.Tables;
+using CoachBot.IntegrationTests.Infrastructure;
+using CoachBot.Storage;
+
+namespace CoachBot.IntegrationTests;
+
+/// <summary>The real app over loopback HTTP, a real Azurite, and a local Connector at the activity's serviceUrl.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private BotApp _app = null!;
+    private HttpClient _client = null!;
+    private ConnectorStub _connector = null!;
+    private readonly string _conversation = "a:" + Guid.NewGuid().ToString("N");
+
+    public async Task InitializeAsync()
+    {
+        _connector = await ConnectorStub.StartAsync();
+        _app = new BotApp(azurite.ConnectionString);
+        _client = _app.CreateHttpClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task A_rep_asking_for_help_gets_a_counter_question_as_a_reply_and_the_turn_is_stored()
+    {
+        var activity = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "The buyer says we're too expensive, what do I do?");
+
+        var response = await _client.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(_connector.Replies(_conversation));
+        Assert.Equal(activity["id"]!.GetValue<string>(), reply.ReplyToId);
+        Assert.EndsWith("?", reply.Text, StringComparison.Ordinal);
+        Assert.True(CoachBot.Coaching.Dialogue.AnswerGuard.IsCoachingSafe(reply.Text!), reply.Text);
+
+        var table = new TableClient(azurite.ConnectionString, CoachingStore.TableName);
+        var pk = TableKeys.UserPartition(TeamsActivities.TenantId, "aad-rep-1");
+        var turn = (await table.GetEntityAsync<TableEntity>(pk, TableKeys.Join("turn", _conversation, activity["id"]!.GetValue<string>()))).Value;
+        Assert.Equal("aad-rep-1", turn.GetString("RepAadObjectId"));
+        Assert.Equal("29:aad-rep-1", turn.GetString("RepTeamsId"));
+        Assert.Equal(_conversation, turn.GetString("ConversationId"));
+        Assert.Equal("objection-price", turn.GetString("Topic"));
+        Assert.Equal("Reality", turn.GetString("Stage"));
+        Assert.Equal(reply.Text, turn.GetString("BotText"));
+        Assert.NotNull(turn.GetDateTimeOffset("ReceivedAt"));
+        Assert.NotNull(turn.GetDateTimeOffset("RepliedAt"));
+
+        var reference = (await table.GetEntityAsync<TableEntity>(pk, TableKeys.Join("ref", _conversation))).Value;
+        Assert.Equal(_connector.ServiceUrl, reference.GetString("ServiceUrl"));
+        Assert.Equal(TeamsActivities.TenantId, reference.GetString("TenantId"));
+        Assert.Equal("29:aad-rep-1", reference.GetString("UserId"));
+    }
+
+    [Fact]
+    public async Task A_duplicate_delivery_gets_no_second_reply_and_no_second_turn()
+    {
+        var activity = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "My deal went quiet after the demo", userAad: "aad-dup");
+
+        var first = await _client.PostAsync(activity);
+        var second = await _client.PostAsync(activity);
+
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, second.StatusCode);
+        Assert.Single(_connector.Replies(_conversation));
+        var store = new CoachingStore(new TableServiceClient(azurite.ConnectionString));
+        Assert.Single(await store.GetTurnsAsync(TeamsActivities.TenantId, "aad-dup", default));
+    }
+
+    [Fact]
+    public async Task A_redelivery_after_a_failed_reply_sends_the_stored_reply_once()
+    {
+        // The Connector fails for good on the first delivery (5 x 503 exhausts the retries)...
+        _connector.FailNext(HttpStatusCode.ServiceUnavailable, 5);
+        var activity = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "I'm going to miss quota", userAad: "aad-redeliver");
+        var first = await _client.PostAsync(activity);
+        Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
+        Assert.Empty(_connector.Replies(_conversation));
+
+        // ...so the channel redelivers: the stored answer goes out once, and a third delivery is silent.
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(activity)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(activity)).StatusCode);
+        var reply = Assert.Single(_connector.Replies(_conversation));
+        Assert.Contains("forecast", reply.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task A_429_from_the_Connector_is_retried()
+    {
+        _connector.FailNext(HttpStatusCode.TooManyRequests, 2);
+
+        var response = await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, _conversation, "how do I find new leads?", userAad: "aad-429"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Single(_connector.Replies(_conversation));
+        Assert.Equal(3, _connector.Calls.Count(c => c.ConversationId == _conversation));
+    }
+
+    [Fact]
+    public async Task Install_is_welcomed_once_and_the_conversation_reference_is_stored()
+    {
+        await _client.PostAsync(TeamsActivities.Installed(_connector.ServiceUrl, _conversation, "aad-new"));
+        await _client.PostAsync(TeamsActivities.BotAdded(_connector.ServiceUrl, _conversation, "aad-new"));
+
+        var welcome = Assert.Single(_connector.Replies(_conversation));
+        Assert.Contains("CoachBot", welcome.Text, StringComparison.Ordinal);
+        Assert.Null(welcome.ReplyToId);
+        var store = new CoachingStore(new TableServiceClient(azurite.ConnectionString));
+        var reference = await store.GetReferenceAsync(TeamsActivities.TenantId, "aad-new", _conversation, default);
+        Assert.NotNull(reference);
+        Assert.False(reference.IsStale);
+        Assert.Equal(_connector.ServiceUrl, reference.ServiceUrl);
+    }
+
+    [Fact]
+    public async Task Help_lists_what_a_rep_can_do()
+    {
+        await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, _conversation, "help", userAad: "aad-help"));
+
+        var reply = Assert.Single(_connector.Replies(_conversation));
+        Assert.Contains("reset", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("manager", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_group_chat_mention_is_stripped_before_coaching()
+    {
+        var activity = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "<at>CoachBot</at> the client ghosted me", userAad: "aad-group", conversationType: "groupChat");
+        activity["entities"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
+        {
+            ["type"] = "mention",
+            ["text"] = "<at>CoachBot</at>",
+            ["mentioned"] = new System.Text.Json.Nodes.JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "CoachBot" },
+        });
+
+        await _client.PostAsync(activity);
+
+        var store = new CoachingStore(new TableServiceClient(azurite.ConnectionString));
+        var turn = Assert.Single(await store.GetTurnsAsync(TeamsActivities.TenantId, "aad-group", default));
+        Assert.Equal("the client ghosted me", turn.RepText);
+        Assert.Equal("stalled-deal", turn.Topic);
+    }
+
+    [Fact]
+    public async Task A_rep_goes_from_a_question_to_a_dated_plan()
+    {
+        string[] rep =
+        [
+            "Client ghosted me after the demo",
+            "Two emails and a voicemail, nothing back",
+            "A clear yes or no on the pilot",
+            "Ask my champion what changed, or go to the CFO",
+            "I'll call the CFO by Thursday",
+        ];
+        foreach (var text in rep) await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, _conversation, text, userAad: "aad-arc"));
+
+        var replies = _connector.Replies(_conversation);
+        Assert.Equal(rep.Length, replies.Count);
+        Assert.All(replies, r => Assert.EndsWith("?", r.Text, StringComparison.Ordinal));
+        Assert.Contains("Your plan", replies[^1].Text, StringComparison.Ordinal);
+        Assert.Contains("Thursday", replies[^1].Text, StringComparison.Ordinal);
+    }
+}
