@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# Runs CoachBot locally: Azurite (Tables + Queues), the bot on http://127.0.0.1:3978 and the
+# Microsoft 365 Agents Playground (a Teams-like client) pointed at it. Ctrl-C stops everything.
+# Nothing started here reaches beyond loopback: the Playground's browser launch, telemetry and
+# statsbeat are switched off (without that it probes a cloud metadata address).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ROOT=$PWD
+BOT_PORT=${BOT_PORT:-3978}
+PLAYGROUND_PORT=${PLAYGROUND_PORT:-56150}
+DATA_DIR=${COACHBOT_DATA_DIR:-$ROOT/.azurite}
+
+# shellcheck source=scripts/lib.sh
+source "$ROOT/scripts/lib.sh"
+require_tools
+ensure_npm_packages
+
+pids=()
+cleanup() {
+  trap - INT TERM EXIT
+  echo; echo "Stopping CoachBot, the Playground and Azurite..."
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || kill -TERM "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+}
+trap cleanup INT TERM EXIT
+set -m  # each background job gets its own process group, so Ctrl-C can stop it with its children
+
+mkdir -p "$DATA_DIR" "$ROOT/.logs"
+start_azurite_persistent "$DATA_DIR" >"$ROOT/.logs/azurite.log" 2>&1 &
+pids+=($!)
+wait_for_port 10002 30 "Azurite (Tables)"
+wait_for_port 10001 30 "Azurite (Queues)"
+
+echo "Building CoachBot..."
+dotnet build src/CoachBot -c Debug -v quiet -nologo >"$ROOT/.logs/build.log" 2>&1 || { cat "$ROOT/.logs/build.log"; exit 1; }
+ASPNETCORE_ENVIRONMENT=Development dotnet run --no-build --project src/CoachBot -- --urls "http://127.0.0.1:$BOT_PORT" >"$ROOT/.logs/bot.log" 2>&1 &
+pids+=($!)
+wait_for_port "$BOT_PORT" 60 "CoachBot"
+
+(cd "$ROOT/dev/playground" && exec env TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=true \
+  node "$ROOT/node_modules/@microsoft/m365agentsplayground/cli.js" start \
+    -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams -p "$PLAYGROUND_PORT" --disable-telemetry) >"$ROOT/.logs/playground.log" 2>&1 &
+pids+=($!)
+wait_for_port "$PLAYGROUND_PORT" 60 "Agents Playground"
+
+cat <<MSG
+
+  CoachBot is running.
+    Chat with it:  http://127.0.0.1:$PLAYGROUND_PORT   (Microsoft 365 Agents Playground)
+    Bot endpoint:  http://127.0.0.1:$BOT_PORT/api/messages   health: http://127.0.0.1:$BOT_PORT/healthz
+    Storage:       Azurite on 127.0.0.1:10001 (Queues) / 10002 (Tables), data in $DATA_DIR
+    Logs:          $ROOT/.logs/
+
+  Try: "The buyer says we're too expensive, what do I do?"   Press Ctrl-C to stop.
+
+MSG
+wait -n "${pids[@]}" || true
+echo "A process stopped; see $ROOT/.logs/." >&2
