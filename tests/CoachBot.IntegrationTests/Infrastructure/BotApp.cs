@@ -1,33 +1,50 @@
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests.Infrastructure;
 
-/// <summary>The real CoachBot app on a loopback Kestrel port, configured like a deployment through configuration keys.</summary>
-public sealed class BotApp : WebApplicationFactory<Program>
+/// <summary>
+/// The real CoachBot app on a free loopback Kestrel port, configured the way a deployment is: through
+/// configuration keys (passed as command-line arguments, the highest-precedence source).
+/// </summary>
+public sealed class BotApp : IAsyncDisposable
 {
-    private readonly Dictionary<string, string?> _settings;
+    private readonly WebApplication _app;
+    private readonly List<HttpClient> _clients = [];
+    private bool _started;
 
     public BotApp(string storageConnectionString, IDictionary<string, string?>? settings = null)
     {
-        _settings = new Dictionary<string, string?>
-        {
-            ["Storage:ConnectionString"] = storageConnectionString,
-        };
-        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) _settings[k] = v;
-        UseKestrel(0);
+        var args = new List<string> { "--environment=Development", "--urls=http://127.0.0.1:0", $"--Storage:ConnectionString={storageConnectionString}" };
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) args.Add($"--{k}={v}");
+        _app = CoachBotApp.Create([.. args]);
     }
 
-    protected override void ConfigureWebHost(IWebHostBuilder builder)
-    {
-        builder.UseEnvironment("Development");
-        foreach (var (k, v) in _settings) builder.UseSetting(k, v);
-    }
+    public IServiceProvider Services => _app.Services;
 
-    /// <summary>An HttpClient talking to the app over real loopback HTTP.</summary>
+    public Uri BaseAddress { get; private set; } = null!;
+
+    /// <summary>An HttpClient talking to the app over real loopback HTTP (starts the app on first use).</summary>
     public HttpClient CreateHttpClient()
     {
-        StartServer();
-        return CreateClient();
+        if (!_started)
+        {
+            _app.StartAsync().GetAwaiter().GetResult();
+            var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+            BaseAddress = new Uri(address);
+            _started = true;
+        }
+        var client = new HttpClient { BaseAddress = BaseAddress };
+        _clients.Add(client);
+        return client;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var c in _clients) c.Dispose();
+        if (_started) await _app.StopAsync();
+        await _app.DisposeAsync();
     }
 }
