@@ -40,7 +40,7 @@ public sealed class OpenIdKeyRetriever(HttpClient http)
         return Parse(jwksJson, now);
     }
 
-    internal static SigningKeySet Parse(string jwksJson, DateTimeOffset now)
+    public static SigningKeySet Parse(string jwksJson, DateTimeOffset now)
     {
         JsonWebKeySet set;
         try

@@ -62,7 +62,9 @@ public sealed partial class SigningKeyCache(
                 var fresh = await retriever.GetAsync(metadataUrl, now, ct).ConfigureAwait(false);
                 Volatile.Write(ref _current, fresh);
                 Interlocked.Exchange(ref _nextAttemptTicks, 0);
-                _nextForcedAttempt = now + MinimumRefreshInterval;
+                // Only forced refreshes count against the limit: a key published just after a scheduled fetch is
+                // still picked up by the first token that uses it.
+                if (forced) _nextForcedAttempt = now + MinimumRefreshInterval;
                 LogRefreshed(logger, metadataUrl, fresh.Keys.Count, forced);
                 return fresh;
             }
