@@ -27,7 +27,7 @@ public static class TeamsBotServiceCollectionExtensions
         }
         else
         {
-            AddBotAuth(services, options);
+            AddBotAuth(services, options, configuration.GetSection(BotOptions.Section));
         }
         // One long-lived client; pooled connections are recycled so DNS changes of the Connector are picked up.
         services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
@@ -40,8 +40,14 @@ public static class TeamsBotServiceCollectionExtensions
     }
 
     /// <summary>Token validation and outbound tokens; throws at startup when the auth configuration is incomplete.</summary>
-    private static void AddBotAuth(IServiceCollection services, BotOptions options)
+    private static void AddBotAuth(IServiceCollection services, BotOptions options, IConfigurationSection section)
     {
+        // "Bot:AllowedTenants": "id1,id2" is a scalar, which the binder does not put into a list: add it by hand.
+        if (section[nameof(BotOptions.AllowedTenants)] is { Length: > 0 } scalarTenants)
+        {
+            options.AllowedTenants.Add(scalarTenants);
+            services.PostConfigure<BotOptions>(o => o.AllowedTenants.Add(scalarTenants));
+        }
         var settings = BotAuthSettings.Create(options);
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
