@@ -65,7 +65,7 @@ public sealed partial class JwtBotAuthenticator : IBotAuthenticator, IDisposable
         if (keys is null) return AuthResult.Fail("Signing keys are unavailable.");
         if (!keys.Keys.ContainsKey(jwt.Kid))
         {
-            LogUnknownKey(_logger, jwt.Kid, issuer.Issuer);
+            LogUnknownKey(_logger, jwt.Kid.Length > 64 ? jwt.Kid[..64] : jwt.Kid, issuer.Issuer); // the kid is caller-chosen: bound it
             keys = await cache.RefreshForUnknownKeyAsync(keys, ct).ConfigureAwait(false);
         }
         if (keys is null || !keys.Keys.TryGetValue(jwt.Kid, out var signingKey))
