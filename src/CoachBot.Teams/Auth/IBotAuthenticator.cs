@@ -12,6 +12,11 @@ public interface IBotAuthenticator
 public sealed record AuthResult(ClaimsIdentity? Identity, string? Failure)
 {
     public bool Succeeded => Failure is null;
+
+    /// <summary>The HTTP status for a failure: 401 for a missing or bad token, 403 for an authentic caller that is refused.</summary>
+    public int StatusCode { get; init; } = 401;
+
     public static AuthResult Fail(string reason) => new(null, reason);
+    public static AuthResult Forbidden(string reason) => new(null, reason) { StatusCode = 403 };
     public static AuthResult Ok(ClaimsIdentity identity) => new(identity, null);
 }

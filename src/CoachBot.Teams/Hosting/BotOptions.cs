@@ -17,5 +17,20 @@ public sealed class BotOptions
     /// <summary>The largest activity body accepted. Teams messages are at most ~100 KB; cards and invokes are far smaller.</summary>
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 
+    /// <summary>Bot Framework OpenID metadata (keys for tokens issued by https://api.botframework.com).</summary>
+    public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
+
+    /// <summary>Entra ID OpenID metadata for Entra-issued tokens; <c>{tenant}</c> is replaced by the issuing tenant.</summary>
+    public string EntraOpenIdMetadataUrlTemplate { get; set; } = "https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration";
+
+    /// <summary>
+    /// Tenants whose activities are accepted (ids; entries may be comma-separated). Empty: any tenant for
+    /// MultiTenant bots, the bot's own tenant for SingleTenant and UserAssignedMsi bots.
+    /// </summary>
+    public IList<string> AllowedTenants { get; } = new List<string>();
+
+    /// <summary>Tolerated clock difference when checking token lifetimes; at most 10 minutes.</summary>
+    public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 }

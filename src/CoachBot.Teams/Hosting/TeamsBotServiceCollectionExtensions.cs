@@ -2,6 +2,8 @@ using CoachBot.Teams.Auth;
 using CoachBot.Teams.Connector;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Teams.Hosting;
 
@@ -25,8 +27,7 @@ public static class TeamsBotServiceCollectionExtensions
         }
         else
         {
-            services.AddSingleton<IBotAuthenticator, ClosedDoorAuthenticator>();
-            services.AddSingleton<IBotTokenProvider, NoTokenProvider>();
+            AddBotAuth(services, options, configuration.GetSection(BotOptions.Section));
         }
         // One long-lived client; pooled connections are recycled so DNS changes of the Connector are picked up.
         services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
@@ -36,5 +37,30 @@ public static class TeamsBotServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName)));
         services.AddSingleton<BotAdapter>();
         return services;
+    }
+
+    /// <summary>Token validation and outbound tokens; throws at startup when the auth configuration is incomplete.</summary>
+    private static void AddBotAuth(IServiceCollection services, BotOptions options, IConfigurationSection section)
+    {
+        // "Bot:AllowedTenants": "id1,id2" is a scalar, which the binder does not put into a list: add it by hand.
+        if (section[nameof(BotOptions.AllowedTenants)] is { Length: > 0 } scalarTenants)
+        {
+            options.AllowedTenants.Add(scalarTenants);
+            services.PostConfigure<BotOptions>(o => o.AllowedTenants.Add(scalarTenants));
+        }
+        var settings = BotAuthSettings.Create(options);
+        services.AddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHttpClient(OpenIdKeyRetriever.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10))
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { AllowAutoRedirect = false, PooledConnectionLifetime = TimeSpan.FromMinutes(5) });
+        services.AddSingleton<IBotAuthenticator>(sp => new JwtBotAuthenticator(
+            settings,
+            new OpenIdKeyRetriever(sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenIdKeyRetriever.HttpClientName)),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<JwtBotAuthenticator>>()));
+        services.AddSingleton<IBotTokenProvider>(sp => new AzureIdentityTokenProvider(
+            AzureIdentityTokenProvider.CreateCredential(settings, options.AppPassword),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<ILogger<AzureIdentityTokenProvider>>()));
     }
 }
