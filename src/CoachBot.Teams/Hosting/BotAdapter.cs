@@ -58,7 +58,7 @@ public sealed partial class BotAdapter(
         var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), activity, ct).ConfigureAwait(false);
         if (!auth.Succeeded)
         {
-            await RejectAsync(http, StatusCodes.Status401Unauthorized, "Unauthorized", auth.Failure!).ConfigureAwait(false);
+            await RejectAsync(http, auth.StatusCode, auth.StatusCode == StatusCodes.Status403Forbidden ? "Forbidden" : "Unauthorized", auth.Failure!).ConfigureAwait(false);
             return;
         }
 

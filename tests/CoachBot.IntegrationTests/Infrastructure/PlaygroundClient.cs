@@ -16,7 +16,7 @@ public sealed class PlaygroundClient : IAsyncDisposable
     public const string UserId = "29:dana-rep";
 
     private readonly ChildProcess _process;
-    private readonly ClientWebSocket _socket = new();
+    private ClientWebSocket _socket = new();
     private readonly Channel<JsonElement> _messages = Channel.CreateUnbounded<JsonElement>();
     private readonly CancellationTokenSource _stop = new();
     private readonly HttpClient _http;
@@ -47,14 +47,35 @@ public sealed class PlaygroundClient : IAsyncDisposable
         try
         {
             await FreePort.WaitUntilListeningAsync(port, TimeSpan.FromSeconds(60));
-            await client._socket.ConnectAsync(new Uri($"ws://127.0.0.1:{port}/_ws_conversation/v1/conversations/stream"), default);
+            await client.ConnectStreamAsync(TimeSpan.FromSeconds(30));
             _ = client.ReadLoopAsync();
             return client;
         }
-        catch
+        catch (Exception ex)
         {
             await client.DisposeAsync();
-            throw new InvalidOperationException("The Agents Playground did not start:\n" + process.Output);
+            throw new InvalidOperationException($"The Agents Playground did not start ({ex.Message}):\n{process.Output}", ex);
+        }
+    }
+
+    /// <summary>The Playground listens before its routes are mounted, so the stream is retried until it accepts.</summary>
+    private async Task ConnectStreamAsync(TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        var uri = new Uri($"ws://127.0.0.1:{Port}/_ws_conversation/v1/conversations/stream");
+        while (true)
+        {
+            try
+            {
+                await _socket.ConnectAsync(uri, default);
+                return;
+            }
+            catch (WebSocketException) when (DateTime.UtcNow < deadline)
+            {
+                _socket.Dispose();
+                _socket = new ClientWebSocket();
+                await Task.Delay(200);
+            }
         }
     }
 
