@@ -1,0 +1,257 @@
+// CoachBot: one resource-group deployment with everything the bot needs in Azure.
+//   user-assigned managed identity -> Storage (Tables + Queues), Key Vault secrets, (optionally) the bot and Graph
+//   Linux App Service (web app)    -> POST /api/messages, GET /healthz, background nudge workers
+//   Azure Bot (global)             -> Microsoft Teams channel, messaging endpoint https://<app>/api/messages
+//   Storage account                -> table `coaching`, queues `nudges` + `nudges-poison`
+//   Key Vault (RBAC)               -> secret `bot-app-password` (and optionally `graph-client-secret`)
+//   Log Analytics + App Insights   -> APPLICATIONINSIGHTS_CONNECTION_STRING for OpenTelemetry
+// See docs/admin.md for the Entra app registration, Graph permissions and deployment commands.
+targetScope = 'resourceGroup'
+
+// ---------- names, region, SKUs ----------
+
+@description('Short name used to derive resource names (lowercase letters and digits).')
+@minLength(3)
+@maxLength(11)
+param baseName string = 'coachbot'
+
+@description('Azure region for everything except the Azure Bot resource, which is global.')
+param location string = resourceGroup().location
+
+@description('Appended to names that must be globally unique.')
+param nameSuffix string = take(uniqueString(subscription().id, resourceGroup().id, baseName), 6)
+
+param webAppName string = 'app-${baseName}-${nameSuffix}'
+param appServicePlanName string = 'plan-${baseName}-${nameSuffix}'
+param botName string = 'bot-${baseName}-${nameSuffix}'
+param storageAccountName string = take(toLower(replace('st${baseName}${nameSuffix}', '-', '')), 24)
+param keyVaultName string = take('kv-${baseName}-${nameSuffix}', 24)
+param identityName string = 'id-${baseName}-${nameSuffix}'
+param logAnalyticsName string = 'log-${baseName}-${nameSuffix}'
+param appInsightsName string = 'appi-${baseName}-${nameSuffix}'
+
+@description('App Service plan SKU (Linux). Basic or higher: Always On keeps the nudge scheduler running.')
+@allowed(['B1', 'B2', 'B3', 'S1', 'S2', 'S3', 'P0v3', 'P1v3', 'P2v3', 'P3v3'])
+param appServicePlanSku string = 'B1'
+
+@description('Number of web app instances. Nudges are sent once per manager per day even with several instances.')
+@minValue(1)
+@maxValue(10)
+param instanceCount int = 1
+
+@description('Runtime stack of the Linux web app.')
+param linuxFxVersion string = 'DOTNETCORE|10.0'
+
+@description('Azure Bot pricing tier. Teams is a standard channel; F0 is enough unless premium channels are added.')
+@allowed(['F0', 'S1'])
+param botSku string = 'F0'
+
+@allowed(['Standard_LRS', 'Standard_ZRS', 'Standard_GRS', 'Standard_RAGRS', 'Standard_GZRS', 'Standard_RAGZRS'])
+param storageSku string = 'Standard_LRS'
+
+@description('Retention of Log Analytics / Application Insights data, in days.')
+@minValue(30)
+@maxValue(730)
+param logRetentionDays int = 30
+
+@description('Key Vault purge protection. Recommended; note it keeps a deleted vault (and its name) for 90 days.')
+param enableKeyVaultPurgeProtection bool = true
+
+param tags object = { app: 'coachbot' }
+
+// ---------- bot identity (Entra) ----------
+
+@description('SingleTenant: an Entra app registration with a client secret (default). UserAssignedMSI: the bot authenticates as the managed identity created here, no secret.')
+@allowed(['SingleTenant', 'UserAssignedMSI'])
+param botAppType string = 'SingleTenant'
+
+@description('Application (client) id of the single-tenant app registration. Required for SingleTenant; ignored for UserAssignedMSI.')
+param botAppId string = ''
+
+@description('Client secret of that app registration, stored in Key Vault as bot-app-password. Leave empty to set it later with az keyvault secret set.')
+@secure()
+param botAppPassword string = ''
+
+@description('Entra tenant of the bot and of your users.')
+param tenantId string = tenant().tenantId
+
+@description('Comma-separated tenant ids allowed to talk to the bot; empty = only the bot\'s own tenant.')
+param allowedTenants string = ''
+
+@description('Override of the Bot Framework OpenID metadata URL (sovereign clouds); empty = the app\'s default.')
+param botOpenIdMetadataUrl string = ''
+
+// ---------- Microsoft Graph ----------
+
+@description('ClientSecret: the app registration (botAppId unless graphClientId is set) with a secret from Key Vault. ManagedIdentity: the managed identity created here, after you grant it the Graph app roles (docs/admin.md).')
+@allowed(['ClientSecret', 'ManagedIdentity'])
+param graphAuth string = 'ClientSecret'
+
+@description('App registration used for Graph when graphAuth is ClientSecret; empty = botAppId.')
+param graphClientId string = ''
+
+@description('Secret of graphClientId when it differs from the bot\'s app registration; stored as graph-client-secret.')
+@secure()
+param graphClientSecret string = ''
+
+// ---------- coaching settings (can be changed later in the web app's settings without redeploying) ----------
+
+@minValue(0)
+@maxValue(23)
+@description('Local hour (in each manager\'s mailbox time zone) at which the daily nudge is sent.')
+param nudgeHour int = 8
+
+@minValue(0)
+@maxValue(100)
+@description('Share of a manager\'s week that should go to coaching.')
+param coachingTargetPercent int = 50
+
+@allowed(['HalfDay', 'FullDay'])
+param fieldDayLength string = 'HalfDay'
+
+@minValue(1)
+@description('Days a rep\'s coaching turns are kept.')
+param retentionDays int = 90
+
+@minValue(1)
+@description('Reps that must share a theme before a manager sees it.')
+param themeMinimumReps int = 3
+
+@description('Path (on the web app) of a custom drill library; empty = the built-in library.')
+param drillLibraryPath string = ''
+
+@description('Optional OTLP endpoint for traces/metrics in addition to Application Insights.')
+param otlpEndpoint string = ''
+
+// ---------- resources ----------
+
+var useMsiBot = botAppType == 'UserAssignedMSI'
+var appTypeSetting = useMsiBot ? 'UserAssignedMsi' : 'SingleTenant'
+var botSecretName = 'bot-app-password'
+var graphSecretName = empty(graphClientSecret) ? botSecretName : 'graph-client-secret'
+var graphUsesMsi = graphAuth == 'ManagedIdentity'
+
+resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
+  name: identityName
+  location: location
+  tags: tags
+}
+
+var effectiveBotAppId = useMsiBot ? identity.properties.clientId : botAppId
+var effectiveGraphClientId = graphUsesMsi ? identity.properties.clientId : (empty(graphClientId) ? botAppId : graphClientId)
+
+module monitoring 'modules/monitoring.bicep' = {
+  name: 'monitoring'
+  params: {
+    location: location
+    logAnalyticsName: logAnalyticsName
+    appInsightsName: appInsightsName
+    retentionInDays: logRetentionDays
+    tags: tags
+  }
+}
+
+module storage 'modules/storage.bicep' = {
+  name: 'storage'
+  params: {
+    location: location
+    name: storageAccountName
+    skuName: storageSku
+    appPrincipalId: identity.properties.principalId
+    queueNames: ['nudges', 'nudges-poison']
+    tags: tags
+  }
+}
+
+module keyVault 'modules/keyvault.bicep' = {
+  name: 'keyvault'
+  params: {
+    location: location
+    name: keyVaultName
+    appPrincipalId: identity.properties.principalId
+    secrets: {
+      '${botSecretName}': useMsiBot ? '' : botAppPassword
+      'graph-client-secret': graphClientSecret
+    }
+    enablePurgeProtection: enableKeyVaultPurgeProtection
+    tags: tags
+  }
+}
+
+var botSecretRef = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${botSecretName})'
+var graphSecretRef = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=${graphSecretName})'
+
+var baseSettings = {
+  ASPNETCORE_ENVIRONMENT: 'Production'
+  // Azure.Identity (DefaultAzureCredential / ManagedIdentityCredential) picks the user-assigned identity by this id.
+  AZURE_CLIENT_ID: identity.properties.clientId
+  Storage__TableServiceUri: storage.outputs.tableServiceUri
+  Storage__QueueServiceUri: storage.outputs.queueServiceUri
+  Bot__AppId: effectiveBotAppId
+  Bot__AppType: appTypeSetting
+  Bot__TenantId: tenantId
+  Bot__AllowedTenants: allowedTenants
+  Graph__BaseUrl: '${environment().graph}v1.0'
+  Graph__TenantId: tenantId
+  Graph__ClientId: effectiveGraphClientId
+  Coaching__NudgeHour: nudgeHour
+  Coaching__CoachingTargetPercent: coachingTargetPercent
+  Coaching__FieldDayLength: fieldDayLength
+  Coaching__RetentionDays: retentionDays
+  Coaching__ThemeMinimumReps: themeMinimumReps
+  APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+}
+var botSecretSettings = useMsiBot ? {} : { Bot__AppPassword: botSecretRef }
+var graphSettings = graphUsesMsi ? { Graph__UseManagedIdentity: 'true' } : { Graph__ClientSecret: graphSecretRef }
+var optionalSettings = union(
+  empty(botOpenIdMetadataUrl) ? {} : { Bot__OpenIdMetadataUrl: botOpenIdMetadataUrl },
+  empty(drillLibraryPath) ? {} : { Coaching__DrillLibraryPath: drillLibraryPath },
+  empty(otlpEndpoint) ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint }
+)
+
+module webApp 'modules/webapp.bicep' = {
+  name: 'webapp'
+  params: {
+    location: location
+    planName: appServicePlanName
+    appName: webAppName
+    skuName: appServicePlanSku
+    instanceCount: instanceCount
+    linuxFxVersion: linuxFxVersion
+    identityId: identity.id
+    appSettings: union(baseSettings, botSecretSettings, graphSettings, optionalSettings)
+    tags: tags
+  }
+  dependsOn: [keyVault] // Key Vault references resolve at start-up: vault, secret and role first
+}
+
+module bot 'modules/bot.bicep' = {
+  name: 'bot'
+  params: {
+    name: botName
+    displayName: 'CoachBot'
+    skuName: botSku
+    endpoint: 'https://${webApp.outputs.defaultHostName}/api/messages'
+    msaAppType: botAppType
+    msaAppId: effectiveBotAppId
+    msaAppTenantId: tenantId
+    msaAppMsiResourceId: identity.id
+    tags: tags
+  }
+}
+
+// ---------- outputs ----------
+
+@description('Messaging endpoint registered on the Azure Bot resource.')
+output botEndpoint string = bot.outputs.endpoint
+@description('The bot\'s Microsoft App ID: pass it to manifest/package.mjs --app-id.')
+output botAppId string = bot.outputs.msaAppId
+@description('Host name of the web app: pass it to manifest/package.mjs --domain.')
+output botDomain string = webApp.outputs.defaultHostName
+output webAppName string = webApp.outputs.name
+output botResourceName string = bot.outputs.name
+output storageAccountName string = storage.outputs.name
+output keyVaultName string = keyVault.outputs.name
+output managedIdentityClientId string = identity.properties.clientId
+output managedIdentityPrincipalId string = identity.properties.principalId
+output appInsightsName string = monitoring.outputs.appInsightsName

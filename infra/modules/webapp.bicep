@@ -1,0 +1,69 @@
+// Linux App Service plan + web app running CoachBot (.NET), with the user-assigned managed identity,
+// HTTPS only, TLS 1.2, FTP off, Always On (the nudge scheduler and queue workers run in-process) and
+// /healthz as the platform health check.
+param location string
+param planName string
+param appName string
+param skuName string
+@minValue(1)
+@maxValue(10)
+param instanceCount int
+param linuxFxVersion string
+param identityId string
+@description('App settings as { NAME: value }; Key Vault references are resolved by App Service with the managed identity.')
+param appSettings object
+param tags object
+
+resource plan 'Microsoft.Web/serverfarms@2023-12-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'linux'
+  sku: {
+    name: skuName
+    capacity: instanceCount
+  }
+  properties: {
+    reserved: true // Linux
+  }
+}
+
+resource site 'Microsoft.Web/sites@2023-12-01' = {
+  name: appName
+  location: location
+  tags: tags
+  kind: 'app,linux'
+  identity: {
+    type: 'UserAssigned'
+    userAssignedIdentities: {
+      '${identityId}': {}
+    }
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientAffinityEnabled: false
+    keyVaultReferenceIdentity: identityId
+    siteConfig: {
+      linuxFxVersion: linuxFxVersion
+      alwaysOn: true
+      http20Enabled: true
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      healthCheckPath: '/healthz'
+      appSettings: [for s in items(appSettings): { name: s.key, value: string(s.value) }]
+    }
+  }
+}
+
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+output name string = site.name
+output defaultHostName string = site.properties.defaultHostName
