@@ -10,7 +10,8 @@ namespace CoachBot.Storage;
 /// The <c>coaching</c> table. One partition per user (<see cref="TableKeys.UserPartition"/>) holds that user's
 /// coaching state per conversation, every turn, and their conversation references, so a turn is saved in one
 /// atomic transaction and "forget me" is one partition delete. Row keys:
-/// <c>state|{conversation}</c>, <c>turn|{conversation}|{activityId}</c>, <c>ref|{conversation}</c>, <c>welcome|{conversation}</c>.
+/// <c>state|{conversation}</c>, <c>turn|{conversation}|{activityId}</c>, <c>ref|{conversation}</c>, <c>welcome|{conversation}</c>,
+/// <c>plan|{planId}</c> (see <see cref="PlanStore"/>).
 /// </summary>
 public sealed class CoachingStore(TableServiceClient service)
 {
@@ -34,7 +35,7 @@ public sealed class CoachingStore(TableServiceClient service)
     /// redelivered activity fails the whole transaction as <see cref="SaveTurnResult.Duplicate"/>; the state row is
     /// written against the ETag it was read with, so two concurrent turns cannot overwrite each other.
     /// </summary>
-    public async Task<SaveTurnResult> SaveTurnAsync(TurnRecord turn, CoachingState state, ETag? stateETag, StoredConversationReference? reference, CancellationToken ct)
+    public async Task<SaveTurnResult> SaveTurnAsync(TurnRecord turn, CoachingState state, ETag? stateETag, StoredConversationReference? reference, PlanRecord? plan, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(turn.TenantId, turn.UserKey);
@@ -52,6 +53,7 @@ public sealed class CoachingStore(TableServiceClient service)
                 : new(TableTransactionActionType.Add, stateRow),
         ];
         if (reference is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, ToEntity(reference)));
+        if (plan is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, PlanStore.ToEntity(plan)));
         try
         {
             await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);

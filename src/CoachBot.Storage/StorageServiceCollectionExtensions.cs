@@ -30,6 +30,7 @@ public static class StorageServiceCollectionExtensions
 
         services.AddSingleton(service);
         services.AddSingleton<CoachingStore>();
+        services.AddSingleton<PlanStore>();
         return services;
     }
 }

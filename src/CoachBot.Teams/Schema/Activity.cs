@@ -46,6 +46,13 @@ public sealed class Activity
             ? id.GetString()
             : null;
 
+    /// <summary>Adds an Adaptive Card attachment (as JSON) to this activity and returns it.</summary>
+    public Activity WithCard(JsonElement card)
+    {
+        (Attachments ??= []).Add(new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = card });
+        return this;
+    }
+
     /// <summary>Builds a reply addressed back to the sender, in the same conversation, as the SDK's CreateReply does.</summary>
     public Activity CreateReply(string? text = null) => new()
     {

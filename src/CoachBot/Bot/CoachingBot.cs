@@ -48,7 +48,7 @@ internal sealed partial class CoachingBot(CoachingStore store, TimeProvider time
             var record = new TurnRecord(rep.TenantId, rep.UserKey, conversationId, activity.Id!, rep.AadObjectId, rep.TeamsId,
                 reply.Kind.ToString(), reply.State.Topic, reply.State.Stage.ToString(), reply.QuestionId, reply.Text, text, activity.Timestamp ?? now, null);
 
-            switch (await store.SaveTurnAsync(record, reply.State, stored.ETag, reference, ct).ConfigureAwait(false))
+            switch (await store.SaveTurnAsync(record, reply.State, stored.ETag, reference, plan: null, ct).ConfigureAwait(false))
             {
                 case SaveTurnResult.Saved:
                     LogTurn(logger, reply.Kind, reply.State.Stage, reply.State.Topic ?? "none");
