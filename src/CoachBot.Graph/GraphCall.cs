@@ -34,6 +34,11 @@ internal static class GraphCall
         {
             case GraphException:
                 return null;
+            case AggregateException { InnerExceptions.Count: > 0 } retries:
+                // The SDK's retry handler gives up with an AggregateException of every attempt's failure; the last one counts.
+                return Map(operation, retries.InnerExceptions[^1]) is { } last
+                    ? new GraphException(last.Kind, operation, last.Status, last.Message + $" ({retries.InnerExceptions.Count} attempts)", ex)
+                    : null;
             case ApiException api when api.ResponseStatusCode != 0:
                 var status = (HttpStatusCode)api.ResponseStatusCode;
                 return new GraphException(KindOf(status), operation, status,

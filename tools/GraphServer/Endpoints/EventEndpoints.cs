@@ -33,7 +33,7 @@ public static partial class EventEndpoints
         graph.MapPost("/users/{id}/events", async (string id, HttpRequest request, GraphStore store, ServerStats stats) =>
         {
             if (store.FindUser(id) is not { } organizer) return GraphJson.UserNotFound(id);
-            var body = await JsonNode.ParseAsync(request.Body).ConfigureAwait(false);
+            var body = await GraphJson.ReadBodyAsync(request).ConfigureAwait(false);
             var start = GraphJson.ParseDateTimeTimeZone(body?["start"]);
             var end = GraphJson.ParseDateTimeTimeZone(body?["end"]);
             if (body is null || start is null || end is null || end < start)
@@ -59,7 +59,7 @@ public static partial class EventEndpoints
         {
             if (store.FindUser(id) is not { } user) return GraphJson.UserNotFound(id);
             if (store.FindEvent(user.Id, eventId) is not { } evt) return EventNotFound();
-            var body = await JsonNode.ParseAsync(request.Body).ConfigureAwait(false);
+            var body = await GraphJson.ReadBodyAsync(request).ConfigureAwait(false);
             var start = body?["start"] is { } s ? GraphJson.ParseDateTimeTimeZone(s) : evt.StartUtc;
             var end = body?["end"] is { } e ? GraphJson.ParseDateTimeTimeZone(e) : evt.EndUtc;
             if (body is null || start is null || end is null || end < start) return GraphJson.Error(400, "ErrorInvalidRequest", "Invalid start or end.");

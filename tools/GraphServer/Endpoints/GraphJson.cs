@@ -12,6 +12,13 @@ public static partial class GraphJson
     public static IResult Json(JsonNode node, int status = 200) =>
         Results.Content(node.ToJsonString(), "application/json; odata.metadata=minimal", statusCode: status);
 
+    // The SDK writes some action parameters PascalCase (getSchedule's "Schedules", "StartTime"), as the Graph
+    // metadata declares them; Graph matches property names case-insensitively, so this server does too.
+    private static readonly JsonNodeOptions BodyOptions = new() { PropertyNameCaseInsensitive = true };
+
+    public static async Task<JsonNode?> ReadBodyAsync(HttpRequest request) =>
+        await JsonNode.ParseAsync(request.Body, BodyOptions).ConfigureAwait(false);
+
     public static IResult Error(int status, string code, string message) => Json(new JsonObject
     {
         ["error"] = new JsonObject

@@ -17,7 +17,7 @@ public static class ScheduleEndpoints
         graph.MapPost("/users/{id}/calendar/getSchedule", async (string id, HttpRequest request, GraphStore store, ServerStats stats) =>
         {
             if (store.FindUser(id) is null) return GraphJson.UserNotFound(id);
-            var body = await JsonNode.ParseAsync(request.Body).ConfigureAwait(false);
+            var body = await GraphJson.ReadBodyAsync(request).ConfigureAwait(false);
             var schedules = body?["schedules"]?.AsArray().Select(n => n?.GetValue<string>() ?? "").ToList() ?? [];
             var start = GraphJson.ParseDateTimeTimeZone(body?["startTime"]);
             var end = GraphJson.ParseDateTimeTimeZone(body?["endTime"]);
