@@ -1,0 +1,116 @@
+using Microsoft.Graph.Models;
+using Microsoft.Graph.Models.ODataErrors;
+
+namespace CoachBot.Graph;
+
+/// <summary>Booking, finding, moving and cancelling field days on the manager's calendar.</summary>
+public sealed partial class GraphCalendarDirectory
+{
+    public async Task<FieldDayBooking> BookFieldDayAsync(FieldDayRequest request, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.ManagerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(request.RepId);
+        if (request.End <= request.Start) throw new ArgumentException("A field day must end after it starts.", nameof(request));
+
+        var key = request.BookingKey ?? FieldDayIds.DefaultKey(request.ManagerId, request.RepId, request.Start);
+        var transactionId = FieldDayIds.TransactionId(key);
+
+        // transactionId alone covers retries of one POST; the lookup also covers a second booking attempt days later.
+        var existing = await FindByTransactionIdAsync(request.ManagerId, transactionId, cancellationToken).ConfigureAwait(false);
+        if (existing is not null)
+        {
+            GraphLog.FieldDayExists(_logger, key, existing.EventId);
+            return existing;
+        }
+
+        var rep = await GetUserAsync(request.RepId, cancellationToken).ConfigureAwait(false)
+            ?? throw new GraphException(GraphFailureKind.NotFound, "bookFieldDay", System.Net.HttpStatusCode.NotFound, "The rep is not in the directory.", null);
+        var address = rep.SmtpAddress
+            ?? throw new GraphException(GraphFailureKind.BadRequest, "bookFieldDay", null, "The rep has no mailbox address to invite.", null);
+
+        var created = await RunAsync("bookFieldDay", () => _client.Users[request.ManagerId].Events.PostAsync(new Event
+        {
+            Subject = request.Subject,
+            Body = new ItemBody { ContentType = BodyType.Html, Content = request.BodyHtml ?? string.Empty },
+            Start = GraphMapping.ToGraph(request.Start),
+            End = GraphMapping.ToGraph(request.End),
+            ShowAs = FreeBusyStatus.Busy,
+            Categories = [FieldDayIds.Category],
+            TransactionId = transactionId,
+            Attendees =
+            [
+                new Attendee { Type = AttendeeType.Required, EmailAddress = new EmailAddress { Address = address, Name = rep.DisplayName } },
+            ],
+            SingleValueExtendedProperties =
+            [
+                new SingleValueLegacyExtendedProperty { Id = FieldDayIds.ExtendedPropertyId, Value = transactionId },
+            ],
+        }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+
+        var booking = ToBooking(created, transactionId, created: true);
+        GraphLog.FieldDayBooked(_logger, key, booking.EventId, request.ManagerId);
+        return booking;
+    }
+
+    public Task<FieldDayBooking?> FindFieldDayAsync(string managerId, string bookingKey, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(managerId);
+        return FindByTransactionIdAsync(managerId, FieldDayIds.TransactionId(bookingKey), cancellationToken);
+    }
+
+    public async Task<FieldDayBooking> RescheduleFieldDayAsync(
+        string managerId, string eventId, DateTimeOffset newStart, DateTimeOffset newEnd, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(managerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        if (newEnd <= newStart) throw new ArgumentException("A field day must end after it starts.", nameof(newEnd));
+
+        var updated = await RunAsync("rescheduleFieldDay", () => _client.Users[managerId].Events[eventId].PatchAsync(new Event
+        {
+            Start = GraphMapping.ToGraph(newStart),
+            End = GraphMapping.ToGraph(newEnd),
+        }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+        return ToBooking(updated, updated?.TransactionId ?? string.Empty, created: false);
+    }
+
+    public Task<bool> CancelFieldDayAsync(string managerId, string eventId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(managerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        return RunAsync("cancelFieldDay", async () =>
+        {
+            try
+            {
+                // Deleting a meeting on the organizer's calendar sends attendees a cancellation.
+                await _client.Users[managerId].Events[eventId].DeleteAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                return true;
+            }
+            catch (ODataError e) when (e.ResponseStatusCode == 404)
+            {
+                return false;
+            }
+        }, cancellationToken);
+    }
+
+    private Task<FieldDayBooking?> FindByTransactionIdAsync(string managerId, string transactionId, CancellationToken cancellationToken) =>
+        RunAsync("findFieldDay", async () =>
+        {
+            var page = await _client.Users[managerId].Events.GetAsync(r =>
+            {
+                r.QueryParameters.Filter =
+                    $"singleValueExtendedProperties/Any(ep: ep/id eq '{FieldDayIds.ExtendedPropertyId}' and ep/value eq '{transactionId}')";
+                r.QueryParameters.Select = ["id", "start", "end", "transactionId"];
+                r.QueryParameters.Top = 1;
+                r.Headers.Add("Prefer", PreferUtc);
+            }, cancellationToken).ConfigureAwait(false);
+            var found = page?.Value?.FirstOrDefault();
+            return found is null ? null : ToBooking(found, transactionId, created: false);
+        }, cancellationToken);
+
+    private static FieldDayBooking ToBooking(Event? evt, string transactionId, bool created)
+    {
+        if (evt?.Id is null) throw new GraphException(GraphFailureKind.BadRequest, "bookFieldDay", null, "Graph returned an event without an id.", null);
+        return new FieldDayBooking(evt.Id, transactionId, GraphMapping.ToInstant(evt.Start) ?? default, GraphMapping.ToInstant(evt.End) ?? default, created);
+    }
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using System.Text.Json.Nodes;
+
+namespace CoachBot.Tools.GraphServer.Control;
+
+/// <summary>What tests assert on: requests per operation, getSchedule sizes, peak concurrency per mailbox, tokens seen.</summary>
+public sealed class ServerStats
+{
+    private readonly Lock _gate = new();
+    private readonly Dictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly List<int> _scheduleSizes = [];
+    private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, int> _peak = new(StringComparer.OrdinalIgnoreCase);
+    private int _eventsCreated;
+    private int _authorizationHeaders;
+
+    public void Request(string key, bool hadAuthorization)
+    {
+        lock (_gate) _requests[key] = _requests.GetValueOrDefault(key) + 1;
+        if (hadAuthorization) Interlocked.Increment(ref _authorizationHeaders);
+    }
+
+    public void RecordSchedule(int size)
+    {
+        lock (_gate) _scheduleSizes.Add(size);
+    }
+
+    public void EventCreated() => Interlocked.Increment(ref _eventsCreated);
+
+    public void Enter(string mailbox)
+    {
+        var now = _inFlight.AddOrUpdate(mailbox, 1, (_, n) => n + 1);
+        _peak.AddOrUpdate(mailbox, now, (_, p) => Math.Max(p, now));
+    }
+
+    public void Exit(string mailbox) => _inFlight.AddOrUpdate(mailbox, 0, (_, n) => n - 1);
+
+    public void Reset()
+    {
+        lock (_gate)
+        {
+            _requests.Clear();
+            _scheduleSizes.Clear();
+        }
+
+        _peak.Clear();
+        _eventsCreated = 0;
+        _authorizationHeaders = 0;
+    }
+
+    public JsonObject ToJson()
+    {
+        lock (_gate)
+        {
+            return new JsonObject
+            {
+                ["requests"] = new JsonObject([.. _requests.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
+                ["getScheduleSizes"] = new JsonArray([.. _scheduleSizes.Select(s => (JsonNode)s)]),
+                ["maxConcurrentByMailbox"] = new JsonObject([.. _peak.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
+                ["eventsCreated"] = _eventsCreated,
+                ["authorizationHeaders"] = _authorizationHeaders,
+            };
+        }
+    }
+}
