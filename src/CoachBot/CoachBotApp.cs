@@ -22,6 +22,7 @@ public static class CoachBotApp
         builder.Services.AddTeamsBot(builder.Configuration);
         builder.Services.AddCoachBotStorage(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<PlanCardActions>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
 

@@ -1,5 +1,7 @@
+using CoachBot.Cards;
 using CoachBot.Coaching.Dialogue;
 using CoachBot.Storage;
+using CoachBot.Teams.Cards;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Hosting;
 using CoachBot.Teams.Schema;
@@ -11,12 +13,13 @@ namespace CoachBot.Bot;
 /// <see cref="CoachingEngine"/>, saved atomically (turn + state + reference), and only then answered, so a redelivery
 /// is recognised by its stored turn and never answered twice.
 /// </summary>
-internal sealed partial class CoachingBot(CoachingStore store, TimeProvider time, ILogger<CoachingBot> logger) : IActivityHandler
+internal sealed partial class CoachingBot(CoachingStore store, PlanStore plans, PlanCardActions planActions, TimeProvider time, ILogger<CoachingBot> logger) : IActivityHandler
 {
     private const int MaxStateConflicts = 3;
 
     public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken ct) => turn.Activity.Type switch
     {
+        _ when CardActionInvoke.From(turn.Activity) is { } action => OnCardActionAsync(turn, action, ct),
         ActivityTypes.Message => Done(OnMessageAsync(turn, ct)),
         ActivityTypes.ConversationUpdate when BotWasAdded(turn.Activity) => Done(WelcomeAsync(turn, ct)),
         ActivityTypes.InstallationUpdate when turn.Activity.Action?.StartsWith("add", StringComparison.Ordinal) == true => Done(WelcomeAsync(turn, ct)),
@@ -28,6 +31,24 @@ internal sealed partial class CoachingBot(CoachingStore store, TimeProvider time
     private static async Task<InvokeResponse?> Done(Task work)
     {
         await work.ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>
+    /// A card button: Universal Actions are answered in the invoke response (the card refreshes in place); a legacy
+    /// Action.Submit arrives as a message, so the new card replaces the old one through the Connector instead.
+    /// </summary>
+    private async Task<InvokeResponse?> OnCardActionAsync(ITurnContext turn, CardActionInvoke action, CancellationToken ct)
+    {
+        if (!PlanCardActions.Handles(action.Verb))
+            return action.IsUniversalAction ? InvokeResponses.Error(400, "UnknownAction", "That button is not supported.") : null;
+        var response = await planActions.HandleAsync(action, RepIdentity.From(turn.Activity), ct).ConfigureAwait(false);
+        if (action.IsUniversalAction) return response;
+        if (turn.Activity.ReplyToId is { } cardMessageId && response.Status == 200 && response.Body?.GetProperty("value") is { } card)
+        {
+            var update = turn.Activity.CreateReply().WithCard(card);
+            await turn.UpdateActivityAsync(update, cardMessageId, ct).ConfigureAwait(false);
+        }
         return null;
     }
 
@@ -47,8 +68,12 @@ internal sealed partial class CoachingBot(CoachingStore store, TimeProvider time
             var reply = CoachingEngine.Respond(stored.State, text, today);
             var record = new TurnRecord(rep.TenantId, rep.UserKey, conversationId, activity.Id!, rep.AadObjectId, rep.TeamsId,
                 reply.Kind.ToString(), reply.State.Topic, reply.State.Stage.ToString(), reply.QuestionId, reply.Text, text, activity.Timestamp ?? now, null);
+            // The plan's id is the id of the message that stated it, so a redelivery finds the same plan.
+            var plan = reply.Kind == ReplyKind.PlanConfirmed && reply.State is { Plan: { } planText, PlanDue: { } due }
+                ? new PlanRecord(rep.TenantId, rep.UserKey, activity.Id!, conversationId, reply.State.Topic, planText, due, now)
+                : null;
 
-            switch (await store.SaveTurnAsync(record, reply.State, stored.ETag, reference, plan: null, ct).ConfigureAwait(false))
+            switch (await store.SaveTurnAsync(record, reply.State, stored.ETag, reference, plan, ct).ConfigureAwait(false))
             {
                 case SaveTurnResult.Saved:
                     LogTurn(logger, reply.Kind, reply.State.Stage, reply.State.Topic ?? "none");
@@ -69,9 +94,13 @@ internal sealed partial class CoachingBot(CoachingStore store, TimeProvider time
 
     private async Task ReplyAsync(ITurnContext turn, TurnRecord record, CancellationToken ct)
     {
+        var reply = turn.Activity.CreateReply(record.BotText);
+        if (record.Kind == nameof(ReplyKind.PlanConfirmed)
+            && await plans.GetAsync(record.TenantId, record.UserKey, record.ActivityId, ct).ConfigureAwait(false) is { } plan)
+            reply.WithCard(PlanCard.Build(plan).ToJsonElement());
         try
         {
-            await turn.SendActivityAsync(turn.Activity.CreateReply(record.BotText), ct).ConfigureAwait(false);
+            await turn.SendActivityAsync(reply, ct).ConfigureAwait(false);
         }
         catch (ConnectorException ex) when (ex.IsPermanent)
         {
