@@ -21,9 +21,12 @@ public static class DenseCalendars
             {
                 busy.Add(new BusyInterval(Local(date, 0, 0, zone), Local(date.AddDays(1), 0, 0, zone), random.Next(2) == 0 ? FreeBusyStatus.Oof : FreeBusyStatus.WorkingElsewhere));
             }
+            // One day in three keeps its morning clear (a protected block), so there is something to find.
+            var clearMorning = random.Next(3) == 0;
             for (var i = random.Next(10, 15); i > 0; i--)
             {
                 var startMinute = 7 * 60 + 15 * random.Next(48);
+                if (clearMorning && startMinute is > 7 * 60 and < 12 * 60) startMinute += 5 * 60;
                 var start = Local(date, startMinute / 60, startMinute % 60, zone);
                 var status = random.Next(10) switch
                 {

@@ -118,6 +118,7 @@ public static class FieldDaySlotFinder
         var lastQuery = long.MinValue;
         var repZone = rep.Zone;
         var managerZone = manager.Zone;
+        var repPastMidnight = rep.Hours.End <= rep.Hours.Start;
         Span<long> anchors = stackalloc long[2];
 
         foreach (var day in days)
@@ -126,7 +127,8 @@ public static class FieldDaySlotFinder
             if (info.LastFieldDay is { } last && Math.Abs(day.Date.DayNumber - last.DayNumber) < options.MinDaysSinceLastFieldDay) continue;
 
             Candidate? best = null;
-            var firstRepDate = ZonedClock.LocalDate(day.Start, repZone).AddDays(-1);
+            // Hours that run past midnight can reach into this day from the rep's previous local day.
+            var firstRepDate = ZonedClock.LocalDate(day.Start, repZone).AddDays(repPastMidnight ? -1 : 0);
             var lastRepDate = ZonedClock.LocalDate(day.End - 1, repZone);
             for (var repDate = firstRepDate; repDate <= lastRepDate && best is not { Clean: true }; repDate = repDate.AddDays(1))
             {
@@ -151,8 +153,8 @@ public static class FieldDaySlotFinder
                     }
                     lastQuery = a;
                     if (manager.Hard.Overlaps(ref mHard, a, e) || rep.Hard.Overlaps(ref rHard, a, e)) continue;
-                    if (rep.OofDays.Contains(ZonedClock.LocalDate(a, repZone)) || rep.OofDays.Contains(ZonedClock.LocalDate(e - 1, repZone))) continue;
-                    if (manager.OofDays.Contains(ZonedClock.LocalDate(e - 1, managerZone))) continue;
+                    if (rep.OofDays.Count > 0 && (rep.OofDays.Contains(ZonedClock.LocalDate(a, repZone)) || rep.OofDays.Contains(ZonedClock.LocalDate(e - 1, repZone)))) continue;
+                    if (manager.OofDays.Count > 0 && manager.OofDays.Contains(ZonedClock.LocalDate(e - 1, managerZone))) continue;
 
                     var soft = Soft.None;
                     if (manager.Tentative.Overlaps(ref mTent, a, e)) soft |= Soft.ManagerTentative;

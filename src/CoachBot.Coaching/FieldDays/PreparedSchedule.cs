@@ -39,16 +39,29 @@ internal sealed class PreparedSchedule
         var zone = ZonedClock.Find(schedule.WorkingHours.TimeZoneId);
         var busy = schedule.Busy ?? [];
         var n = busy.Count;
-        long[] hs = new long[n], he = new long[n], ts = new long[n], te = new long[n], es = new long[n], ee = new long[n];
+        // First pass sizes the buffers to what falls inside the horizon: two weeks out of a year allocate two weeks.
+        int hardCount = 0, tentativeCount = 0, elsewhereCount = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var b = busy[i];
+            if (b is null || !Inside(b, fromTicks, toTicks)) continue;
+            switch (b.Status)
+            {
+                case FreeBusyStatus.Busy or FreeBusyStatus.Oof: hardCount++; break;
+                case FreeBusyStatus.Tentative or FreeBusyStatus.Unknown: tentativeCount++; break;
+                case FreeBusyStatus.WorkingElsewhere: elsewhereCount++; break;
+                default: break;
+            }
+        }
+        long[] hs = new long[hardCount], he = new long[hardCount], ts = new long[tentativeCount], te = new long[tentativeCount], es = new long[elsewhereCount], ee = new long[elsewhereCount];
         int hn = 0, tn = 0, en = 0;
         var oof = new HashSet<DateOnly>();
         for (var i = 0; i < n; i++)
         {
             var b = busy[i];
-            if (b is null) continue;
+            if (b is null || !Inside(b, fromTicks, toTicks)) continue;
             var s = b.Start.UtcTicks;
             var e = b.End.UtcTicks;
-            if (e <= s || e <= fromTicks || s >= toTicks) continue;
             switch (b.Status)
             {
                 case FreeBusyStatus.Busy:
@@ -71,6 +84,13 @@ internal sealed class PreparedSchedule
             }
         }
         return new PreparedSchedule(schedule, zone, IntervalSet.Build(hs, he, hn), IntervalSet.Build(ts, te, tn), IntervalSet.Build(es, ee, en), oof);
+    }
+
+    private static bool Inside(BusyInterval b, long fromTicks, long toTicks)
+    {
+        var s = b.Start.UtcTicks;
+        var e = b.End.UtcTicks;
+        return e > s && e > fromTicks && s < toTicks;
     }
 
     private static void AddLocalDays(HashSet<DateOnly> days, long start, long end, TimeZoneInfo zone)
