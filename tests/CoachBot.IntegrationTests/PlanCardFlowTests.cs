@@ -1,0 +1,164 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Azure.Data.Tables;
+using CoachBot.IntegrationTests.Infrastructure;
+using CoachBot.Storage;
+
+namespace CoachBot.IntegrationTests;
+
+/// <summary>From a dated plan to its card, and the card's buttons over real HTTP: Universal Actions and Action.Submit.</summary>
+[Collection(AzuriteCollection.Name)]
+public sealed class PlanCardFlowTests(AzuriteFixture azurite) : IAsyncLifetime
+{
+    private BotApp _app = null!;
+    private HttpClient _client = null!;
+    private ConnectorStub _connector = null!;
+    private readonly string _conversation = "a:" + Guid.NewGuid().ToString("N");
+    private readonly string _rep = "aad-" + Guid.NewGuid().ToString("N")[..8];
+
+    public async Task InitializeAsync()
+    {
+        _connector = await ConnectorStub.StartAsync();
+        _app = new BotApp(azurite.ConnectionString);
+        _client = _app.CreateHttpClient();
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _app.DisposeAsync();
+        await _connector.DisposeAsync();
+    }
+
+    private async Task<(string PlanId, JsonElement Card)> ReachPlanAsync()
+    {
+        string[] rep = ["Client ghosted me after the demo", "Two emails and a voicemail", "A clear yes or no", "Go through my champion", "I'll call the CFO by Thursday"];
+        string lastId = "";
+        foreach (var text in rep)
+        {
+            var activity = TeamsActivities.Message(_connector.ServiceUrl, _conversation, text, userAad: _rep);
+            lastId = activity["id"]!.GetValue<string>();
+            Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(activity)).StatusCode);
+        }
+        var reply = _connector.Replies(_conversation)[^1];
+        var attachment = reply.Body!.Value.GetProperty("attachments")[0];
+        Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
+        return (lastId, attachment.GetProperty("content"));
+    }
+
+    private static JsonObject Invoke(string serviceUrl, string conversation, string user, string verb, string planId, JsonObject? inputs = null)
+    {
+        var a = TeamsActivities.Message(serviceUrl, conversation, "", userAad: user);
+        a["type"] = "invoke";
+        a["name"] = "adaptiveCard/action";
+        a.Remove("text");
+        var data = new JsonObject { ["verb"] = verb, ["planId"] = planId };
+        foreach (var (k, v) in inputs ?? []) data[k] = v?.DeepClone();
+        a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
+        return a;
+    }
+
+    [Fact]
+    public async Task A_dated_plan_is_stored_and_confirmed_with_a_card()
+    {
+        var (planId, card) = await ReachPlanAsync();
+
+        Assert.Contains("call the CFO by Thursday", card.GetRawText(), StringComparison.Ordinal);
+        var titles = card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
+        Assert.Equal(["Share with my manager", "Ask for a field day", "Change"], titles);
+        var plan = await new PlanStore(new TableServiceClient(azurite.ConnectionString)).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
+        Assert.NotNull(plan);
+        Assert.False(plan.SharedWithManager);
+        Assert.Equal(DayOfWeek.Thursday, plan.Due.DayOfWeek);
+    }
+
+    [Fact]
+    public async Task Share_is_answered_in_the_invoke_response_with_the_refreshed_card()
+    {
+        var (planId, _) = await ReachPlanAsync();
+
+        var response = await _client.PostAsJsonAsync("/api/messages", Invoke(_connector.ServiceUrl, _conversation, _rep, "plan.share", planId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(200, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.card.adaptive", body.RootElement.GetProperty("type").GetString());
+        var card = body.RootElement.GetProperty("value");
+        Assert.Contains("You and your manager", card.GetRawText(), StringComparison.Ordinal);
+        Assert.DoesNotContain(card.GetProperty("actions").EnumerateArray(), a => a.GetProperty("title").GetString() == "Share with my manager");
+        var plan = await new PlanStore(new TableServiceClient(azurite.ConnectionString)).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
+        Assert.True(plan!.SharedWithManager);
+    }
+
+    [Fact]
+    public async Task Change_then_save_updates_the_plan_text_and_date()
+    {
+        var (planId, _) = await ReachPlanAsync();
+
+        var editor = await _client.PostAsJsonAsync("/api/messages", Invoke(_connector.ServiceUrl, _conversation, _rep, "plan.change", planId));
+        Assert.Contains("planText", await editor.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var save = await _client.PostAsJsonAsync("/api/messages", Invoke(_connector.ServiceUrl, _conversation, _rep, "plan.save", planId,
+            new JsonObject { ["planText"] = "Meet the CFO in person", ["planDue"] = "2026-12-04" }));
+
+        Assert.Equal(HttpStatusCode.OK, save.StatusCode);
+        var plan = await new PlanStore(new TableServiceClient(azurite.ConnectionString)).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
+        Assert.Equal("Meet the CFO in person", plan!.Text);
+        Assert.Equal(new DateOnly(2026, 12, 4), plan.Due);
+    }
+
+    [Fact]
+    public async Task Saving_a_bad_date_gets_an_error_response_and_changes_nothing()
+    {
+        var (planId, _) = await ReachPlanAsync();
+
+        var save = await _client.PostAsJsonAsync("/api/messages", Invoke(_connector.ServiceUrl, _conversation, _rep, "plan.save", planId,
+            new JsonObject { ["planText"] = "x", ["planDue"] = "next-ish" }));
+
+        Assert.Equal(HttpStatusCode.BadRequest, save.StatusCode);
+        Assert.Contains("application/vnd.microsoft.error", await save.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        var plan = await new PlanStore(new TableServiceClient(azurite.ConnectionString)).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
+        Assert.Equal("I'll call the CFO by Thursday", plan!.Text);
+    }
+
+    [Fact]
+    public async Task Another_user_cannot_act_on_a_plan_by_its_id()
+    {
+        var (planId, _) = await ReachPlanAsync();
+
+        var response = await _client.PostAsJsonAsync("/api/messages", Invoke(_connector.ServiceUrl, _conversation, "aad-intruder", "plan.share", planId));
+
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        var plan = await new PlanStore(new TableServiceClient(azurite.ConnectionString)).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
+        Assert.False(plan!.SharedWithManager);
+    }
+
+    [Fact]
+    public async Task A_legacy_submit_updates_the_card_message_through_the_Connector()
+    {
+        var (planId, _) = await ReachPlanAsync();
+        var submit = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "", userAad: _rep);
+        submit.Remove("text");
+        submit["replyToId"] = "card-message-1";
+        submit["value"] = new JsonObject { ["verb"] = "plan.fieldDay", ["planId"] = planId };
+
+        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(submit)).StatusCode);
+
+        var put = Assert.Single(_connector.Calls, c => c.Method == "PUT");
+        Assert.EndsWith("/activities/card-message-1", put.Path, StringComparison.Ordinal);
+        Assert.Contains("Field day requested", put.Body!.Value.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_invoke_is_answered_501()
+    {
+        var a = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "", userAad: _rep);
+        a["type"] = "invoke";
+        a["name"] = "composeExtension/query";
+
+        var response = await _client.PostAsync(a);
+
+        Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
+    }
+}
