@@ -11,7 +11,7 @@ namespace CoachBot.Teams.Connector;
 /// The Bot Connector REST API (v3) at an activity's serviceUrl: reply, send, update and delete activities.
 /// Transient failures are retried per <see cref="RetryPolicy"/>; tokens come from <see cref="IBotTokenProvider"/>.
 /// </summary>
-public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls, RetryPolicy retry, ILogger<ConnectorClient> logger)
+public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls, RetryPolicy retry, ConnectorRateLimiter limiter, ILogger<ConnectorClient> logger)
 {
     public const string HttpClientName = "BotConnector";
 
@@ -21,13 +21,13 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
         var path = reply.ReplyToId is null
             ? $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"
             : $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(reply.ReplyToId)}";
-        return SendActivityAsync(HttpMethod.Post, serviceUrl, path, reply, ct);
+        return SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, path, reply, ct);
     }
 
     public Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken ct)
     {
         var (serviceUrl, conversationId) = Target(activity);
-        return SendActivityAsync(HttpMethod.Post, serviceUrl, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, ct);
+        return SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, ct);
     }
 
     /// <summary>Replaces a sent activity, e.g. to refresh a card in place.</summary>
@@ -35,38 +35,67 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
     {
         var (serviceUrl, conversationId) = Target(activity);
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}";
-        return SendActivityAsync(HttpMethod.Put, serviceUrl, path, activity, ct);
+        return SendActivityAsync(HttpMethod.Put, serviceUrl, conversationId, path, activity, ct);
     }
 
     public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct)
     {
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}";
-        using var response = await SendAsync(HttpMethod.Delete, serviceUrl, path, null, ct).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Delete, serviceUrl, conversationId, path, null, ct).ConfigureAwait(false);
     }
 
-    private async Task<ResourceResponse> SendActivityAsync(HttpMethod method, string serviceUrl, string path, Activity activity, CancellationToken ct)
+    /// <summary>
+    /// Creates (or, for a user who already has one, returns) the 1:1 chat with a user, for proactive messages.
+    /// Teams answers 403 when the app is not installed for the user or they blocked it.
+    /// </summary>
+    public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct)
     {
-        var body = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Default.Activity);
-        using var response = await SendAsync(method, serviceUrl, path, body, ct).ConfigureAwait(false);
-        // Teams and the Playground may answer 2xx with an empty body: no id is then known.
-        if (response.Content.Headers.ContentLength is 0 or null && response.StatusCode == HttpStatusCode.Accepted) return new ResourceResponse(null);
+        var body = JsonSerializer.SerializeToUtf8Bytes(parameters, BotJson.Default.ConversationParameters);
+        using var response = await SendAsync(HttpMethod.Post, serviceUrl, conversationId: null, "v3/conversations", body, ct).ConfigureAwait(false);
+        var created = await ReadJsonAsync(response, BotJson.Default.ConversationResourceResponse, ct).ConfigureAwait(false);
+        return created?.Id is null
+            ? throw new ConnectorException(response.StatusCode, "NoConversationId", "The Connector created no conversation id.")
+            : created;
+    }
+
+    /// <summary>One member of a conversation; Teams accepts the user's "29:" id, UPN or Entra object id.</summary>
+    public async Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken ct)
+    {
+        var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/members/{Uri.EscapeDataString(userId)}";
+        using var response = await SendAsync(HttpMethod.Get, serviceUrl, conversationId, path, null, ct).ConfigureAwait(false);
+        return await ReadJsonAsync(response, BotJson.Default.ChannelAccount, ct).ConfigureAwait(false);
+    }
+
+    private static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken ct)
+        where T : class
+    {
+        // Teams and the Playground may answer 2xx with an empty body.
+        if (response.Content.Headers.ContentLength is 0) return null;
         try
         {
-            return await response.Content.ReadFromJsonAsync(BotJson.Default.ResourceResponse, ct).ConfigureAwait(false) ?? new ResourceResponse(null);
+            return await response.Content.ReadFromJsonAsync(type, ct).ConfigureAwait(false);
         }
         catch (JsonException)
         {
-            return new ResourceResponse(null);
+            return null;
         }
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string serviceUrl, string path, byte[]? body, CancellationToken ct)
+    private async Task<ResourceResponse> SendActivityAsync(HttpMethod method, string serviceUrl, string conversationId, string path, Activity activity, CancellationToken ct)
+    {
+        var body = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Default.Activity);
+        using var response = await SendAsync(method, serviceUrl, conversationId, path, body, ct).ConfigureAwait(false);
+        return await ReadJsonAsync(response, BotJson.Default.ResourceResponse, ct).ConfigureAwait(false) ?? new ResourceResponse(null);
+    }
+
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string serviceUrl, string? conversationId, string path, byte[]? body, CancellationToken ct)
     {
         if (!serviceUrls.IsAllowed(serviceUrl))
             throw new ConnectorException(HttpStatusCode.Forbidden, "ServiceUrlNotAllowed", "The serviceUrl is not one this bot may call.");
         var uri = new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path);
         for (var attempt = 1; ; attempt++)
         {
+            await limiter.AcquireAsync(conversationId, ct).ConfigureAwait(false);
             using var request = new HttpRequestMessage(method, uri);
             if (body is not null)
             {

@@ -20,6 +20,7 @@ public static class TeamsBotServiceCollectionExtensions
 
         services.AddSingleton(new ServiceUrlPolicy(loopbackOnly: options.IsLocalMode));
         services.AddSingleton(new RetryPolicy());
+        services.AddSingleton(new ConnectorRateLimiter());
         if (options.IsLocalMode)
         {
             services.AddSingleton<IBotAuthenticator, LocalModeAuthenticator>();

@@ -12,4 +12,8 @@ namespace CoachBot.Teams.Schema;
 [JsonSerializable(typeof(Activity))]
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ConversationReference))]
+[JsonSerializable(typeof(ConversationParameters))]
+[JsonSerializable(typeof(ConversationResourceResponse))]
+[JsonSerializable(typeof(TenantChannelData))]
+[JsonSerializable(typeof(ChannelAccount))]
 public sealed partial class BotJson : JsonSerializerContext;

@@ -46,7 +46,7 @@ public sealed class BotAdapterAuthTests : AuthTestContext
         var options = Options();
         using var auth = Authenticator();
         using var http = new HttpClient();
-        var connector = new ConnectorClient(http, new NoTokenProvider(), new ServiceUrlPolicy(loopbackOnly: false), new RetryPolicy(),
+        var connector = new ConnectorClient(http, new NoTokenProvider(), new ServiceUrlPolicy(loopbackOnly: false), new RetryPolicy(), new ConnectorRateLimiter(),
             NullLogger<ConnectorClient>.Instance);
         var adapter = new BotAdapter(auth, connector, Microsoft.Extensions.Options.Options.Create(options), NullLogger<BotAdapter>.Instance);
 

@@ -1,0 +1,53 @@
+using System.Diagnostics;
+using CoachBot.Teams.Connector;
+
+namespace CoachBot.Teams.Tests;
+
+public class ConnectorRateLimiterTests
+{
+    [Fact]
+    public async Task One_conversation_gets_at_most_seven_sends_in_a_second()
+    {
+        await using var limiter = new ConnectorRateLimiter(globalPerSecond: 1000);
+        var clock = Stopwatch.StartNew();
+
+        for (var i = 0; i < 7; i++) await limiter.AcquireAsync("a:one", default);
+        var firstSeven = clock.Elapsed;
+        await limiter.AcquireAsync("a:one", default);
+
+        Assert.True(firstSeven < TimeSpan.FromMilliseconds(400), $"the first 7 waited {firstSeven}");
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(400), $"the 8th went through after {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Different_conversations_do_not_wait_for_each_other()
+    {
+        await using var limiter = new ConnectorRateLimiter(globalPerSecond: 1000);
+        var clock = Stopwatch.StartNew();
+
+        for (var i = 0; i < 50; i++) await limiter.AcquireAsync("a:" + i, default);
+
+        Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(400), $"50 conversations took {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task The_global_limit_caps_calls_across_conversations()
+    {
+        await using var limiter = new ConnectorRateLimiter(globalPerSecond: 10);
+        var clock = Stopwatch.StartNew();
+
+        for (var i = 0; i < 11; i++) await limiter.AcquireAsync("a:" + i, default);
+
+        Assert.True(clock.Elapsed >= TimeSpan.FromMilliseconds(500), $"11 calls at 10/s took only {clock.Elapsed}");
+    }
+
+    [Fact]
+    public async Task Waiting_for_a_permit_can_be_cancelled()
+    {
+        await using var limiter = new ConnectorRateLimiter(globalPerSecond: 1000);
+        for (var i = 0; i < 7; i++) await limiter.AcquireAsync("a:busy", default);
+        using var cts = new CancellationTokenSource(TimeSpan.FromMilliseconds(50));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await limiter.AcquireAsync("a:busy", cts.Token));
+    }
+}
