@@ -123,6 +123,17 @@ public sealed class CoachingStore(TableServiceClient service)
         return row.HasValue && row.Value is not null ? ToReference(row.Value) : null;
     }
 
+    /// <summary>Every conversation reference stored for a user (personal chat, group chats, channels).</summary>
+    public async Task<IReadOnlyList<StoredConversationReference>> GetReferencesAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var pk = TableKeys.UserPartition(tenantId, userKey);
+        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {"ref|"} and RowKey lt {"ref}"}");
+        var references = new List<StoredConversationReference>();
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false)) references.Add(ToReference(row));
+        return references;
+    }
+
     /// <summary>A cheap round trip that proves the table service answers; used by /healthz.</summary>
     public async Task PingAsync(CancellationToken ct)
     {

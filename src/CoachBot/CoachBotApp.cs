@@ -23,6 +23,7 @@ public static class CoachBotApp
         builder.Services.AddCoachBotStorage(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<PlanCardActions>();
+        builder.Services.AddSingleton<CoachBot.Proactive.ProactiveMessenger>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
 

@@ -85,6 +85,13 @@ public sealed class ConnectorStub : IAsyncDisposable
             return;
         }
         ctx.Response.StatusCode = StatusCodes.Status201Created;
+        if (segments is [_, "v3", "conversations"])
+        {
+            // Create conversation: like Teams, the same member always gets the same 1:1 chat.
+            var member = doc?.RootElement.GetProperty("members")[0].GetProperty("id").GetString();
+            await ctx.Response.WriteAsJsonAsync(new { id = "a:personal-" + member });
+            return;
+        }
         await ctx.Response.WriteAsJsonAsync(new { id = "reply-" + Interlocked.Increment(ref _ids) });
     }
 

@@ -1,0 +1,68 @@
+using CoachBot.Storage;
+using CoachBot.Teams.Cards;
+using CoachBot.Teams.Connector;
+using CoachBot.Teams.Schema;
+
+namespace CoachBot.Proactive;
+
+/// <summary>
+/// Messages a user first, outside any turn (follow-ups, nudges). Uses the user's stored personal-chat reference; with
+/// only a group-chat or channel reference it creates the 1:1 chat (Teams returns the existing one if there is one).
+/// A permanent refusal retires the reference so nobody retries it forever.
+/// </summary>
+internal sealed partial class ProactiveMessenger(CoachingStore store, ConnectorClient connector, TimeProvider time, ILogger<ProactiveMessenger> logger)
+{
+    public async Task<ProactiveResult> SendAsync(string tenantId, string userKey, string? text, AdaptiveCard? card, CancellationToken ct)
+    {
+        var references = (await store.GetReferencesAsync(tenantId, userKey, ct).ConfigureAwait(false)).Where(r => !r.IsStale).ToList();
+        var personal = references.Where(r => r.ConversationType is "personal" or null).OrderByDescending(r => r.UpdatedAt).FirstOrDefault();
+        try
+        {
+            personal ??= await CreatePersonalChatAsync(references, ct).ConfigureAwait(false);
+            if (personal is null) return new ProactiveResult(ProactiveOutcome.NotInstalled);
+
+            var activity = new Activity
+            {
+                Type = ActivityTypes.Message,
+                ServiceUrl = personal.ServiceUrl,
+                ChannelId = personal.ChannelId,
+                Conversation = new ConversationAccount { Id = personal.ConversationId, ConversationType = "personal", TenantId = tenantId },
+                From = personal.BotId is null ? null : new ChannelAccount { Id = personal.BotId },
+                Recipient = new ChannelAccount { Id = personal.UserId, AadObjectId = personal.UserAadObjectId },
+                Text = text,
+                TextFormat = text is null ? null : TextFormats.Markdown,
+            };
+            if (card is not null) activity.WithCard(card.ToJsonElement());
+            var sent = await connector.SendToConversationAsync(activity, ct).ConfigureAwait(false);
+            return new ProactiveResult(ProactiveOutcome.Sent, personal.ConversationId, sent.Id);
+        }
+        catch (ConnectorException ex) when (ex.IsPermanent)
+        {
+            LogRefused(logger, (int)ex.Status, ex.Code);
+            // Creating the 1:1 was refused: the app is not installed for the user; their group chats are still fine.
+            if (personal is null) return new ProactiveResult(ProactiveOutcome.NotInstalled);
+            await store.UpsertReferenceAsync(personal with { IsStale = true, UpdatedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
+            return new ProactiveResult(ProactiveOutcome.Refused);
+        }
+    }
+
+    private async Task<StoredConversationReference?> CreatePersonalChatAsync(IReadOnlyList<StoredConversationReference> references, CancellationToken ct)
+    {
+        var any = references.OrderByDescending(r => r.UpdatedAt).FirstOrDefault();
+        if (any is null) return null;
+        var created = await connector.CreateConversationAsync(any.ServiceUrl,
+            ConversationParameters.PersonalChat(any.UserId, any.TenantId, any.BotId), ct).ConfigureAwait(false);
+        var personal = any with
+        {
+            ConversationId = created.Id!,
+            ConversationType = "personal",
+            ServiceUrl = created.ServiceUrl ?? any.ServiceUrl,
+            UpdatedAt = time.GetUtcNow(),
+        };
+        await store.UpsertReferenceAsync(personal, ct).ConfigureAwait(false);
+        return personal;
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Teams refused a proactive message for good ({Status} {Code}); reference retired")]
+    private static partial void LogRefused(ILogger logger, int status, string? code);
+}

@@ -1,0 +1,12 @@
+namespace CoachBot.Proactive;
+
+public enum ProactiveOutcome
+{
+    Sent,
+    /// <summary>CoachBot has no conversation with this user: the app was never installed for them.</summary>
+    NotInstalled,
+    /// <summary>Teams refused for good (bot removed or blocked, chat gone); the reference is now marked stale.</summary>
+    Refused,
+}
+
+public sealed record ProactiveResult(ProactiveOutcome Outcome, string? ConversationId = null, string? ActivityId = null);
