@@ -67,7 +67,7 @@ public static partial class AnswerGuard
 
     // A question that hands over a solution is advice in disguise.
     [GeneratedRegex(
-        @"\b(have you (tried|considered|thought about|thought of)|did you (try|consider)|what if you|why not|why don't you|why dont you|how about|what about (offering|calling|asking|sending|giving|trying|reaching|emailing|booking|lowering|discounting|going)|wouldn't it be|shouldn't you|could you (offer|call|email|send|give|try|lower|discount)|can you (offer|call|email|send|give|try|lower|discount)|would it help to (offer|call|email|send|give|try|lower|discount))\b",
+        @"\b((?<!\bwhat )(?<!\bwho )have you (tried|considered|thought about|thought of)|(?<!\bwhat )did you (try|consider)|what if you|why not|why don't you|why dont you|how about|what about (offering|calling|asking|sending|giving|trying|reaching|emailing|booking|lowering|discounting|going)|wouldn't it be|shouldn't you|could you (offer|call|email|send|give|try|lower|discount)|can you (offer|call|email|send|give|try|lower|discount)|would it help to (offer|call|email|send|give|try|lower|discount))\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeadingQuestion();
 

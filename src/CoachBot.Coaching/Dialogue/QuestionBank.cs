@@ -44,7 +44,7 @@ public static class QuestionBank
                 new("w1", "Which of those will you do, and by when?"),
                 new("w2", "What is your first step, and what day will you take it?"),
                 new("w3", "What will you commit to, and by what date?"),
-                new("w4", "Which one will you act on first, and when?"),
+                new("w4", "Which one will you act on, and when?"),
             ],
         };
 
@@ -93,7 +93,7 @@ public static class QuestionBank
         new("s1", "What is one small thing you could find out before your next call?"),
         new("s2", "What has worked for you with a similar customer before?"),
         new("s3", "If a teammate brought you this, what would you ask them first?"),
-        new("s4", "What is the very next conversation you need to have about {topic}?"),
+        new("s4", "Who is the next person you want to talk to about {topic}?"),
         new("s5", "What is one thing you already know that could help here?"),
         new("s6", "What would a first step look like, however small?"),
         new("s7", "What's the part of {topic} you feel surest about?"),

@@ -164,7 +164,8 @@ public static partial class FollowUpEngine
             case "talk" or "speak" when rest.Length > 0:
                 return $"the conversation with {restAfterWith}";
         }
-        if (!char.IsLetter(verb[0]) || NotVerbs.Contains(verb)) return null;
+        // Only a plain lower-case word reads as a verb ("CFO," or "Q4" do not).
+        if (!verb.All(char.IsLetter) || words[0].Length > 1 && words[0].All(char.IsUpper) || NotVerbs.Contains(verb)) return null;
         return rest.Length > 0 ? $"{Ing(verb)} {rest}" : Ing(verb);
     }
 

@@ -64,6 +64,8 @@ internal static partial class Conversations
         if (AnswerGuard.Violation(text) is { } v) yield return "guard: " + v;
         if (text.Count(c => c == '“') != text.Count(c => c == '”')) yield return "unbalanced quotes";
         if (IsLeak(text)) yield return "leak";
+        // The guard's fallback standing in for a question the engine meant to ask means a bank or template text is unsafe.
+        if (text == AnswerGuard.SafeFallback && t.Reply.QuestionId is not ("o1" or "fallback")) yield return "guard replaced " + t.Reply.QuestionId;
         if (t.Reply.Kind == ReplyKind.CoachingQuestion && t.Reply.QuestionId is { } id && id != "fallback" && t.Before.AskedQuestionIds.Contains(id)
             && t.Before.AskedQuestionIds.All(t.Reply.State.AskedQuestionIds.Contains))
             yield return "repeated question " + id;
