@@ -451,8 +451,10 @@ public static partial class CoachingEngine
         "at", "a", "two", "three", "four", "five", "within", "after", "couple",
     };
 
+    /// <summary>An Options answer that already commits ("I'll call the CFO", with or without a day) goes straight to Will.</summary>
     private static bool IsCommitment(string text, DateOnly today) =>
-        CommitmentWords().IsMatch(text.ToLowerInvariant().Replace('’', '\'')) && DueDateParser.Read(text, today).Status == DueDateStatus.Found;
+        CommitmentWords().IsMatch(text.ToLowerInvariant().Replace('’', '\''))
+        && (DueDateParser.Read(text, today).Status == DueDateStatus.Found || !text.Contains(" or ", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>FNV-1a over the normalised words: stable across processes (string.GetHashCode is not).</summary>
     internal static int StableHash(string text)
