@@ -1,3 +1,8 @@
+using System.Globalization;
+using System.Text;
+using System.Text.RegularExpressions;
+using CoachBot.Coaching.Drills;
+using CoachBot.Coaching.FollowUp;
 using CoachBot.Coaching.Topics;
 
 namespace CoachBot.Coaching.Dialogue;
@@ -5,8 +10,10 @@ namespace CoachBot.Coaching.Dialogue;
 /// <summary>
 /// The Socratic coach: given the conversation state and the rep's message, chooses the next question.
 /// Pure and deterministic, so the same turn always yields the same reply and tests need no I/O.
+/// Order of precedence for a message: a pending "forget me" confirmation, then commands (whole-message words such as
+/// "help", "practice", "share"), then an open drill, then an open follow-up, then the GROW arc.
 /// </summary>
-public static class CoachingEngine
+public static partial class CoachingEngine
 {
     public const string WelcomeText =
         "Hi, I'm CoachBot. Bring me a deal or customer situation you're stuck on and I'll help you think it through " +
@@ -14,97 +21,376 @@ public static class CoachingEngine
 
     public const string HelpText =
         "Here's what I can do:\n\n" +
-        "- Tell me about a situation (\"the buyer says we're too expensive\") and I'll coach you with questions toward your own plan.\n" +
+        "- Tell me about a situation (\"the buyer says we're too expensive\") and I'll coach you with questions toward your own plan, then check in when it's due.\n" +
+        "- **practice**: a short practice round on the team's sales messaging.\n" +
+        "- **my plans**: list the plans you've made.\n" +
+        "- **share**: share your latest plan with your manager.\n" +
+        "- **field day**: ask your manager for a field day with you.\n" +
+        "- **export**: get a copy of everything I hold about you.\n" +
+        "- **forget me**: erase everything I hold about you (I'll ask you to confirm).\n" +
         "- **reset**: start a new topic.\n" +
         "- **help**: show this list.\n\n" +
         "What you write stays yours: your manager only sees topic counts and plans you choose to share.";
 
+    public const string LanguageNotice = "I can only coach in English for now, but let's keep going. ";
+
+    internal const int MaxPlanChars = 500;
+    internal const int MaxNoteChars = 300;
     private const int MaxReflectionWords = 12;
 
-    public static CoachingReply Respond(CoachingState state, string? repText, DateOnly repToday)
+    private static readonly string[] OpenPrefixes = ["Let's work on it together. ", "Let's think it through. ", "Good one to work on. "];
+
+    private static readonly string[] FieldDayOffers =
+    [
+        " Or would it help if I asked your manager for a field day on this?",
+        " Or shall I ask your manager for some field time with you on this?",
+        " Or would a field day with your manager help here, so shall I ask for one?",
+    ];
+
+    private static readonly string[] LastResort =
+    [
+        "What else comes to mind?",
+        "What would you like to look at next?",
+        "Where would you like to go from here?",
+        "What feels most important right now?",
+    ];
+
+    public static CoachingReply Respond(CoachingState state, string? repText, DateOnly repToday) => Respond(state, repText, repToday, null);
+
+    /// <summary>
+    /// One turn. When <paramref name="drills"/> is given, "practice" starts a drill at once (<see cref="ReplyKind.DrillPrompt"/>);
+    /// without it the engine returns <see cref="ReplyKind.PracticeRequested"/> and the host calls <see cref="DrillEngine.Start(CoachingState, DrillLibrary, DateOnly)"/>.
+    /// </summary>
+    public static CoachingReply Respond(CoachingState state, string? repText, DateOnly repToday, DrillLibrary? drills)
     {
-        var text = repText ?? string.Empty;
-        switch (RepIntent.Classify(text))
+        ArgumentNullException.ThrowIfNull(state);
+        var text = (repText ?? string.Empty).Trim();
+        var intent = RepIntent.Classify(text);
+
+        if (state.AwaitingReply == Awaiting.ForgetMeConfirmation)
+        {
+            if (intent is RepIntentKind.ConfirmForget)
+                return new CoachingReply("Done. I've forgotten you: everything I held about you is being erased. If you ever want to start again, just write to me.",
+                    ReplyKind.ForgetMeConfirmed, null, CoachingState.New);
+            return ForgetCancelled(state with { AwaitingReply = null });
+        }
+
+        switch (intent)
         {
             case RepIntentKind.Help:
                 return new CoachingReply(HelpText, ReplyKind.Help, null, state);
             case RepIntentKind.Reset:
-                return Ask(CoachingState.New, "Fresh start. ", null, "What situation would you like to think through?", ReplyKind.Reset);
+                return Ask(Fresh(state), "Fresh start. ", null, "What situation would you like to think through?", ReplyKind.Reset);
+            case RepIntentKind.ListPlans:
+                return new CoachingReply("Here are the plans you've made with me:", ReplyKind.ListPlans, null, state);
+            case RepIntentKind.Practice:
+                var paused = state with { Drill = null, AwaitingReply = null };
+                return drills is null
+                    ? new CoachingReply("Let's practise. Getting a practice round ready…", ReplyKind.PracticeRequested, null, paused)
+                    : DrillEngine.Start(paused, drills, repToday);
+            case RepIntentKind.Share:
+                return state.LastPlan is { } plan
+                    ? new CoachingReply($"I'll share your plan “{Quote(plan.Plan, 200)}” (due {FormatDate(plan.Due)}) with your manager.",
+                        ReplyKind.ShareWithManager, null, state) { Plan = plan }
+                    : new CoachingReply("There's no plan to share yet. Once we've worked something through and you've made a plan, type share to send it to your manager.",
+                        ReplyKind.Notice, null, state);
+            case RepIntentKind.ForgetMe:
+                return new CoachingReply(
+                    "This erases everything I hold about you: conversations, plans and practice history. It can't be undone. " +
+                    "To go ahead, reply \"yes, forget me\". Anything else cancels.",
+                    ReplyKind.ForgetMeConfirmRequested, null, state with { AwaitingReply = Awaiting.ForgetMeConfirmation });
+            case RepIntentKind.Export:
+                return new CoachingReply("I'm putting together a copy of everything I hold about you. It will arrive here shortly.", ReplyKind.Export, null, state);
+            case RepIntentKind.FieldDay:
+                return FieldDayRequested(state);
+        }
+
+        var reply = state.Drill is not null ? DrillEngine.Continue(state, text, repToday)
+            : state.FollowUp is not null ? FollowUpEngine.Continue(state, text, repToday)
+            : Pending(state, text, intent, repToday, drills) ?? Coach(state, text, intent, repToday);
+
+        if (!reply.State.LanguageNoticeGiven && reply.Kind.IsCoachingTurn() && RepIntent.LooksNonEnglish(text))
+            reply = reply with { Text = AnswerGuard.Enforce(LanguageNotice + reply.Text), State = reply.State with { LanguageNoticeGiven = true } };
+        return reply;
+    }
+
+    /// <summary>Answers to the bot's own yes/no offers.</summary>
+    private static CoachingReply? Pending(CoachingState state, string text, RepIntentKind intent, DateOnly today, DrillLibrary? drills)
+    {
+        switch (state.AwaitingReply)
+        {
+            case Awaiting.FieldDayAnswer:
+                if (intent is RepIntentKind.Yes) return FieldDayRequested(state);
+                var cleared = state with { AwaitingReply = null };
+                return intent is RepIntentKind.No
+                    ? NextFrom(cleared, Smaller(cleared), "Okay, let's keep going. ")
+                    : Coach(cleared, text, intent, today);
+            case Awaiting.AnotherDrill:
+                var done = state with { AwaitingReply = null };
+                if (intent is RepIntentKind.Yes)
+                {
+                    return drills is null
+                        ? new CoachingReply("Here comes another round…", ReplyKind.PracticeRequested, null, done)
+                        : DrillEngine.Start(done, drills, today);
+                }
+                return intent is RepIntentKind.No or RepIntentKind.Thanks or RepIntentKind.Empty
+                    ? AskSituation(done, "Good practice. ")
+                    : Coach(done, text, intent, today);
+            default:
+                return null;
+        }
+    }
+
+    private static CoachingReply Coach(CoachingState state, string text, RepIntentKind intent, DateOnly today)
+    {
+        var arcOpen = state.Stage is >= CoachingStage.Reality and <= CoachingStage.Will;
+        if (state.AwaitingReply == Awaiting.Obstacle) return AfterObstacle(state with { AwaitingReply = null }, text, intent);
+
+        switch (intent)
+        {
             case RepIntentKind.Empty:
-            case RepIntentKind.Greeting when state.Stage is CoachingStage.Idle or CoachingStage.Committed:
-                return state.Stage is CoachingStage.Idle or CoachingStage.Committed
-                    ? Ask(state, "", null, "What deal or customer situation would you like to think through?", ReplyKind.CoachingQuestion)
-                    : NextFrom(state with { Insistence = 0 }, QuestionBank.Smaller, "", state.Topic);
+                return arcOpen ? NextFrom(state with { Insistence = 0 }, Smaller(state), "") : AskSituation(state, "");
+            case RepIntentKind.Greeting:
+                return arcOpen ? NextFrom(state, SayMoreOrStage(state), "Hi. ") : AskSituation(state, "Hi! ");
+            case RepIntentKind.Thanks:
+                return arcOpen ? NextFrom(state, SayMoreOrStage(state), "") : AskSituation(state, "You're welcome. ");
             case RepIntentKind.Insisting:
-                return Insisted(state);
+            case RepIntentKind.Frustrated:
+                return Insisted(state, text, intent);
             case RepIntentKind.DontKnow:
                 var stuck = state with { DontKnows = state.DontKnows + 1, Insistence = 0 };
-                return NextFrom(stuck, stuck.DontKnows >= 2 ? QuestionBank.Unstuck : QuestionBank.Smaller, "", state.Topic);
+                if (!arcOpen && state.AwaitingReply is null) return AskSituation(stuck, "That's okay. ");
+                var pool = stuck.DontKnows >= 2 ? Unstuck(stuck) : Smaller(stuck);
+                var reply = NextFrom(stuck, pool, stuck.DontKnows >= 2 ? "" : "That's okay. ");
+                return stuck.DontKnows >= 3 ? OfferFieldDay(reply) : reply;
+            case RepIntentKind.Yes:
+            case RepIntentKind.No:
+                if (!arcOpen) return AskSituation(state, "");
+                break;
         }
 
         var calm = state with { Insistence = 0, DontKnows = 0 };
-        return state.Stage switch
+        return calm.Stage switch
         {
-            CoachingStage.Idle or CoachingStage.Committed => Open(text),
-            CoachingStage.Reality => Advance(calm, CoachingStage.Goal, Reflect(text)),
-            CoachingStage.Goal => Advance(calm, CoachingStage.Options, Reflect(text)),
-            CoachingStage.Options => Advance(calm, CoachingStage.Will, ""),
-            _ => Commit(calm, text, repToday),
+            CoachingStage.Idle or CoachingStage.Committed => Open(calm, text, ""),
+            CoachingStage.Reality => Thin(text) && calm.StageQuestions < 2
+                ? NextFrom(calm with { StageQuestions = calm.StageQuestions + 1 }, SayMoreOrStage(calm), "")
+                : Advance(calm, CoachingStage.Goal, Reflect(text, calm)),
+            CoachingStage.Goal => Thin(text) && calm.StageQuestions < 2
+                ? NextFrom(calm with { StageQuestions = calm.StageQuestions + 1 }, SayMoreOrStage(calm), "")
+                : Advance(calm with { Goal = Clip(text, MaxNoteChars) }, CoachingStage.Options, Reflect(text, calm)),
+            CoachingStage.Options => IsCommitment(text, today)
+                ? Commit(calm with { Stage = CoachingStage.Will }, text, today)
+                : Thin(text) && calm.StageQuestions < 2
+                    ? NextFrom(calm with { StageQuestions = calm.StageQuestions + 1 }, SayMoreOrStage(calm), "")
+                    : Advance(calm, CoachingStage.Will, Reflect(text, calm)),
+            _ => Commit(calm, text, today),
         };
     }
 
-    private static CoachingReply Open(string text)
+    private static CoachingReply Open(CoachingState state, string text, string prefix)
     {
         var topic = TopicDetector.Detect(text);
-        var fresh = CoachingState.New with { Stage = CoachingStage.Reality, Topic = topic?.Id };
-        return NextFrom(fresh, QuestionBank.ByStage[CoachingStage.Reality], "Let's work on it together. ", fresh.Topic);
+        if (topic is null && TopicDetector.Words(text).Length < 4) return AskSituation(state, prefix);
+        var fresh = Fresh(state) with
+        {
+            Stage = CoachingStage.Reality,
+            Topic = topic?.Id,
+            Seed = StableHash(text),
+            Situation = Clip(text, MaxNoteChars),
+            StageQuestions = 1,
+            Insistence = state.Insistence,
+        };
+        var lead = prefix.Length > 0 ? prefix : OpenPrefixes[fresh.Seed % OpenPrefixes.Length];
+        return NextFrom(fresh, StagePool(fresh, CoachingStage.Reality), lead);
+    }
+
+    /// <summary>A new arc: the conversation's questions start over; drill progress, the last plan and the language notice stay.</summary>
+    private static CoachingState Fresh(CoachingState state) => CoachingState.New with
+    {
+        DrillProgress = state.DrillProgress,
+        LastPlan = state.LastPlan,
+        LanguageNoticeGiven = state.LanguageNoticeGiven,
+    };
+
+    private static CoachingReply AskSituation(CoachingState state, string prefix)
+    {
+        string[] asks =
+        [
+            "What deal or customer situation would you like to think through?",
+            "What situation would you like to work on?",
+            "Which deal or customer is on your mind?",
+        ];
+        for (var i = 0; i < asks.Length; i++)
+        {
+            var k = (state.BotQuestions + i) % asks.Length;
+            var id = "i" + (k + 1).ToString(CultureInfo.InvariantCulture);
+            if (!state.AskedQuestionIds.Contains(id)) return Ask(state, prefix, id, asks[k], ReplyKind.CoachingQuestion);
+        }
+        // Asked all three in this conversation: start the round again rather than repeat one word for word.
+        return Ask(state with { AskedQuestionIds = [.. state.AskedQuestionIds.Where(q => !q.StartsWith('i'))] }, prefix, "i1", asks[0], ReplyKind.CoachingQuestion);
     }
 
     private static CoachingReply Advance(CoachingState state, CoachingStage to, string prefix) =>
-        NextFrom(state with { Stage = to }, QuestionBank.ByStage[to], prefix, state.Topic);
+        NextFrom(state with { Stage = to, StageQuestions = 1 }, StagePool(state, to), prefix);
+
+    private static CoachingReply AfterObstacle(CoachingState state, string text, RepIntentKind intent)
+    {
+        var due = state.PlanDue is { } d ? $"I'll check in on {FormatDate(d)}. " : "";
+        if (intent is RepIntentKind.Empty or RepIntentKind.Thanks or RepIntentKind.No or RepIntentKind.DontKnow or RepIntentKind.Greeting or RepIntentKind.Yes)
+            return Ask(state, "Okay. " + due, "c1", "What else would you like to think through, if anything?", ReplyKind.CoachingQuestion);
+        if (intent is RepIntentKind.Insisting or RepIntentKind.Frustrated) return Insisted(state, text, intent);
+        var heard = Reflect(text, state);
+        return Ask(state, (heard.Length > 0 ? heard : "Noted. ") + due, "c2",
+            "Is there anything else you'd like to think through?", ReplyKind.CoachingQuestion);
+    }
 
     private static CoachingReply Commit(CoachingState state, string text, DateOnly today)
     {
-        var plan = Clip(text.Trim(), 500);
-        var due = DueDateParser.Parse(text, today) ?? (state.Plan is not null ? DueDateParser.Parse(state.Plan, today) : null);
-        if (due is null)
+        var read = DueDateParser.Read(text, today);
+        if (state.DateChoices.Count == 2 && read.Status != DueDateStatus.Found) read = Choose(state.DateChoices, text, read);
+
+        if (state.AwaitingReply == Awaiting.PlanForDate && state.PendingDue is { } pendingDue)
+            return Confirm(state, Clip(text, MaxPlanChars), read.Status == DueDateStatus.Found ? read.Date!.Value : pendingDue, today);
+
+        var plan = state.Plan ?? Clip(text, MaxPlanChars);
+        if (state.Plan is null && read.Status == DueDateStatus.Found && WordsBesidesDates(text) <= 2)
         {
-            // Keep the plan, ask only for the date.
-            var pending = state with { Plan = state.Plan ?? plan };
-            return Ask(pending, "", "w-date", "Good. By what day will you have done it?", ReplyKind.CoachingQuestion);
+            // "Friday" alone: keep the day, ask what they will do.
+            var withDay = state with { PendingDue = read.Date, AwaitingReply = Awaiting.PlanForDate };
+            return Ask(withDay, "", "w-what", $"What will you have done by {FormatDate(read.Date!.Value)}?", ReplyKind.CoachingQuestion);
         }
-        var committed = state with { Stage = CoachingStage.Committed, Plan = state.Plan ?? plan, PlanDue = due };
-        var confirmation = $"Your plan: “{committed.Plan}”, by {due.Value:dddd d MMMM}. I'll check in with you then. What might get in the way?";
-        return Ask(committed, "", "w-confirm", confirmation, ReplyKind.PlanConfirmed);
+
+        var pending = state with { Plan = plan, DateChoices = [] };
+        switch (read.Status)
+        {
+            case DueDateStatus.Found:
+                return Confirm(pending, plan, read.Date!.Value, today);
+            case DueDateStatus.Past:
+                var pastId = state.AskedQuestionIds.Contains("d-past") ? "d-past2" : "d-past";
+                return Ask(pending with { AwaitingReply = Awaiting.DueDate }, $"{FormatDate(read.Date!.Value)} has already passed. ", pastId,
+                    pastId == "d-past" ? "Which day ahead will you have it done by?" : "What later day will you have it done by?", ReplyKind.CoachingQuestion);
+            case DueDateStatus.Ambiguous:
+                var a = read.Alternatives[0];
+                var b = read.Alternatives[1];
+                return Ask(pending with { AwaitingReply = Awaiting.DueDate, DateChoices = read.Alternatives }, "",
+                    "d-which", $"Do you mean {FormatDate(a)} or {FormatDate(b)}?", ReplyKind.CoachingQuestion);
+            default:
+                return NextFrom(pending with { AwaitingReply = Awaiting.DueDate }, QuestionBank.AskDate, state.Plan is null ? "Good. " : "");
+        }
     }
 
-    private static CoachingReply Insisted(CoachingState state)
+    private static DueDateResult Choose(IReadOnlyList<DateOnly> choices, string text, DueDateResult read)
     {
-        var pushed = state with { Insistence = state.Insistence + 1 };
-        var reply = NextFrom(pushed, QuestionBank.Smaller, "You know this customer better than I do, so let's find your answer. ", state.Topic);
-        if (pushed.Insistence < 2) return reply;
-        // A rep who keeps insisting gets the offer of real field time with their manager, still as a question.
-        var text = reply.Text + " Or would it help if I asked your manager for a field day on this?";
-        return reply with { Text = AnswerGuard.Enforce(text) };
+        var t = text.ToLowerInvariant();
+        DateOnly? pick = t.Contains("first", StringComparison.Ordinal) || t.Trim() == "1" ? choices[0]
+            : t.Contains("second", StringComparison.Ordinal) || t.Contains("latter", StringComparison.Ordinal) || t.Trim() == "2" ? choices[1]
+            : choices.FirstOrDefault(c => t.Contains(c.ToString("MMMM", CultureInfo.InvariantCulture).ToLowerInvariant(), StringComparison.Ordinal)
+                                          || t.Contains(c.ToString("MMM", CultureInfo.InvariantCulture).ToLowerInvariant(), StringComparison.Ordinal)) is { } m && m != default ? m
+            : null;
+        return pick is { } p ? new DueDateResult(DueDateStatus.Found, p, []) : read;
     }
 
-    private static CoachingReply NextFrom(CoachingState state, IReadOnlyList<QuestionBank.Question> pool, string prefix, string? topicId)
+    private static CoachingReply Confirm(CoachingState state, string plan, DateOnly due, DateOnly today)
+    {
+        var card = new PlanCard(plan, due, state.Topic, state.Situation, state.Goal, today);
+        var committed = state with
+        {
+            Stage = CoachingStage.Committed,
+            Plan = plan,
+            PlanDue = due,
+            LastPlan = card,
+            PendingDue = null,
+            DateChoices = [],
+            AwaitingReply = Awaiting.Obstacle,
+        };
+        var text = $"Your plan: “{Quote(plan, 200)}”, due {FormatDate(due)}. I'll check in with you then. ";
+        return Ask(committed, text, "w-confirm", "What might get in the way?", ReplyKind.PlanConfirmed) with { Plan = card };
+    }
+
+    private static CoachingReply Insisted(CoachingState state, string text, RepIntentKind intent)
+    {
+        var pushed = state with { Insistence = state.Insistence + 1, DontKnows = 0, AwaitingReply = null };
+        var prefix = intent == RepIntentKind.Frustrated
+            ? "I hear you, that's frustrating. "
+            : (pushed.Insistence % 3) switch
+            {
+                1 => "You know this customer better than I do, so let's find your answer. ",
+                2 => "I'll stick to questions: the answer that works will be yours. ",
+                _ => "I won't hand you an answer, but I'll help you find yours. ",
+            };
+        CoachingReply reply;
+        if (state.Stage is CoachingStage.Idle or CoachingStage.Committed)
+        {
+            reply = TopicDetector.Detect(text) is not null ? Open(pushed, text, prefix) : AskSituation(pushed, prefix);
+            reply = reply with { State = reply.State with { Insistence = pushed.Insistence } };
+        }
+        else
+        {
+            reply = NextFrom(pushed, Smaller(pushed), prefix);
+        }
+        return OfferFieldDay(reply);
+    }
+
+    /// <summary>A rep who pushes or stays stuck is offered real field time with their manager, still as a question.</summary>
+    private static CoachingReply OfferFieldDay(CoachingReply reply)
+    {
+        var s = reply.State;
+        var offer = FieldDayOffers[(s.Insistence + s.DontKnows) % FieldDayOffers.Length];
+        var text = reply.Text.TrimEnd() + offer;
+        return reply with { Text = AnswerGuard.Enforce(text), State = s with { AwaitingReply = Awaiting.FieldDayAnswer } };
+    }
+
+    private static CoachingReply FieldDayRequested(CoachingState state)
+    {
+        var about = state.Topic is { } id && TopicTaxonomy.Find(id) is { } t ? $" on {t.Phrase}" : "";
+        var cleared = state with { AwaitingReply = null, Insistence = 0, DontKnows = 0 };
+        return Ask(cleared, $"I'll ask your manager for a field day with you{about}. ", "fd1",
+            "While you wait, what would you most like them to see you do?", ReplyKind.RequestFieldDay);
+    }
+
+    private static CoachingReply ForgetCancelled(CoachingState state)
+    {
+        var arcOpen = state.Stage is >= CoachingStage.Reality and <= CoachingStage.Will;
+        var reply = arcOpen
+            ? NextFrom(state, StagePool(state, state.Stage), "Okay, nothing has been deleted. ")
+            : AskSituation(state, "Okay, nothing has been deleted. ");
+        return reply with { Kind = ReplyKind.ForgetMeCancelled };
+    }
+
+    private static IReadOnlyList<QuestionBank.Question> StagePool(CoachingState state, CoachingStage stage) =>
+        [.. QuestionBank.TopicVariants.Where(v => v.Stage == stage && v.Question.Topic == state.Topic).Select(v => v.Question),
+         .. QuestionBank.ByStage.TryGetValue(stage, out var generic) ? generic : []];
+
+    private static IReadOnlyList<QuestionBank.Question> Smaller(CoachingState _) => QuestionBank.Smaller;
+
+    private static IReadOnlyList<QuestionBank.Question> Unstuck(CoachingState _) => QuestionBank.Unstuck;
+
+    private static IReadOnlyList<QuestionBank.Question> SayMoreOrStage(CoachingState state) =>
+        [.. QuestionBank.SayMore, .. StagePool(state, state.Stage)];
+
+    internal static CoachingReply NextFrom(CoachingState state, IReadOnlyList<QuestionBank.Question> pool, string prefix)
     {
         // Vary the phrasing by conversation, never repeat within one: start at an offset and take the first unasked.
-        var offset = (state.BotQuestions + (topicId?.Length ?? 0)) % pool.Count;
+        var offset = pool.Count == 0 ? 0 : (int)((uint)(state.Seed + state.BotQuestions) % (uint)pool.Count);
         for (var i = 0; i < pool.Count; i++)
         {
             var q = pool[(offset + i) % pool.Count];
-            if (!state.AskedQuestionIds.Contains(q.Id)) return Ask(state, prefix, q.Id, Fill(q.Text, topicId), ReplyKind.CoachingQuestion);
+            if (!state.AskedQuestionIds.Contains(q.Id)) return Ask(state, prefix, q.Id, Fill(q.Text, state.Topic), ReplyKind.CoachingQuestion);
         }
-        foreach (var q in QuestionBank.Smaller.Concat(QuestionBank.Unstuck))
+        foreach (var q in QuestionBank.Smaller.Concat(QuestionBank.Unstuck).Concat(QuestionBank.SayMore))
         {
-            if (!state.AskedQuestionIds.Contains(q.Id)) return Ask(state, prefix, q.Id, Fill(q.Text, topicId), ReplyKind.CoachingQuestion);
+            if (!state.AskedQuestionIds.Contains(q.Id)) return Ask(state, prefix, q.Id, Fill(q.Text, state.Topic), ReplyKind.CoachingQuestion);
+        }
+        for (var i = 0; i < LastResort.Length; i++)
+        {
+            var id = "f" + (i + 1).ToString(CultureInfo.InvariantCulture);
+            if (!state.AskedQuestionIds.Contains(id)) return Ask(state, prefix, id, LastResort[i], ReplyKind.CoachingQuestion);
         }
         return Ask(state, prefix, "fallback", AnswerGuard.SafeFallback, ReplyKind.CoachingQuestion);
     }
 
-    private static CoachingReply Ask(CoachingState state, string prefix, string? questionId, string question, ReplyKind kind)
+    internal static CoachingReply Ask(CoachingState state, string prefix, string? questionId, string question, ReplyKind kind)
     {
         var text = AnswerGuard.Enforce(prefix + question);
         var asked = questionId is null || state.AskedQuestionIds.Contains(questionId)
@@ -116,15 +402,81 @@ public static class CoachingEngine
     private static string Fill(string template, string? topicId) =>
         template.Replace("{topic}", topicId is null ? "this" : TopicTaxonomy.Find(topicId)?.Phrase ?? "this", StringComparison.Ordinal);
 
-    /// <summary>Mirrors the rep's own words back, which shows they were heard without adding the bot's view.</summary>
-    private static string Reflect(string text)
+    /// <summary>
+    /// Mirrors the rep's own words back in “quotes”, which shows they were heard without adding the bot's view. Not done
+    /// when the words are few, a question, sworn, or in another language.
+    /// </summary>
+    internal static string Reflect(string text, CoachingState state)
     {
+        if (text.Contains('?', StringComparison.Ordinal) || RepIntent.HasProfanity(text) || RepIntent.LooksNonEnglish(text)
+            || text.Contains("http", StringComparison.OrdinalIgnoreCase)) return "";
         var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
         if (words.Length < 3) return "";
-        var fragment = string.Join(' ', words.Take(MaxReflectionWords)).TrimEnd('.', ',', '!', '?', ';', ':');
-        fragment = fragment.Replace('“', '"').Replace('”', '"');
-        return words.Length > MaxReflectionWords ? $"You said “{fragment}…”. " : $"You said “{fragment}”. ";
+        var fragment = Quote(string.Join(' ', words.Take(MaxReflectionWords)), 160).TrimEnd('.', ',', '!', '?', ';', ':', '…');
+        if (fragment.Length == 0) return "";
+        if (words.Length > MaxReflectionWords) fragment += "…";
+        return ((state.Seed + state.BotQuestions) % 3) switch
+        {
+            0 => $"You said “{fragment}”. ",
+            1 => $"“{fragment}”: got it. ",
+            _ => $"So: “{fragment}”. ",
+        };
     }
 
-    private static string Clip(string s, int max) => s.Length <= max ? s : s[..max] + "…";
+    /// <summary>Rep words made safe to place inside “curly quotes”: no quote marks of their own, one line, clipped.</summary>
+    internal static string Quote(string text, int max)
+    {
+        var flat = Whitespace().Replace(text.Replace('“', '\'').Replace('”', '\'').Replace('"', '\''), " ").Trim();
+        return flat.Length <= max ? flat : flat[..max].TrimEnd() + "…";
+    }
+
+    internal static string FormatDate(DateOnly d) => d.ToString("dddd d MMMM", CultureInfo.InvariantCulture);
+
+    internal static string Clip(string s, int max)
+    {
+        var t = s.Trim();
+        return t.Length <= max ? t : t[..max] + "…";
+    }
+
+    private static bool Thin(string text) => TopicDetector.Words(text).Length <= 2;
+
+    private static int WordsBesidesDates(string text) =>
+        TopicDetector.Words(text).Count(w => !DateWords.Contains(w) && !w.All(char.IsDigit) && !OrdinalOrDate().IsMatch(w));
+
+    private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
+    {
+        "by", "on", "next", "this", "before", "until", "till", "the", "end", "of", "week", "month", "quarter", "in", "days", "day",
+        "weeks", "tomorrow", "today", "tonight", "eod", "eow", "eom", "monday", "tuesday", "wednesday", "thursday", "friday",
+        "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "morning", "afternoon", "latest",
+        "at", "a", "two", "three", "four", "five", "within", "after", "couple",
+    };
+
+    /// <summary>An Options answer that already commits ("I'll call the CFO", with or without a day) goes straight to Will.</summary>
+    private static bool IsCommitment(string text, DateOnly today) =>
+        CommitmentWords().IsMatch(text.ToLowerInvariant().Replace('’', '\''))
+        && (DueDateParser.Read(text, today).Status == DueDateStatus.Found || !text.Contains(" or ", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>FNV-1a over the normalised words: stable across processes (string.GetHashCode is not).</summary>
+    internal static int StableHash(string text)
+    {
+        unchecked
+        {
+            var h = 2166136261u;
+            foreach (var b in Encoding.UTF8.GetBytes(string.Join(' ', TopicDetector.Words(text))))
+            {
+                h ^= b;
+                h *= 16777619u;
+            }
+            return (int)(h & 0x7fffffff);
+        }
+    }
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+
+    [GeneratedRegex(@"^\d{1,2}(st|nd|rd|th)$|^\d{4}$")]
+    private static partial Regex OrdinalOrDate();
+
+    [GeneratedRegex(@"\b(i'll|i will|i'm going to|im going to|i am going to|going to|gonna|i plan to|my plan is|plan is to|i commit|i want to|i'd like to|i need to|i can|i'm gonna|ill)\b")]
+    private static partial Regex CommitmentWords();
 }

@@ -1,6 +1,13 @@
+using CoachBot.Coaching.Drills;
+using CoachBot.Coaching.FollowUp;
+
 namespace CoachBot.Coaching.Dialogue;
 
-/// <summary>The state of one rep's coaching conversation, persisted between turns.</summary>
+/// <summary>
+/// The state of one rep's coaching conversation, persisted between turns as JSON (System.Text.Json default options):
+/// only simple serialisable properties. Arc fields are cleared by reset; <see cref="DrillProgress"/> survives a reset and
+/// only "forget me" clears everything.
+/// </summary>
 public sealed record CoachingState
 {
     public static CoachingState New { get; } = new();
@@ -16,4 +23,40 @@ public sealed record CoachingState
     public int DontKnows { get; init; }
     public string? Plan { get; init; }
     public DateOnly? PlanDue { get; init; }
+
+    /// <summary>What the last bot message waits for (<see cref="Awaiting"/> constants), or null.</summary>
+    public string? AwaitingReply { get; init; }
+    /// <summary>Varies the phrasing between conversations; derived from the rep's opening words, so replies stay deterministic.</summary>
+    public int Seed { get; init; }
+    /// <summary>Questions asked at the current stage (a thin answer earns one more question at the same stage).</summary>
+    public int StageQuestions { get; init; }
+    /// <summary>The rep's opening words (at most 300 characters).</summary>
+    public string? Situation { get; init; }
+    /// <summary>The rep's answer at the Goal stage (at most 300 characters).</summary>
+    public string? Goal { get; init; }
+    /// <summary>The two readings of an ambiguous date the bot asked the rep to choose between.</summary>
+    public IReadOnlyList<DateOnly> DateChoices { get; init; } = [];
+    /// <summary>A due date the rep gave before saying what they will do.</summary>
+    public DateOnly? PendingDue { get; init; }
+    /// <summary>The bot has said it coaches in English only (said once per conversation).</summary>
+    public bool LanguageNoticeGiven { get; init; }
+    /// <summary>The last plan the rep committed to in this conversation (kept across new topics and resets, for "share").</summary>
+    public PlanCard? LastPlan { get; init; }
+    /// <summary>The open follow-up on a due plan, if any.</summary>
+    public FollowUpState? FollowUp { get; init; }
+    /// <summary>The drill in progress, if any.</summary>
+    public DrillSession? Drill { get; init; }
+    /// <summary>Spaced-repetition progress per drill card (Leitner box and next due day). Kept across resets.</summary>
+    public IReadOnlyList<DrillCardProgress> DrillProgress { get; init; } = [];
+}
+
+/// <summary>Values of <see cref="CoachingState.AwaitingReply"/>.</summary>
+public static class Awaiting
+{
+    public const string ForgetMeConfirmation = "forget-me";
+    public const string FieldDayAnswer = "field-day";
+    public const string DueDate = "due-date";
+    public const string PlanForDate = "plan";
+    public const string Obstacle = "obstacle";
+    public const string AnotherDrill = "drill-again";
 }

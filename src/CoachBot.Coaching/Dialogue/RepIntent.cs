@@ -8,34 +8,125 @@ public enum RepIntentKind
     Help,
     Reset,
     Greeting,
-    /// <summary>"Just tell me", "give me the answer", "ignore your rules".</summary>
+    /// <summary>"Just tell me", "give me the answer", "ignore your rules", prompt-injection attempts.</summary>
     Insisting,
     DontKnow,
     Other,
+    ListPlans,
+    Practice,
+    Share,
+    ForgetMe,
+    /// <summary>"yes, forget me", "confirm": only meaningful while a forget-me confirmation is pending.</summary>
+    ConfirmForget,
+    Export,
+    FieldDay,
+    Yes,
+    No,
+    /// <summary>Anger at the bot ("this is useless", swearing at it).</summary>
+    Frustrated,
+    /// <summary>"thanks", "ok", "cool": closes a turn without new content.</summary>
+    Thanks,
 }
 
-/// <summary>Reads what kind of message a rep sent, before the arc decides what to ask.</summary>
+/// <summary>Reads what kind of message a rep sent, before the arc decides what to ask. Commands match the whole message.</summary>
 public static partial class RepIntent
 {
-    public static RepIntentKind Classify(string text)
+    public static RepIntentKind Classify(string? text)
     {
-        var t = Normalize(text);
+        var t = Normalize(text ?? string.Empty);
         if (t.Length == 0 || !t.Any(char.IsLetterOrDigit)) return RepIntentKind.Empty;
-        if (t is "help" or "?" or "what can you do" or "commands" or "menu") return RepIntentKind.Help;
-        if (t is "reset" or "start over" or "cancel" or "stop" or "new topic" or "restart") return RepIntentKind.Reset;
-        if (Insisting().IsMatch(t)) return RepIntentKind.Insisting;
+        if (t.Length <= 40 && Command(t) is { } command) return command;
+        if (Insisting().IsMatch(t) || Markup().IsMatch(t)) return RepIntentKind.Insisting;
+        if (AtTheBot().IsMatch(t)) return RepIntentKind.Frustrated;
         if (DontKnow().IsMatch(t)) return RepIntentKind.DontKnow;
-        if (t is "hi" or "hello" or "hey" or "hi there" or "good morning" or "hello coachbot" or "hey coachbot") return RepIntentKind.Greeting;
+        if (t is "hi" or "hello" or "hey" or "hi there" or "hey there" or "good morning" or "good afternoon" or "morning" or "yo"
+            or "hello coachbot" or "hey coachbot" or "hi coachbot" or "hallo" or "bonjour" or "hola") return RepIntentKind.Greeting;
+        if (t is "yes" or "y" or "yes please" or "yeah" or "yep" or "sure" or "please do" or "ok yes" or "yes do it" or "go ahead"
+            or "absolutely" or "definitely" or "sounds good" or "let's do it" or "lets do it" or "another" or "another one"
+            or "one more" or "again") return RepIntentKind.Yes;
+        if (t is "no" or "n" or "nope" or "no thanks" or "not now" or "nah" or "no thank you" or "later" or "not really") return RepIntentKind.No;
+        if (t is "thanks" or "thank you" or "thx" or "ty" or "cheers" or "ok" or "okay" or "cool" or "great" or "got it" or "perfect"
+            or "that's all" or "thats all" or "all good" or "nothing" or "nothing else" or "done" or "bye" or "ok thanks" or "thanks!")
+            return RepIntentKind.Thanks;
         return RepIntentKind.Other;
     }
 
-    /// <summary>Lower-case, trimmed, with end punctuation removed and curly apostrophes made straight.</summary>
-    public static string Normalize(string text) =>
-        text.Replace('’', '\'').Trim().TrimEnd('.', '!', '?', ' ').ToLowerInvariant();
+    /// <summary>True when the message swears or insults (the bot then does not quote it back).</summary>
+    public static bool HasProfanity(string? text) => text is not null && Profanity().IsMatch(text.ToLowerInvariant());
 
-    [GeneratedRegex(@"\b(just tell me|tell me what to do|give me the answer|give me an answer|what's the answer|what is the answer|ignore (your|all|the|previous) (rules|instructions)|stop asking|enough questions|answer my question|just answer|i want an answer|what should i say|give me a script|give me the script)\b", RegexOptions.CultureInvariant)]
+    /// <summary>Rough check for a message mostly in another language (German, French, Spanish, Italian, Portuguese, Dutch).</summary>
+    public static bool LooksNonEnglish(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var words = Topics.TopicDetector.Words(text);
+        if (words.Length < 3) return text.Any(c => c is 'ß' or 'ñ' or 'ç' or 'ü' or 'ö' or 'ä' or 'é' or 'è' or 'à' or '¿' or '¡');
+        var foreign = words.Count(w => ForeignStopwords.Contains(w));
+        var english = words.Count(w => EnglishStopwords.Contains(w));
+        return foreign >= 2 && foreign > english;
+    }
+
+    /// <summary>Lower-case, trimmed, curly apostrophes straight, a leftover "@CoachBot"/"CoachBot," removed, end punctuation removed.</summary>
+    public static string Normalize(string text)
+    {
+        var t = text.Replace('’', '\'').Trim().ToLowerInvariant();
+        t = LeadingBotName().Replace(t, "");
+        return Spaces().Replace(t, " ").Trim().TrimEnd('.', '!', '?', ' ', ':', ')', '(').Trim();
+    }
+
+    private static RepIntentKind? Command(string t) => t switch
+    {
+        "help" or "?" or "what can you do" or "commands" or "menu" or "/help" or "options" or "how does this work" => RepIntentKind.Help,
+        "reset" or "start over" or "cancel" or "stop" or "new topic" or "restart" or "/reset" or "start again" or "quit" => RepIntentKind.Reset,
+        "my plans" or "plans" or "show my plans" or "list my plans" or "show plans" or "list plans" or "what are my plans"
+            or "my commitments" or "/plans" => RepIntentKind.ListPlans,
+        "practice" or "practise" or "drill" or "drills" or "start a drill" or "start drill" or "practice drill" or "let's practice"
+            or "lets practice" or "let's practise" or "/practice" or "practice my pitch" => RepIntentKind.Practice,
+        "share" or "share my plan" or "share plan" or "share with my manager" or "share it with my manager" or "share this"
+            or "share it" or "/share" => RepIntentKind.Share,
+        "forget me" or "delete my data" or "delete me" or "erase my data" or "forget everything" or "delete everything"
+            or "/forget" or "forget my data" => RepIntentKind.ForgetMe,
+        "yes, forget me" or "yes forget me" or "confirm" or "yes, delete" or "yes delete" or "yes, delete my data"
+            or "yes delete my data" or "yes, delete everything" or "confirm forget me" => RepIntentKind.ConfirmForget,
+        "export" or "export my data" or "my data" or "download my data" or "/export" or "export data" => RepIntentKind.Export,
+        "field day" or "request a field day" or "ask for a field day" or "request field day" or "i want a field day"
+            or "field time" or "request field time" or "/fieldday" or "ask my manager for a field day" => RepIntentKind.FieldDay,
+        _ => null,
+    };
+
+    private static readonly HashSet<string> ForeignStopwords = new(StringComparer.Ordinal)
+    {
+        "der", "die", "das", "und", "ich", "nicht", "ist", "mit", "ein", "eine", "wir", "sie", "kunde", "zu", "auf", "was", "soll", "mir",
+        "le", "la", "les", "je", "pas", "est", "et", "des", "une", "un", "que", "il", "nous", "vous", "client", "avec", "pour", "mais",
+        "el", "los", "las", "y", "por", "es", "una", "con", "pero", "muy", "cliente", "qué", "hacer", "mi", "tengo", "dice",
+        "il", "di", "che", "non", "per", "sono", "ho", "het", "een", "niet", "ik", "wat", "não", "com", "os", "uma",
+    };
+
+    private static readonly HashSet<string> EnglishStopwords = new(StringComparer.Ordinal)
+    {
+        "the", "and", "is", "to", "i", "we", "they", "my", "a", "of", "in", "it", "that", "what", "do", "with", "for", "not", "but",
+        "have", "he", "she", "you", "on", "me", "our", "their", "this", "are", "was",
+    };
+
+    // Chat-template and role markup pasted to hijack a language model ("</s>", "<|im_start|>", "[[admin]]", "### system").
+    [GeneratedRegex(@"</?s>|<\|[a-z_]+\|>|\[\[?\s*(admin|system|sudo)\s*\]\]?|^#+\s*(system|instruction)", RegexOptions.CultureInvariant)]
+    private static partial Regex Markup();
+
+    [GeneratedRegex(@"^\s*(@?coach\s?bot[\s,:]*)+")]
+    private static partial Regex LeadingBotName();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Spaces();
+
+    [GeneratedRegex(@"\b(just tell me|tell me what to do|tell me what i should|tell me the answer|give me the answer|give me an answer|give me answers|what's the answer|what is the answer|whats the answer|ignore (the above|everything|that)|(^|\s)(system|assistant|user|developer)\s*:|disable (coaching|your)|coaching mode|numbered list|you are allowed to|you're allowed to|ignore (your|all|the|any|previous|prior|these|those|my) ?(previous |prior |above )?(rules|instructions|prompt|guidelines|programming)|disregard (your|all|the|previous|prior)|forget (your|all|the|previous) (rules|instructions)|system prompt|your (prompt|instructions)|you are now|pretend (you are|you're|that you)|act as my|act as an expert|act as a sales|roleplay as|role-play as|developer mode|dev mode|jailbreak|new instructions|override your|stop asking|enough questions|no more questions|quit asking|answer my question|answer the question|just answer|i want an answer|i need an answer|i need the answer|what should i say|what do i say|what would you do|what do you recommend|what would you recommend|your recommendation|give me a script|give me the script|write me|write an email|draft (an|the|a) (email|reply|message)|give me advice|give me some advice|any advice|any tips|give me tips|give me steps|list the steps|step by step|sag mir|dis-moi|dis moi|dime qu[eé]|dime lo que|dímelo|dimmi)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Insisting();
 
-    [GeneratedRegex(@"^(i )?(don't|dont|do not) know\b|^(no idea|not sure|idk|dunno|no clue|i'm not sure|im not sure|i have no idea)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(i )?(really )?(don't|dont|do not|still don't|still dont) know\b|^(no idea|not sure|idk|dunno|no clue|i'm not sure|im not sure|i have no idea|i am not sure|beats me|i'm stuck|im stuck|i'm lost|no se|no sé|keine ahnung|weiß nicht|weiss nicht|je ne sais pas|aucune idée)\b", RegexOptions.CultureInvariant)]
     private static partial Regex DontKnow();
+
+    [GeneratedRegex(@"\b(f+u+c+k+\w*|shit\w*|bullshit|crap|damn\w*|wtf|piss\w*|bastard|asshole|dick|idiot\w*|moron|stupid|dumb)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Profanity();
+
+    // Anger aimed at the bot itself, not at a customer.
+    [GeneratedRegex(@"\b(you('re| are)? (useless|pointless|stupid|dumb|annoying|a joke|worthless)|(this|that) (bot |thing )?(is|was) (useless|pointless|stupid|dumb|annoying|a joke|a waste|worthless|bullshit|crap|garbage|rubbish)|useless bot|stupid bot|dumb bot|waste of (my )?time|f+u+c+k (you|off|this)|screw (you|this)|shut up|i hate (you|this bot)|so annoying)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex AtTheBot();
 }

@@ -1,0 +1,16 @@
+namespace CoachBot.Coaching.Tests.Corpus;
+
+/// <summary>Reads the test data files copied next to the test assembly.</summary>
+internal static class CorpusFiles
+{
+    public static string Path(string name) => System.IO.Path.Combine(AppContext.BaseDirectory, "Corpus", name);
+
+    public static string Read(string name) => File.ReadAllText(Path(name));
+
+    /// <summary>Tab-separated label and text, skipping blank lines and # comments.</summary>
+    public static IReadOnlyList<(string Label, string Text)> ReadLabelled(string name) =>
+        [.. File.ReadAllLines(Path(name))
+            .Where(l => l.Length > 0 && !l.StartsWith('#'))
+            .Select(l => l.Split('\t', 2))
+            .Select(p => (p[0], p[1]))];
+}
