@@ -89,7 +89,7 @@ public class CommandTests
     public void Reset_starts_over_but_keeps_drill_progress_and_the_last_plan()
     {
         var progress = new DrillCardProgress("vp-30-seconds", 2, Monday.AddDays(3), 4, 1, Monday, null);
-        var plan = new PlanCard("call the CFO", Monday.AddDays(2), "stakeholders", null, null, Monday);
+        var plan = new Commitment("call the CFO", Monday.AddDays(2), "stakeholders", null, null, Monday);
         var s = Mid() with { DrillProgress = [progress], LastPlan = plan };
         var reset = CoachingEngine.Respond(s, "reset", Monday);
         Assert.Equal(CoachingStage.Idle, reset.State.Stage);

@@ -7,7 +7,7 @@ public class FollowUpEngineTests
 {
     private static readonly DateOnly Thursday = new(2026, 11, 26);
 
-    private static PlanCard Plan(string text) => new(text, Thursday, "stakeholders", "my champion left", "meet the CFO", Thursday.AddDays(-3));
+    private static Commitment Plan(string text) => new(text, Thursday, "stakeholders", "my champion left", "meet the CFO", Thursday.AddDays(-3));
 
     [Theory]
     [InlineData("I'll call the CFO by Thursday", "How did the call with the CFO go?")]

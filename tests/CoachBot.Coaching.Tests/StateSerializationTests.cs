@@ -27,7 +27,7 @@ public class StateSerializationTests
             DateChoices = [d, d.AddDays(1)],
             PendingDue = d,
             LanguageNoticeGiven = true,
-            LastPlan = new PlanCard("call the CFO", d, "stalled-deal", "ghosted", "a yes", d),
+            LastPlan = new Commitment("call the CFO", d, "stalled-deal", "ghosted", "a yes", d),
             FollowUp = new FollowUpState("call the CFO", d, "stalled-deal", FollowUpStep.AwaitingReflection, FollowUpOutcome.Partly, "left a voicemail", 0),
             Drill = new DrillSession("vp-30-seconds", "VP", "What do you do?", ["a", "b"], DrillStep.AwaitingRating, 4, 0),
             DrillProgress = [new DrillCardProgress("vp-30-seconds", 2, d, 4, 1, d, "numbers")],

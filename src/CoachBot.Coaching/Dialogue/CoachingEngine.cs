@@ -293,7 +293,7 @@ public static partial class CoachingEngine
 
     private static CoachingReply Confirm(CoachingState state, string plan, DateOnly due, DateOnly today)
     {
-        var card = new PlanCard(plan, due, state.Topic, state.Situation, state.Goal, today);
+        var card = new Commitment(plan, due, state.Topic, state.Situation, state.Goal, today);
         var committed = state with
         {
             Stage = CoachingStage.Committed,

@@ -12,7 +12,7 @@ public sealed record CoachingReply(string Text, ReplyKind Kind, string? Question
 {
     /// <summary>The rep's plan: set with <see cref="ReplyKind.PlanConfirmed"/> (store it, schedule the follow-up) and
     /// <see cref="ReplyKind.ShareWithManager"/> (the plan the rep chose to share).</summary>
-    public PlanCard? Plan { get; init; }
+    public Commitment? Plan { get; init; }
 
     /// <summary>The follow-up outcome: set with <see cref="ReplyKind.FollowUpRecorded"/> and <see cref="ReplyKind.FollowUpReflected"/>.</summary>
     public FollowUpResult? FollowUp { get; init; }

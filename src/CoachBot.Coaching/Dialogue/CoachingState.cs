@@ -41,7 +41,7 @@ public sealed record CoachingState
     /// <summary>The bot has said it coaches in English only (said once per conversation).</summary>
     public bool LanguageNoticeGiven { get; init; }
     /// <summary>The last plan the rep committed to in this conversation (kept across new topics and resets, for "share").</summary>
-    public PlanCard? LastPlan { get; init; }
+    public Commitment? LastPlan { get; init; }
     /// <summary>The open follow-up on a due plan, if any.</summary>
     public FollowUpState? FollowUp { get; init; }
     /// <summary>The drill in progress, if any.</summary>

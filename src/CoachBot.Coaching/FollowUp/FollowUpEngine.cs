@@ -19,7 +19,7 @@ public static partial class FollowUpEngine
 {
     private const int MaxLearnedChars = 1000;
 
-    public static CoachingReply Start(CoachingState state, PlanCard plan)
+    public static CoachingReply Start(CoachingState state, Commitment plan)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(plan);

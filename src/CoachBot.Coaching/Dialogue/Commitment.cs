@@ -9,7 +9,7 @@ namespace CoachBot.Coaching.Dialogue;
 /// <param name="Situation">The rep's opening description of the situation (at most 300 characters).</param>
 /// <param name="Goal">The rep's answer at the Goal stage (at most 300 characters).</param>
 /// <param name="MadeOn">The rep-local day the plan was made.</param>
-public sealed record PlanCard(string Plan, DateOnly Due, string? TopicId, string? Situation, string? Goal, DateOnly MadeOn)
+public sealed record Commitment(string Plan, DateOnly Due, string? TopicId, string? Situation, string? Goal, DateOnly MadeOn)
 {
     public string? TopicName => TopicId is null ? null : Topics.TopicTaxonomy.Find(TopicId)?.Name;
 }
