@@ -31,6 +31,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton(service);
         services.AddSingleton<CoachingStore>();
         services.AddSingleton<PlanStore>();
+        services.AddSingleton<TeamSignalStore>();
+        services.AddSingleton<FollowUpIndex>();
         return services;
     }
 }

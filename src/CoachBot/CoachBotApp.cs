@@ -1,4 +1,5 @@
 using CoachBot.Bot;
+using CoachBot.Graph;
 using CoachBot.Health;
 using CoachBot.Storage;
 using CoachBot.Teams.Hosting;
@@ -21,8 +22,9 @@ public static class CoachBotApp
 
         builder.Services.AddTeamsBot(builder.Configuration);
         builder.Services.AddCoachBotStorage(builder.Configuration);
+        builder.Services.AddCoachBotGraph(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<PlanCardActions>();
+        builder.Services.AddSingleton<ICardActionHandler, PlanCardActions>();
         builder.Services.AddSingleton<CoachBot.Proactive.ProactiveMessenger>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");

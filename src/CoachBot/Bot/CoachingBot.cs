@@ -13,7 +13,7 @@ namespace CoachBot.Bot;
 /// <see cref="CoachingEngine"/>, saved atomically (turn + state + reference), and only then answered, so a redelivery
 /// is recognised by its stored turn and never answered twice.
 /// </summary>
-internal sealed partial class CoachingBot(CoachingStore store, PlanStore plans, PlanCardActions planActions, TimeProvider time, ILogger<CoachingBot> logger) : IActivityHandler
+internal sealed partial class CoachingBot(CoachingStore store, PlanStore plans, IEnumerable<ICardActionHandler> cardHandlers, TimeProvider time, ILogger<CoachingBot> logger) : IActivityHandler
 {
     private const int MaxStateConflicts = 3;
 
@@ -40,9 +40,10 @@ internal sealed partial class CoachingBot(CoachingStore store, PlanStore plans, 
     /// </summary>
     private async Task<InvokeResponse?> OnCardActionAsync(ITurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
-        if (!PlanCardActions.Handles(action.Verb))
+        var handler = cardHandlers.FirstOrDefault(h => h.Handles(action.Verb));
+        if (handler is null)
             return action.IsUniversalAction ? InvokeResponses.Error(400, "UnknownAction", "That button is not supported.") : null;
-        var response = await planActions.HandleAsync(action, RepIdentity.From(turn.Activity), ct).ConfigureAwait(false);
+        var response = await handler.HandleAsync(action, RepIdentity.From(turn.Activity), ct).ConfigureAwait(false);
         if (action.IsUniversalAction) return response;
         if (turn.Activity.ReplyToId is { } cardMessageId && response.Status == 200 && response.Body?.GetProperty("value") is { } card)
         {

@@ -10,17 +10,17 @@ namespace CoachBot.Bot;
 /// Clicks on a plan card: share with the manager, ask for a field day, change (editor) and save. Plans are looked up
 /// in the clicking user's own partition, so nobody can act on someone else's plan by forging a plan id.
 /// </summary>
-internal sealed class PlanCardActions(PlanStore plans)
+internal sealed class PlanCardActions(PlanStore plans) : ICardActionHandler
 {
     public const int MaxPlanLength = 500;
 
-    public static bool Handles(string verb) => verb.StartsWith("plan.", StringComparison.Ordinal);
+    public bool Handles(string verb) => verb.StartsWith("plan.", StringComparison.Ordinal);
 
     /// <summary>The card that replaces the clicked one, or an error response.</summary>
-    public async Task<InvokeResponse> HandleAsync(CardActionInvoke action, RepIdentity rep, CancellationToken ct)
+    public async Task<InvokeResponse> HandleAsync(CardActionInvoke action, RepIdentity user, CancellationToken ct)
     {
         var planId = action.GetString("planId");
-        var plan = planId is null ? null : await plans.GetAsync(rep.TenantId, rep.UserKey, planId, ct).ConfigureAwait(false);
+        var plan = planId is null ? null : await plans.GetAsync(user.TenantId, user.UserKey, planId, ct).ConfigureAwait(false);
         if (plan is null) return InvokeResponses.Error(404, "PlanNotFound", "That plan no longer exists.");
 
         switch (action.Verb)

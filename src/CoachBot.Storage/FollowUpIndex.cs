@@ -1,0 +1,69 @@
+using System.Globalization;
+using Azure;
+using Azure.Data.Tables;
+
+namespace CoachBot.Storage;
+
+/// <summary>
+/// The <c>followups</c> table: "which commitments are due on a date" as one partition per due day
+/// (<c>yyyy-MM-dd</c>), row key <c>{tenant}|{user}|{planId}</c>. The plan itself stays in the rep's partition.
+/// </summary>
+public sealed class FollowUpIndex(TableServiceClient service)
+{
+    public const string TableName = "followups";
+
+    private readonly TableClient _table = service.GetTableClient(TableName);
+    private readonly TableProvisioner _provisioner = new(service, TableName);
+
+    public async Task ScheduleAsync(FollowUpDue due, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var entity = new TableEntity(Day(due.Due), TableKeys.Join(due.TenantId, due.UserKey, due.PlanId))
+        {
+            ["TenantId"] = due.TenantId,
+            ["UserKey"] = due.UserKey,
+            ["PlanId"] = due.PlanId,
+            ["TimeZoneId"] = due.TimeZoneId,
+            ["Sent"] = due.Sent,
+        };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Moves a follow-up when the rep changes the plan's date.</summary>
+    public async Task RescheduleAsync(FollowUpDue current, DateOnly to, CancellationToken ct)
+    {
+        if (current.Due == to) return;
+        await ScheduleAsync(current with { Due = to, Sent = false }, ct).ConfigureAwait(false);
+        await RemoveAsync(current, ct).ConfigureAwait(false);
+    }
+
+    public async Task RemoveAsync(FollowUpDue due, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        await table.DeleteEntityAsync(Day(due.Due), TableKeys.Join(due.TenantId, due.UserKey, due.PlanId), ETag.All, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Every follow-up due on <paramref name="day"/>, sent or not.</summary>
+    public async Task<IReadOnlyList<FollowUpDue>> ListAsync(DateOnly day, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var pk = Day(day);
+        var list = new List<FollowUpDue>();
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
+            list.Add(new FollowUpDue(e.GetString("TenantId"), e.GetString("UserKey"), e.GetString("PlanId"), day, e.GetString("TimeZoneId"), e.GetBoolean("Sent") ?? false));
+        return list;
+    }
+
+    public async Task MarkSentAsync(FollowUpDue due, CancellationToken ct) => await ScheduleAsync(due with { Sent = true }, ct).ConfigureAwait(false);
+
+    /// <summary>Erases one user's follow-ups ("forget me").</summary>
+    public async Task DeleteUserAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"TenantId eq {tenantId} and UserKey eq {userKey}");
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+            await table.DeleteEntityAsync(e.PartitionKey, e.RowKey, cancellationToken: ct).ConfigureAwait(false);
+    }
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}

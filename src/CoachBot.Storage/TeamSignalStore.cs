@@ -1,0 +1,69 @@
+using System.Globalization;
+using Azure.Data.Tables;
+
+namespace CoachBot.Storage;
+
+/// <summary>
+/// The <c>signals</c> table: one partition per tenant and UTC day (<c>{tenant}|{yyyy-MM-dd}</c>), so "what did this
+/// manager's reps raise yesterday" is one partition read filtered to the manager's reps. Row keys
+/// <c>{kind}|{user}|{id}</c> make writes idempotent (a redelivered turn rewrites the same row).
+/// </summary>
+public sealed class TeamSignalStore(TableServiceClient service)
+{
+    public const string TableName = "signals";
+
+    private readonly TableClient _table = service.GetTableClient(TableName);
+    private readonly TableProvisioner _provisioner = new(service, TableName);
+
+    public async Task RecordAsync(TeamSignal signal, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var entity = new TableEntity(Partition(signal.TenantId, signal.Day), TableKeys.Join(signal.Kind, signal.UserKey, signal.Id))
+        {
+            ["TenantId"] = signal.TenantId,
+            ["Day"] = Day(signal.Day),
+            ["Kind"] = signal.Kind,
+            ["UserKey"] = signal.UserKey,
+            ["Id"] = signal.Id,
+            ["Topic"] = signal.Topic,
+            ["SharedPlanText"] = signal.SharedPlanText,
+            ["SharedPlanDue"] = signal.SharedPlanDue is { } due ? Day(due) : null,
+            ["At"] = signal.At,
+        };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<TeamSignal>> ListAsync(string tenantId, DateOnly day, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var pk = Partition(tenantId, day);
+        var signals = new List<TeamSignal>();
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
+            signals.Add(ToSignal(e));
+        return signals;
+    }
+
+    /// <summary>Erases every signal of one user ("forget me"); a scan, which is rare and bounded by the retention period.</summary>
+    public async Task<int> DeleteUserAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"TenantId eq {tenantId} and UserKey eq {userKey}");
+        var deleted = 0;
+        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+        {
+            await table.DeleteEntityAsync(e.PartitionKey, e.RowKey, cancellationToken: ct).ConfigureAwait(false);
+            deleted++;
+        }
+        return deleted;
+    }
+
+    private static string Partition(string tenantId, DateOnly day) => TableKeys.Join(tenantId, Day(day));
+
+    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static TeamSignal ToSignal(TableEntity e) => new(
+        e.GetString("TenantId"), DateOnly.ParseExact(e.GetString("Day"), "yyyy-MM-dd", CultureInfo.InvariantCulture), e.GetString("Kind"),
+        e.GetString("UserKey"), e.GetString("Id"), e.GetString("Topic"), e.GetString("SharedPlanText"),
+        e.GetString("SharedPlanDue") is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
+}
