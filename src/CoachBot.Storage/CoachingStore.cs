@@ -39,12 +39,7 @@ public sealed class CoachingStore(TableServiceClient service)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(turn.TenantId, turn.UserKey);
-        var stateRow = new TableEntity(pk, StateKey(turn.ConversationId))
-        {
-            ["State"] = JsonSerializer.Serialize(state, StorageJson.Default.CoachingState),
-            ["Stage"] = state.Stage.ToString(),
-            ["Topic"] = state.Topic,
-        };
+        var stateRow = StateRow(pk, turn.ConversationId, state);
         List<TableTransactionAction> actions =
         [
             new(TableTransactionActionType.Add, ToEntity(turn)),
@@ -66,6 +61,23 @@ public sealed class CoachingStore(TableServiceClient service)
         catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 1 && ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
             return SaveTurnResult.Conflict;
+        }
+    }
+
+    /// <summary>Writes a state outside a turn (e.g. opening a follow-up); false when another turn changed it first.</summary>
+    public async Task<bool> SaveStateAsync(string tenantId, string userKey, string conversationId, CoachingState state, ETag? etag, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var row = StateRow(TableKeys.UserPartition(tenantId, userKey), conversationId, state);
+        try
+        {
+            if (etag is { } e) await table.UpdateEntityAsync(row, e, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+            else await table.AddEntityAsync(row, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            return false;
         }
     }
 
@@ -134,6 +146,19 @@ public sealed class CoachingStore(TableServiceClient service)
         return references;
     }
 
+    /// <summary>Every row of one user ("forget me"), in 100-row transactions; returns how many were deleted.</summary>
+    public async Task<int> DeleteUserAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var pk = TableKeys.UserPartition(tenantId, userKey);
+        var keys = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == pk, select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+            keys.Add(row);
+        foreach (var chunk in keys.Chunk(100))
+            await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), ct).ConfigureAwait(false);
+        return keys.Count;
+    }
+
     /// <summary>A cheap round trip that proves the table service answers; used by /healthz.</summary>
     public async Task PingAsync(CancellationToken ct)
     {
@@ -143,6 +168,13 @@ public sealed class CoachingStore(TableServiceClient service)
     }
 
     private ValueTask<TableClient> TableAsync(CancellationToken ct) => _provisioner.GetAsync(_table, ct);
+
+    private static TableEntity StateRow(string partitionKey, string conversationId, CoachingState state) => new(partitionKey, StateKey(conversationId))
+    {
+        ["State"] = JsonSerializer.Serialize(state, StorageJson.Default.CoachingState),
+        ["Stage"] = state.Stage.ToString(),
+        ["Topic"] = state.Topic,
+    };
 
     private static string StateKey(string conversationId) => TableKeys.Join("state", conversationId);
     private static string TurnKey(string conversationId, string activityId) => TableKeys.Join("turn", conversationId, activityId);

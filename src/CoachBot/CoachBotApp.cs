@@ -1,5 +1,6 @@
 using CoachBot.Bot;
 using CoachBot.Graph;
+using CoachBot.Proactive;
 using CoachBot.Health;
 using CoachBot.Storage;
 using CoachBot.Teams.Hosting;
@@ -25,7 +26,11 @@ public static class CoachBotApp
         builder.Services.AddCoachBotGraph(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ICardActionHandler, PlanCardActions>();
-        builder.Services.AddSingleton<CoachBot.Proactive.ProactiveMessenger>();
+        builder.Services.AddOptions<CoachingOptions>().Bind(builder.Configuration.GetSection(CoachingOptions.Section));
+        builder.Services.AddSingleton<DrillLibraryProvider>();
+        builder.Services.AddSingleton<TurnEffects>();
+        builder.Services.AddSingleton<ProactiveMessenger>();
+        builder.Services.AddSingleton<IFollowUpStarter, FollowUpStarter>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
 

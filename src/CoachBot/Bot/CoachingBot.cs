@@ -13,7 +13,14 @@ namespace CoachBot.Bot;
 /// <see cref="CoachingEngine"/>, saved atomically (turn + state + reference), and only then answered, so a redelivery
 /// is recognised by its stored turn and never answered twice.
 /// </summary>
-internal sealed partial class CoachingBot(CoachingStore store, PlanStore plans, IEnumerable<ICardActionHandler> cardHandlers, TimeProvider time, ILogger<CoachingBot> logger) : IActivityHandler
+internal sealed partial class CoachingBot(
+    CoachingStore store,
+    PlanStore plans,
+    TurnEffects effects,
+    DrillLibraryProvider drills,
+    IEnumerable<ICardActionHandler> cardHandlers,
+    TimeProvider time,
+    ILogger<CoachingBot> logger) : IActivityHandler
 {
     private const int MaxStateConflicts = 3;
 
@@ -63,15 +70,18 @@ internal sealed partial class CoachingBot(CoachingStore store, PlanStore plans, 
         var today = RepClock.Today(activity, now);
         var reference = ToStored(activity, rep, now);
 
+        var facts = new TurnFacts(activity.Id!, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone);
+
         for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
         {
             var stored = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
-            var reply = CoachingEngine.Respond(stored.State, text, today);
+            var reply = CoachingEngine.Respond(stored.State, text, today, drills.Current);
+            var botText = await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
             var record = new TurnRecord(rep.TenantId, rep.UserKey, conversationId, activity.Id!, rep.AadObjectId, rep.TeamsId,
-                reply.Kind.ToString(), reply.State.Topic, reply.State.Stage.ToString(), reply.QuestionId, reply.Text, text, activity.Timestamp ?? now, null);
+                reply.Kind.ToString(), reply.State.Topic, reply.State.Stage.ToString(), reply.QuestionId, botText, text, activity.Timestamp ?? now, null);
             // The plan's id is the id of the message that stated it, so a redelivery finds the same plan.
-            var plan = reply.Kind == ReplyKind.PlanConfirmed && reply.State is { Plan: { } planText, PlanDue: { } due }
-                ? new PlanRecord(rep.TenantId, rep.UserKey, activity.Id!, conversationId, reply.State.Topic, planText, due, now)
+            var plan = reply is { Kind: ReplyKind.PlanConfirmed, Plan: { } commitment }
+                ? new PlanRecord(rep.TenantId, rep.UserKey, activity.Id!, conversationId, commitment.TopicId, commitment.Plan, commitment.Due, now)
                 : null;
 
             switch (await store.SaveTurnAsync(record, reply.State, stored.ETag, reference, plan, ct).ConfigureAwait(false))
@@ -79,6 +89,7 @@ internal sealed partial class CoachingBot(CoachingStore store, PlanStore plans, 
                 case SaveTurnResult.Saved:
                     LogTurn(logger, reply.Kind, reply.State.Stage, reply.State.Topic ?? "none");
                     await ReplyAsync(turn, record, ct).ConfigureAwait(false);
+                    if (reply.Kind == ReplyKind.ForgetMeConfirmed) await effects.EraseAsync(rep, ct).ConfigureAwait(false);
                     return;
                 case SaveTurnResult.Duplicate:
                     var existing = await store.GetTurnAsync(rep.TenantId, rep.UserKey, conversationId, activity.Id!, ct).ConfigureAwait(false);

@@ -14,19 +14,37 @@ internal sealed partial class ProactiveMessenger(CoachingStore store, ConnectorC
 {
     public async Task<ProactiveResult> SendAsync(string tenantId, string userKey, string? text, AdaptiveCard? card, CancellationToken ct)
     {
+        var personal = await ResolvePersonalChatAsync(tenantId, userKey, ct).ConfigureAwait(false);
+        return personal is null ? new ProactiveResult(ProactiveOutcome.NotInstalled) : await SendAsync(personal, text, card, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The user's 1:1 chat with the bot: stored, or created from another of their references; null when there is none.</summary>
+    public async Task<StoredConversationReference?> ResolvePersonalChatAsync(string tenantId, string userKey, CancellationToken ct)
+    {
         var references = (await store.GetReferencesAsync(tenantId, userKey, ct).ConfigureAwait(false)).Where(r => !r.IsStale).ToList();
         var personal = references.Where(r => r.ConversationType is "personal" or null).OrderByDescending(r => r.UpdatedAt).FirstOrDefault();
         try
         {
-            personal ??= await CreatePersonalChatAsync(references, ct).ConfigureAwait(false);
-            if (personal is null) return new ProactiveResult(ProactiveOutcome.NotInstalled);
+            return personal ?? await CreatePersonalChatAsync(references, ct).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex) when (ex.IsPermanent)
+        {
+            // Creating the 1:1 was refused: the app is not installed for the user; their group chats are still fine.
+            LogRefused(logger, (int)ex.Status, ex.Code);
+            return null;
+        }
+    }
 
+    public async Task<ProactiveResult> SendAsync(StoredConversationReference personal, string? text, AdaptiveCard? card, CancellationToken ct)
+    {
+        try
+        {
             var activity = new Activity
             {
                 Type = ActivityTypes.Message,
                 ServiceUrl = personal.ServiceUrl,
                 ChannelId = personal.ChannelId,
-                Conversation = new ConversationAccount { Id = personal.ConversationId, ConversationType = "personal", TenantId = tenantId },
+                Conversation = new ConversationAccount { Id = personal.ConversationId, ConversationType = "personal", TenantId = personal.TenantId },
                 From = personal.BotId is null ? null : new ChannelAccount { Id = personal.BotId },
                 Recipient = new ChannelAccount { Id = personal.UserId, AadObjectId = personal.UserAadObjectId },
                 Text = text,
@@ -39,8 +57,6 @@ internal sealed partial class ProactiveMessenger(CoachingStore store, ConnectorC
         catch (ConnectorException ex) when (ex.IsPermanent)
         {
             LogRefused(logger, (int)ex.Status, ex.Code);
-            // Creating the 1:1 was refused: the app is not installed for the user; their group chats are still fine.
-            if (personal is null) return new ProactiveResult(ProactiveOutcome.NotInstalled);
             await store.UpsertReferenceAsync(personal with { IsStale = true, UpdatedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
             return new ProactiveResult(ProactiveOutcome.Refused);
         }

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using CoachBot.Coaching.Dialogue;
+using CoachBot.Coaching.Topics;
+using CoachBot.Storage;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Bot;
+
+/// <summary>
+/// The I/O a coaching reply asks for (see <see cref="ReplyKind"/>). Everything here runs before the turn is saved and
+/// is idempotent (upserts keyed by the activity or plan), so a retried or redelivered turn cannot double it; text it
+/// adds becomes part of the stored reply, so a redelivery resends the same answer. Erasure runs after the reply.
+/// </summary>
+internal sealed class TurnEffects(PlanStore plans, TeamSignalStore signals, FollowUpIndex followUps, CoachingStore store, IOptions<CoachingOptions> options)
+{
+    /// <summary>Applies the reply's effects; returns the text to send (the engine's, plus any listing).</summary>
+    public async Task<string> ApplyAsync(CoachingReply reply, CoachingState before, RepIdentity rep, TurnFacts turn, CancellationToken ct)
+    {
+        if (reply.State.Topic is { } topic && topic != before.Topic)
+            await Signal(TeamSignal.TopicRaised, rep, turn, topic, null, ct).ConfigureAwait(false);
+
+        switch (reply.Kind)
+        {
+            case ReplyKind.PlanConfirmed when reply.Plan is { } commitment:
+                await followUps.ScheduleAsync(new FollowUpDue(rep.TenantId, rep.UserKey, turn.ActivityId, commitment.Due, turn.TimeZoneId, Sent: false), ct).ConfigureAwait(false);
+                return reply.Text;
+            case ReplyKind.ListPlans:
+                return reply.Text + "\n\n" + await ListPlansAsync(rep, ct).ConfigureAwait(false);
+            case ReplyKind.ShareWithManager when reply.Plan is { } shared:
+                var plan = await FindPlanAsync(rep, shared, ct).ConfigureAwait(false);
+                if (plan is not null) await plans.UpdateAsync(plan with { SharedWithManager = true }, ct).ConfigureAwait(false);
+                await signals.RecordAsync(new TeamSignal(rep.TenantId, turn.Day, TeamSignal.PlanShared, rep.UserKey, plan?.PlanId ?? turn.ActivityId,
+                    shared.TopicId, shared.Plan, shared.Due, turn.At), ct).ConfigureAwait(false);
+                return reply.Text;
+            case ReplyKind.RequestFieldDay:
+                await Signal(TeamSignal.FieldDayRequested, rep, turn, reply.State.Topic, null, ct).ConfigureAwait(false);
+                return reply.Text;
+            case ReplyKind.FollowUpRecorded or ReplyKind.FollowUpReflected when reply.FollowUp is { } outcome:
+                var followed = (await plans.ListAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false))
+                    .Where(p => p.Text == outcome.Plan && p.Due == outcome.Due).MaxBy(p => p.CreatedAt);
+                if (followed is not null)
+                    await plans.UpdateAsync(followed with { Outcome = outcome.Outcome.ToString(), OutcomeNote = outcome.Reflection is null ? outcome.Learned : $"{outcome.Learned}\n{outcome.Reflection}" }, ct).ConfigureAwait(false);
+                return reply.Text;
+            case ReplyKind.Export:
+                return reply.Text + "\n\n" + await ExportAsync(rep, ct).ConfigureAwait(false);
+            default:
+                return reply.Text;
+        }
+    }
+
+    /// <summary>"forget me", confirmed: every row of the rep, in every table. Runs after the confirmation was sent.</summary>
+    public async Task EraseAsync(RepIdentity rep, CancellationToken ct)
+    {
+        await followUps.DeleteUserAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false);
+        await signals.DeleteUserAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false);
+        await store.DeleteUserAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false);
+    }
+
+    private Task Signal(string kind, RepIdentity rep, TurnFacts turn, string? topic, string? planText, CancellationToken ct) =>
+        signals.RecordAsync(new TeamSignal(rep.TenantId, turn.Day, kind, rep.UserKey, turn.ActivityId, topic, planText, null, turn.At), ct);
+
+    private async Task<PlanRecord?> FindPlanAsync(RepIdentity rep, Commitment commitment, CancellationToken ct) =>
+        (await plans.ListAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false))
+            .Where(p => p.Text == commitment.Plan && p.Due == commitment.Due).MaxBy(p => p.CreatedAt);
+
+    private async Task<string> ListPlansAsync(RepIdentity rep, CancellationToken ct)
+    {
+        var open = (await plans.ListAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false)).Where(p => p.Outcome is null).ToList();
+        if (open.Count == 0) return "You have no open plans.";
+        var sb = new StringBuilder();
+        foreach (var p in open)
+            sb.Append(CultureInfo.InvariantCulture, $"- {p.Text} (due {p.Due:ddd d MMM}{(p.SharedWithManager ? ", shared with your manager" : "")})\n");
+        return sb.ToString().TrimEnd();
+    }
+
+    /// <summary>The rep's own data as JSON in a code block: plans and turns (with their own words), newest first, bounded.</summary>
+    private async Task<string> ExportAsync(RepIdentity rep, CancellationToken ct)
+    {
+        var allPlans = await plans.ListAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false);
+        var turns = await store.GetTurnsAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false);
+        var export = new
+        {
+            exportedFor = rep.AadObjectId ?? rep.TeamsId,
+            plans = allPlans.Select(p => new { p.Text, due = p.Due.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), topic = p.Topic is { } t ? TopicTaxonomy.Find(t)?.Name : null, p.SharedWithManager, p.FieldDayRequested, p.Outcome, p.OutcomeNote }),
+            turns = turns.Where(t => t.Kind != nameof(ReplyKind.Export)).OrderByDescending(t => t.ReceivedAt).Select(t => new { at = t.ReceivedAt, you = t.RepText, coachBot = t.BotText, t.Topic, t.Stage }),
+        };
+        var json = JsonSerializer.Serialize(export, ExportJson);
+        var max = options.Value.MaxExportCharacters;
+        if (json.Length > max) json = json[..max] + "\n… (cut here: ask your admin for a full export)";
+        return "```json\n" + json + "\n```";
+    }
+
+    private static readonly JsonSerializerOptions ExportJson = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
+}
+
+/// <summary>The facts of the inbound turn the effects need.</summary>
+internal sealed record TurnFacts(string ActivityId, DateOnly Day, DateTimeOffset At, string? TimeZoneId);
