@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs CoachBot locally: Azurite (Tables + Queues), the bot on http://127.0.0.1:3978 and the
-# Microsoft 365 Agents Playground (a Teams-like client) pointed at it. Ctrl-C stops everything.
+# Runs CoachBot locally: Azurite (Tables + Queues), the local Graph-shaped server with the sample
+# organisation (samples/org.json), the bot on http://127.0.0.1:3978 and the Microsoft 365 Agents
+# Playground (a Teams-like client) pointed at it. Ctrl-C stops everything.
 # Nothing started here reaches beyond loopback: the Playground's browser launch, telemetry and
 # statsbeat are switched off (without that it probes a cloud metadata address).
 set -euo pipefail
@@ -8,6 +9,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BOT_PORT=${BOT_PORT:-3978}
 PLAYGROUND_PORT=${PLAYGROUND_PORT:-56150}
+GRAPH_PORT=${GRAPH_PORT:-5299}
 DATA_DIR=${COACHBOT_DATA_DIR:-$ROOT/.azurite}
 
 # shellcheck source=scripts/lib.sh
@@ -31,9 +33,16 @@ pids+=($!)
 wait_for_port 10002 30 "Azurite (Tables)"
 wait_for_port 10001 30 "Azurite (Queues)"
 
-echo "Building CoachBot..."
-dotnet build src/CoachBot -c Debug -v quiet -nologo >"$ROOT/.logs/build.log" 2>&1 || { cat "$ROOT/.logs/build.log"; exit 1; }
-ASPNETCORE_ENVIRONMENT=Development dotnet run --no-build --project src/CoachBot -- --urls "http://127.0.0.1:$BOT_PORT" >"$ROOT/.logs/bot.log" 2>&1 &
+echo "Building CoachBot and the local Graph server..."
+for project in src/CoachBot tools/GraphServer; do
+  dotnet build "$project" -c Debug -v quiet -nologo >>"$ROOT/.logs/build.log" 2>&1 || { cat "$ROOT/.logs/build.log"; exit 1; }
+done
+dotnet run --no-build --project tools/GraphServer -- --urls "http://127.0.0.1:$GRAPH_PORT" >"$ROOT/.logs/graph.log" 2>&1 &
+pids+=($!)
+wait_for_port "$GRAPH_PORT" 60 "Graph server"
+
+ASPNETCORE_ENVIRONMENT=Development Graph__BaseUrl="http://127.0.0.1:$GRAPH_PORT/v1.0" \
+  dotnet run --no-build --project src/CoachBot -- --urls "http://127.0.0.1:$BOT_PORT" >"$ROOT/.logs/bot.log" 2>&1 &
 pids+=($!)
 wait_for_port "$BOT_PORT" 60 "CoachBot"
 
@@ -49,6 +58,7 @@ cat <<MSG
     Chat with it:  http://127.0.0.1:$PLAYGROUND_PORT   (Microsoft 365 Agents Playground)
     Bot endpoint:  http://127.0.0.1:$BOT_PORT/api/messages   health: http://127.0.0.1:$BOT_PORT/healthz
     Storage:       Azurite on 127.0.0.1:10001 (Queues) / 10002 (Tables), data in $DATA_DIR
+    Graph:         sample organisation on http://127.0.0.1:$GRAPH_PORT/v1.0 (you are Diego, a rep on Maya Patel's team)
     Logs:          $ROOT/.logs/
 
   Try: "The buyer says we're too expensive, what do I do?"   Press Ctrl-C to stop.
