@@ -3,6 +3,7 @@ using CoachBot.Teams.Auth;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Schema;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -16,6 +17,8 @@ public sealed partial class BotAdapter(
     IBotAuthenticator authenticator,
     ConnectorClient connector,
     IOptions<BotOptions> options,
+    BackgroundTurns background,
+    IHostApplicationLifetime lifetime,
     ILogger<BotAdapter> logger)
 {
     public async Task ProcessAsync(HttpContext http, IActivityHandler handler)
@@ -62,7 +65,26 @@ public sealed partial class BotAdapter(
             return;
         }
 
-        var invoke = await handler.OnTurnAsync(new TurnContext(activity, connector), ct).ConfigureAwait(false);
+        InvokeResponse? invoke;
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            // An invoke's answer is the HTTP response itself, so it must be awaited.
+            invoke = await handler.OnTurnAsync(new TurnContext(activity, connector), ct).ConfigureAwait(false);
+        }
+        else
+        {
+            // Other turns run on the app's lifetime, not the request's: a slow one is acknowledged before the channel
+            // gives up (~15 s) and finishes in the background, replying through the Connector.
+            var turn = handler.OnTurnAsync(new TurnContext(activity, connector), lifetime.ApplicationStopping);
+            if (await Task.WhenAny(turn, Task.Delay(options.Value.AcknowledgeAfter, ct)).ConfigureAwait(false) != turn)
+            {
+                background.Track(turn);
+                LogBackground(logger, activity.Type!);
+                http.Response.StatusCode = StatusCodes.Status200OK;
+                return;
+            }
+            invoke = await turn.ConfigureAwait(false);
+        }
         if (invoke is null)
         {
             http.Response.StatusCode = activity.Type == ActivityTypes.Invoke ? StatusCodes.Status501NotImplemented : StatusCodes.Status200OK;
@@ -100,6 +122,9 @@ public sealed partial class BotAdapter(
 
     private sealed record ErrorBody(ErrorDetail Error);
     private sealed record ErrorDetail(string Code, string Message);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "A slow {Type} turn was acknowledged and continues in the background")]
+    private static partial void LogBackground(ILogger logger, string type);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Rejected /api/messages request: {Status} {Code} ({Reason})")]
     private static partial void LogRejected(ILogger logger, int status, string code, string reason);

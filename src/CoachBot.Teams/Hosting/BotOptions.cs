@@ -32,5 +32,8 @@ public sealed class BotOptions
     /// <summary>Tolerated clock difference when checking token lifetimes; at most 10 minutes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>How long a non-invoke turn may hold the request before it is acknowledged and finished in the background.</summary>
+    public TimeSpan AcknowledgeAfter { get; set; } = TimeSpan.FromSeconds(5);
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 }

@@ -62,6 +62,7 @@ internal sealed partial class CoachingBot(
 
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken ct)
     {
+        await using var typing = TypingIndicator.Start(turn, TimeSpan.FromSeconds(1));
         var activity = turn.Activity;
         var rep = RepIdentity.From(activity);
         var conversationId = activity.Conversation!.Id!;

@@ -48,7 +48,8 @@ public sealed class BotAdapterAuthTests : AuthTestContext
         using var http = new HttpClient();
         var connector = new ConnectorClient(http, new NoTokenProvider(), new ServiceUrlPolicy(loopbackOnly: false), new RetryPolicy(), new ConnectorRateLimiter(),
             NullLogger<ConnectorClient>.Instance);
-        var adapter = new BotAdapter(auth, connector, Microsoft.Extensions.Options.Options.Create(options), NullLogger<BotAdapter>.Instance);
+        var adapter = new BotAdapter(auth, connector, Microsoft.Extensions.Options.Options.Create(options),
+            new BackgroundTurns(NullLogger<BackgroundTurns>.Instance), new TestLifetime(), NullLogger<BotAdapter>.Instance);
 
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";
