@@ -84,12 +84,15 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
     private async Task<ResourceResponse> SendActivityAsync(HttpMethod method, string serviceUrl, string conversationId, string path, Activity activity, CancellationToken ct)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Default.Activity);
-        using var response = await SendAsync(method, serviceUrl, conversationId, path, body, ct).ConfigureAwait(false);
+        // A typing indicator is worthless once late: it gets one attempt, never the retry budget.
+        var attempts = activity.Type == ActivityTypes.Typing ? 1 : retry.MaxAttempts;
+        using var response = await SendAsync(method, serviceUrl, conversationId, path, body, ct, attempts).ConfigureAwait(false);
         return await ReadJsonAsync(response, BotJson.Default.ResourceResponse, ct).ConfigureAwait(false) ?? new ResourceResponse(null);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string serviceUrl, string? conversationId, string path, byte[]? body, CancellationToken ct)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string serviceUrl, string? conversationId, string path, byte[]? body, CancellationToken ct, int? maxAttempts = null)
     {
+        var attemptsAllowed = maxAttempts ?? retry.MaxAttempts;
         if (!serviceUrls.IsAllowed(serviceUrl))
             throw new ConnectorException(HttpStatusCode.Forbidden, "ServiceUrlNotAllowed", "The serviceUrl is not one this bot may call.");
         var uri = new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path);
@@ -110,14 +113,14 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
             {
                 response = await http.SendAsync(request, ct).ConfigureAwait(false);
             }
-            catch (HttpRequestException ex) when (attempt < retry.MaxAttempts)
+            catch (HttpRequestException ex) when (attempt < attemptsAllowed)
             {
                 LogRetry(logger, method.Method, 0, attempt, ex.Message);
                 await Task.Delay(retry.DelayFor(attempt, null), ct).ConfigureAwait(false);
                 continue;
             }
             if (response.IsSuccessStatusCode) return response;
-            if (RetryPolicy.IsTransient(response.StatusCode) && attempt < retry.MaxAttempts)
+            if (RetryPolicy.IsTransient(response.StatusCode) && attempt < attemptsAllowed)
             {
                 var delay = retry.DelayFor(attempt, response);
                 LogRetry(logger, method.Method, (int)response.StatusCode, attempt, null);

@@ -44,14 +44,15 @@ public sealed class ConnectorStub : IAsyncDisposable
         return stub;
     }
 
-    /// <summary>The next calls get these statuses (with Retry-After: 0 for 429) before normal answers resume.</summary>
+    /// <summary>The next calls (typing indicators aside) get these statuses (with Retry-After: 0 for 429) before normal answers resume.</summary>
     public void FailNext(HttpStatusCode status, int times)
     {
         for (var i = 0; i < times; i++) _scripted.Enqueue(status);
     }
 
+    /// <summary>Messages (not typing indicators) the bot posted successfully into a conversation, in order.</summary>
     public IReadOnlyList<ConnectorCall> Replies(string conversationId) =>
-        [.. Calls.Where(c => c.Succeeded && c.Method == "POST" && c.ConversationId == conversationId)];
+        [.. Calls.Where(c => c.Succeeded && c.Method == "POST" && c.ConversationId == conversationId && c.Type == "message")];
 
     public async Task<IReadOnlyList<ConnectorCall>> WaitForRepliesAsync(string conversationId, int count, TimeSpan? timeout = null)
     {
@@ -75,7 +76,10 @@ public sealed class ConnectorStub : IAsyncDisposable
         // /connector/v3/conversations/{conversationId}/activities[/{activityId}]
         var conversationId = segments.Length >= 4 ? Uri.UnescapeDataString(segments[3]) : null;
         var replyTo = segments.Length >= 6 ? Uri.UnescapeDataString(segments[5]) : null;
-        var succeeded = !_scripted.TryDequeue(out var failure);
+        // Scripted failures hit real calls only: whether a typing indicator goes out depends on timing, so it must not consume them.
+        var isTyping = doc is not null && doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("type", out var type) && type.GetString() == "typing";
+        var failure = default(HttpStatusCode);
+        var succeeded = isTyping || !_scripted.TryDequeue(out failure);
         Calls.Enqueue(new ConnectorCall(ctx.Request.Method, path, conversationId, replyTo, ctx.Request.Headers.Authorization.ToString(), doc?.RootElement.Clone(), succeeded));
         if (!succeeded)
         {
@@ -105,4 +109,5 @@ public sealed class ConnectorStub : IAsyncDisposable
 public sealed record ConnectorCall(string Method, string Path, string? ConversationId, string? ReplyToId, string Authorization, JsonElement? Body, bool Succeeded)
 {
     public string? Text => Body is { } b && b.TryGetProperty("text", out var t) ? t.GetString() : null;
+    public string? Type => Body is { } b && b.TryGetProperty("type", out var t) ? t.GetString() : null;
 }
