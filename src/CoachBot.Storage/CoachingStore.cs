@@ -159,6 +159,23 @@ public sealed class CoachingStore(TableServiceClient service)
         return keys.Count;
     }
 
+    /// <summary>
+    /// Retention: deletes every turn (the rows that hold a rep's words) received before <paramref name="cutoff"/>, across
+    /// all users; a filtered scan, run once a day. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> DeleteTurnsBeforeAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"turn|"} and RowKey lt {"turn}"} and ReceivedAt lt {cutoff}");
+        var deleted = 0;
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+        {
+            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct).ConfigureAwait(false);
+            deleted++;
+        }
+        return deleted;
+    }
+
     /// <summary>A cheap round trip that proves the table service answers; used by /healthz.</summary>
     public async Task PingAsync(CancellationToken ct)
     {

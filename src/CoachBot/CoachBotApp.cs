@@ -1,6 +1,7 @@
 using CoachBot.Bot;
 using CoachBot.Graph;
 using CoachBot.Proactive;
+using CoachBot.Telemetry;
 using CoachBot.Health;
 using CoachBot.Storage;
 using CoachBot.Teams.Hosting;
@@ -24,11 +25,14 @@ public static class CoachBotApp
         builder.Services.AddTeamsBot(builder.Configuration);
         builder.Services.AddCoachBotStorage(builder.Configuration);
         builder.Services.AddCoachBotGraph(builder.Configuration);
+        builder.Services.AddCoachBotTelemetry(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ICardActionHandler, PlanCardActions>();
         builder.Services.AddOptions<CoachingOptions>().Bind(builder.Configuration.GetSection(CoachingOptions.Section));
         builder.Services.AddSingleton<DrillLibraryProvider>();
         builder.Services.AddSingleton<TurnEffects>();
+        builder.Services.AddSingleton<RetentionWorker>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         builder.Services.AddSingleton<ProactiveMessenger>();
         builder.Services.AddSingleton<IFollowUpStarter, FollowUpStarter>();
         builder.Services.AddSingleton<CoachingBot>();

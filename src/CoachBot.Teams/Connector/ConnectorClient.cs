@@ -116,20 +116,24 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
             catch (HttpRequestException ex) when (attempt < attemptsAllowed)
             {
                 LogRetry(logger, method.Method, 0, attempt, ex.Message);
+                ConnectorMetrics.Retried(0);
                 await Task.Delay(retry.DelayFor(attempt, null), ct).ConfigureAwait(false);
                 continue;
             }
+            ConnectorMetrics.Answered((int)response.StatusCode);
             if (response.IsSuccessStatusCode) return response;
             if (RetryPolicy.IsTransient(response.StatusCode) && attempt < attemptsAllowed)
             {
                 var delay = retry.DelayFor(attempt, response);
                 LogRetry(logger, method.Method, (int)response.StatusCode, attempt, null);
+                ConnectorMetrics.Retried((int)response.StatusCode);
                 response.Dispose();
                 await Task.Delay(delay, ct).ConfigureAwait(false);
                 continue;
             }
             using (response)
             {
+                ConnectorMetrics.Failed((int)response.StatusCode);
                 var (code, message) = await ReadErrorAsync(response, ct).ConfigureAwait(false);
                 throw new ConnectorException(response.StatusCode, code, message);
             }

@@ -1,6 +1,7 @@
 using CoachBot.Cards;
 using CoachBot.Coaching.Dialogue;
 using CoachBot.Storage;
+using CoachBot.Telemetry;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Hosting;
@@ -62,6 +63,7 @@ internal sealed partial class CoachingBot(
 
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken ct)
     {
+        using var trace = CoachBotTelemetry.Source.StartActivity("coaching turn");
         await using var typing = TypingIndicator.Start(turn, TimeSpan.FromSeconds(1));
         var activity = turn.Activity;
         var rep = RepIdentity.From(activity);
@@ -89,12 +91,14 @@ internal sealed partial class CoachingBot(
             {
                 case SaveTurnResult.Saved:
                     LogTurn(logger, reply.Kind, reply.State.Stage, reply.State.Topic ?? "none");
+                    CoachBotTelemetry.Turn(activity.Type!, reply.Kind.ToString());
                     await ReplyAsync(turn, record, ct).ConfigureAwait(false);
                     if (reply.Kind == ReplyKind.ForgetMeConfirmed) await effects.EraseAsync(rep, ct).ConfigureAwait(false);
                     return;
                 case SaveTurnResult.Duplicate:
                     var existing = await store.GetTurnAsync(rep.TenantId, rep.UserKey, conversationId, activity.Id!, ct).ConfigureAwait(false);
                     LogDuplicate(logger, existing?.RepliedAt is not null);
+                    CoachBotTelemetry.Duplicate();
                     // The first delivery stored its turn but may have died before replying: finish its job, once.
                     if (existing is { RepliedAt: null }) await ReplyAsync(turn, existing, ct).ConfigureAwait(false);
                     return;

@@ -52,11 +52,13 @@ internal sealed partial class ProactiveMessenger(CoachingStore store, ConnectorC
             };
             if (card is not null) activity.WithCard(card.ToJsonElement());
             var sent = await connector.SendToConversationAsync(activity, ct).ConfigureAwait(false);
+            Telemetry.CoachBotTelemetry.ProactiveSent(ProactiveOutcome.Sent);
             return new ProactiveResult(ProactiveOutcome.Sent, personal.ConversationId, sent.Id);
         }
         catch (ConnectorException ex) when (ex.IsPermanent)
         {
             LogRefused(logger, (int)ex.Status, ex.Code);
+            Telemetry.CoachBotTelemetry.ProactiveSent(ProactiveOutcome.Refused);
             await store.UpsertReferenceAsync(personal with { IsStale = true, UpdatedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
             return new ProactiveResult(ProactiveOutcome.Refused);
         }
