@@ -93,9 +93,7 @@ public sealed class CoachingStore(TableServiceClient service)
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, userKey);
         var turns = new List<TurnRecord>();
-        // Row keys are ordered strings: "turn|" .. "turn}" ('}' follows '|') bounds every turn row.
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {"turn|"} and RowKey lt {"turn}"}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false)) turns.Add(ToTurn(row));
+        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "turn|"), cancellationToken: ct).ConfigureAwait(false)) turns.Add(ToTurn(row));
         return [.. turns.OrderBy(t => t.ReceivedAt)];
     }
 
@@ -140,9 +138,8 @@ public sealed class CoachingStore(TableServiceClient service)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, userKey);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {"ref|"} and RowKey lt {"ref}"}");
         var references = new List<StoredConversationReference>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false)) references.Add(ToReference(row));
+        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "ref|"), cancellationToken: ct).ConfigureAwait(false)) references.Add(ToReference(row));
         return references;
     }
 
@@ -167,13 +164,7 @@ public sealed class CoachingStore(TableServiceClient service)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var filter = TableClient.CreateQueryFilter($"RowKey ge {"turn|"} and RowKey lt {"turn}"} and ReceivedAt lt {cutoff}");
-        var deleted = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
-        {
-            await table.DeleteEntityAsync(row.PartitionKey, row.RowKey, ETag.All, ct).ConfigureAwait(false);
-            deleted++;
-        }
-        return deleted;
+        return await TableQueries.DeleteWhereAsync(table, filter, ct).ConfigureAwait(false);
     }
 
     /// <summary>A cheap round trip that proves the table service answers; used by /healthz.</summary>

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 
@@ -57,13 +56,11 @@ public sealed class FollowUpIndex(TableServiceClient service)
     public async Task MarkSentAsync(FollowUpDue due, CancellationToken ct) => await ScheduleAsync(due with { Sent = true }, ct).ConfigureAwait(false);
 
     /// <summary>Erases one user's follow-ups ("forget me").</summary>
-    public async Task DeleteUserAsync(string tenantId, string userKey, CancellationToken ct)
+    public async Task<int> DeleteUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"TenantId eq {tenantId} and UserKey eq {userKey}");
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
-            await table.DeleteEntityAsync(e.PartitionKey, e.RowKey, cancellationToken: ct).ConfigureAwait(false);
+        return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => TableQueries.Day(day);
 }

@@ -23,9 +23,8 @@ public sealed class PlanStore(TableServiceClient service)
     {
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, userKey);
-        var filter = TableClient.CreateQueryFilter($"PartitionKey eq {pk} and RowKey ge {"plan|"} and RowKey lt {"plan}"}");
         var plans = new List<PlanRecord>();
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false)) plans.Add(ToPlan(row));
+        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "plan|"), cancellationToken: ct).ConfigureAwait(false)) plans.Add(ToPlan(row));
         return [.. plans.OrderBy(p => p.Due)];
     }
 
@@ -45,7 +44,7 @@ public sealed class PlanStore(TableServiceClient service)
         ["ConversationId"] = p.ConversationId,
         ["Topic"] = p.Topic,
         ["Text"] = p.Text,
-        ["Due"] = p.Due.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["Due"] = TableQueries.Day(p.Due),
         ["CreatedAt"] = p.CreatedAt,
         ["SharedWithManager"] = p.SharedWithManager,
         ["FieldDayRequested"] = p.FieldDayRequested,
@@ -55,7 +54,7 @@ public sealed class PlanStore(TableServiceClient service)
 
     private static PlanRecord ToPlan(TableEntity e) => new(
         e.GetString("TenantId"), e.GetString("UserKey"), e.GetString("PlanId"), e.GetString("ConversationId"), e.GetString("Topic"),
-        e.GetString("Text"), DateOnly.ParseExact(e.GetString("Due"), "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        e.GetString("Text"), TableQueries.ParseDay(e.GetString("Due")),
         e.GetDateTimeOffset("CreatedAt") ?? DateTimeOffset.MinValue, e.GetBoolean("SharedWithManager") ?? false,
         e.GetBoolean("FieldDayRequested") ?? false, e.GetString("Outcome"), e.GetString("OutcomeNote"));
 }

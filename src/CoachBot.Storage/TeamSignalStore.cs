@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure.Data.Tables;
 
 namespace CoachBot.Storage;
@@ -47,23 +46,16 @@ public sealed class TeamSignalStore(TableServiceClient service)
     public async Task<int> DeleteUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"TenantId eq {tenantId} and UserKey eq {userKey}");
-        var deleted = 0;
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
-        {
-            await table.DeleteEntityAsync(e.PartitionKey, e.RowKey, cancellationToken: ct).ConfigureAwait(false);
-            deleted++;
-        }
-        return deleted;
+        return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
     }
 
     private static string Partition(string tenantId, DateOnly day) => TableKeys.Join(tenantId, Day(day));
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Day(DateOnly day) => TableQueries.Day(day);
 
     private static TeamSignal ToSignal(TableEntity e) => new(
-        e.GetString("TenantId"), DateOnly.ParseExact(e.GetString("Day"), "yyyy-MM-dd", CultureInfo.InvariantCulture), e.GetString("Kind"),
+        e.GetString("TenantId"), TableQueries.ParseDay(e.GetString("Day")), e.GetString("Kind"),
         e.GetString("UserKey"), e.GetString("Id"), e.GetString("Topic"), e.GetString("SharedPlanText"),
-        e.GetString("SharedPlanDue") is { } due ? DateOnly.ParseExact(due, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+        e.GetString("SharedPlanDue") is { } due ? TableQueries.ParseDay(due) : null,
         e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
 }

@@ -7,41 +7,24 @@ namespace CoachBot.IntegrationTests;
 
 /// <summary>The real app over loopback HTTP, a real Azurite, and a local Connector at the activity's serviceUrl.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class MessagesEndpointTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private ConnectorStub _connector = null!;
     private readonly string _conversation = "a:" + Guid.NewGuid().ToString("N");
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(azurite.ConnectionString);
-        _client = _app.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     [Fact]
     public async Task A_rep_asking_for_help_gets_a_counter_question_as_a_reply_and_the_turn_is_stored()
     {
-        var activity = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "The buyer says we're too expensive, what do I do?");
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, _conversation, "The buyer says we're too expensive, what do I do?");
 
-        var response = await _client.PostAsync(activity);
+        var response = await Client.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var reply = Assert.Single(_connector.Replies(_conversation));
+        var reply = Assert.Single(Connector.Replies(_conversation));
         Assert.Equal(activity["id"]!.GetValue<string>(), reply.ReplyToId);
         Assert.EndsWith("?", reply.Text, StringComparison.Ordinal);
         Assert.True(CoachBot.Coaching.Dialogue.AnswerGuard.IsCoachingSafe(reply.Text!), reply.Text);
 
-        var table = new TableClient(azurite.ConnectionString, CoachingStore.TableName);
+        var table = new TableClient(Azurite.ConnectionString, CoachingStore.TableName);
         var pk = TableKeys.UserPartition(TeamsActivities.TenantId, "aad-rep-1");
         var turn = (await table.GetEntityAsync<TableEntity>(pk, TableKeys.Join("turn", _conversation, activity["id"]!.GetValue<string>()))).Value;
         Assert.Equal("aad-rep-1", turn.GetString("RepAadObjectId"));
@@ -54,7 +37,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.NotNull(turn.GetDateTimeOffset("RepliedAt"));
 
         var reference = (await table.GetEntityAsync<TableEntity>(pk, TableKeys.Join("ref", _conversation))).Value;
-        Assert.Equal(_connector.ServiceUrl, reference.GetString("ServiceUrl"));
+        Assert.Equal(Connector.ServiceUrl, reference.GetString("ServiceUrl"));
         Assert.Equal(TeamsActivities.TenantId, reference.GetString("TenantId"));
         Assert.Equal("29:aad-rep-1", reference.GetString("UserId"));
     }
@@ -62,15 +45,15 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task A_duplicate_delivery_gets_no_second_reply_and_no_second_turn()
     {
-        var activity = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "My deal went quiet after the demo", userAad: "aad-dup");
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, _conversation, "My deal went quiet after the demo", userAad: "aad-dup");
 
-        var first = await _client.PostAsync(activity);
-        var second = await _client.PostAsync(activity);
+        var first = await Client.PostAsync(activity);
+        var second = await Client.PostAsync(activity);
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
-        Assert.Single(_connector.Replies(_conversation));
-        var store = new CoachingStore(new TableServiceClient(azurite.ConnectionString));
+        Assert.Single(Connector.Replies(_conversation));
+        var store = new CoachingStore(Tables);
         Assert.Single(await store.GetTurnsAsync(TeamsActivities.TenantId, "aad-dup", default));
     }
 
@@ -78,56 +61,56 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     public async Task A_redelivery_after_a_failed_reply_sends_the_stored_reply_once()
     {
         // The turn is held within the request (as it is unless it outlives Bot:AcknowledgeAfter), so its failure reaches the channel.
-        await using var app = new BotApp(azurite.ConnectionString, new Dictionary<string, string?> { ["Bot:AcknowledgeAfter"] = "00:00:14" });
+        await using var app = new BotApp(Azurite.ConnectionString, new Dictionary<string, string?> { ["Bot:AcknowledgeAfter"] = "00:00:14" });
         using var client = app.CreateHttpClient();
         // The Connector fails for good on the first delivery (5 x 503 exhausts the retries)...
-        _connector.FailNext(HttpStatusCode.ServiceUnavailable, 5);
-        var activity = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "I'm going to miss quota", userAad: "aad-redeliver");
+        Connector.FailNext(HttpStatusCode.ServiceUnavailable, 5);
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, _conversation, "I'm going to miss quota", userAad: "aad-redeliver");
         var first = await client.PostAsync(activity);
         Assert.Equal(HttpStatusCode.InternalServerError, first.StatusCode);
-        Assert.Empty(_connector.Replies(_conversation));
+        Assert.Empty(Connector.Replies(_conversation));
 
         // ...so the channel redelivers: the stored answer goes out once, and a third delivery is silent.
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(activity)).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(activity)).StatusCode);
-        var reply = Assert.Single(_connector.Replies(_conversation));
+        var reply = Assert.Single(Connector.Replies(_conversation));
         Assert.Contains("forecast", reply.Text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]
     public async Task A_429_from_the_Connector_is_retried()
     {
-        _connector.FailNext(HttpStatusCode.TooManyRequests, 2);
+        Connector.FailNext(HttpStatusCode.TooManyRequests, 2);
 
-        var response = await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, _conversation, "how do I find new leads?", userAad: "aad-429"));
+        var response = await Client.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, _conversation, "how do I find new leads?", userAad: "aad-429"));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(_connector.Replies(_conversation));
-        Assert.Equal(3, _connector.Calls.Count(c => c.ConversationId == _conversation && c.Type == "message"));
+        Assert.Single(Connector.Replies(_conversation));
+        Assert.Equal(3, Connector.Calls.Count(c => c.ConversationId == _conversation && c.Type == "message"));
     }
 
     [Fact]
     public async Task Install_is_welcomed_once_and_the_conversation_reference_is_stored()
     {
-        await _client.PostAsync(TeamsActivities.Installed(_connector.ServiceUrl, _conversation, "aad-new"));
-        await _client.PostAsync(TeamsActivities.BotAdded(_connector.ServiceUrl, _conversation, "aad-new"));
+        await Client.PostAsync(TeamsActivities.Installed(Connector.ServiceUrl, _conversation, "aad-new"));
+        await Client.PostAsync(TeamsActivities.BotAdded(Connector.ServiceUrl, _conversation, "aad-new"));
 
-        var welcome = Assert.Single(_connector.Replies(_conversation));
+        var welcome = Assert.Single(Connector.Replies(_conversation));
         Assert.Contains("CoachBot", welcome.Text, StringComparison.Ordinal);
         Assert.Null(welcome.ReplyToId);
-        var store = new CoachingStore(new TableServiceClient(azurite.ConnectionString));
+        var store = new CoachingStore(Tables);
         var reference = await store.GetReferenceAsync(TeamsActivities.TenantId, "aad-new", _conversation, default);
         Assert.NotNull(reference);
         Assert.False(reference.IsStale);
-        Assert.Equal(_connector.ServiceUrl, reference.ServiceUrl);
+        Assert.Equal(Connector.ServiceUrl, reference.ServiceUrl);
     }
 
     [Fact]
     public async Task Help_lists_what_a_rep_can_do()
     {
-        await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, _conversation, "help", userAad: "aad-help"));
+        await Client.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, _conversation, "help", userAad: "aad-help"));
 
-        var reply = Assert.Single(_connector.Replies(_conversation));
+        var reply = Assert.Single(Connector.Replies(_conversation));
         Assert.Contains("reset", reply.Text, StringComparison.Ordinal);
         Assert.Contains("manager", reply.Text, StringComparison.Ordinal);
     }
@@ -135,7 +118,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
     [Fact]
     public async Task A_group_chat_mention_is_stripped_before_coaching()
     {
-        var activity = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "<at>CoachBot</at> the client ghosted me", userAad: "aad-group", conversationType: "groupChat");
+        var activity = TeamsActivities.Message(Connector.ServiceUrl, _conversation, "<at>CoachBot</at> the client ghosted me", userAad: "aad-group", conversationType: "groupChat");
         activity["entities"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
         {
             ["type"] = "mention",
@@ -143,9 +126,9 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
             ["mentioned"] = new System.Text.Json.Nodes.JsonObject { ["id"] = TeamsActivities.BotId, ["name"] = "CoachBot" },
         });
 
-        await _client.PostAsync(activity);
+        await Client.PostAsync(activity);
 
-        var store = new CoachingStore(new TableServiceClient(azurite.ConnectionString));
+        var store = new CoachingStore(Tables);
         var turn = Assert.Single(await store.GetTurnsAsync(TeamsActivities.TenantId, "aad-group", default));
         Assert.Equal("the client ghosted me", turn.RepText);
         Assert.Equal("stalled-deal", turn.Topic);
@@ -162,9 +145,9 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : IAsyncLifeti
             "Ask my champion what changed, or go to the CFO",
             "I'll call the CFO by Thursday",
         ];
-        foreach (var text in rep) await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, _conversation, text, userAad: "aad-arc"));
+        foreach (var text in rep) await Client.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, _conversation, text, userAad: "aad-arc"));
 
-        var replies = _connector.Replies(_conversation);
+        var replies = Connector.Replies(_conversation);
         Assert.Equal(rep.Length, replies.Count);
         Assert.All(replies, r => Assert.EndsWith("?", r.Text, StringComparison.Ordinal));
         Assert.Contains("Your plan", replies[^1].Text, StringComparison.Ordinal);

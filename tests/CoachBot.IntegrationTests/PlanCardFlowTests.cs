@@ -10,27 +10,10 @@ namespace CoachBot.IntegrationTests;
 
 /// <summary>From a dated plan to its card, and the card's buttons over real HTTP: Universal Actions and Action.Submit.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class PlanCardFlowTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class PlanCardFlowTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private ConnectorStub _connector = null!;
     private readonly string _conversation = "a:" + Guid.NewGuid().ToString("N");
     private readonly string _rep = "aad-" + Guid.NewGuid().ToString("N")[..8];
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(azurite.ConnectionString);
-        _client = _app.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     private async Task<(string PlanId, JsonElement Card)> ReachPlanAsync()
     {
@@ -38,11 +21,11 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         string lastId = "";
         foreach (var text in rep)
         {
-            var activity = TeamsActivities.Message(_connector.ServiceUrl, _conversation, text, userAad: _rep);
+            var activity = TeamsActivities.Message(Connector.ServiceUrl, _conversation, text, userAad: _rep);
             lastId = activity["id"]!.GetValue<string>();
-            Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(activity)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(activity)).StatusCode);
         }
-        var reply = _connector.Replies(_conversation)[^1];
+        var reply = Connector.Replies(_conversation)[^1];
         var attachment = reply.Body!.Value.GetProperty("attachments")[0];
         Assert.Equal("application/vnd.microsoft.card.adaptive", attachment.GetProperty("contentType").GetString());
         return (lastId, attachment.GetProperty("content"));
@@ -68,7 +51,7 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Contains("call the CFO by Thursday", card.GetRawText(), StringComparison.Ordinal);
         var titles = card.GetProperty("actions").EnumerateArray().Select(a => a.GetProperty("title").GetString()).ToList();
         Assert.Equal(["Share with my manager", "Ask for a field day", "Change"], titles);
-        var plan = await new PlanStore(new TableServiceClient(azurite.ConnectionString)).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
+        var plan = await new PlanStore(Tables).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
         Assert.NotNull(plan);
         Assert.False(plan.SharedWithManager);
         Assert.Equal(DayOfWeek.Thursday, plan.Due.DayOfWeek);
@@ -79,7 +62,7 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var (planId, _) = await ReachPlanAsync();
 
-        var response = await _client.PostAsJsonAsync("/api/messages", Invoke(_connector.ServiceUrl, _conversation, _rep, "plan.share", planId));
+        var response = await Client.PostAsJsonAsync("/api/messages", Invoke(Connector.ServiceUrl, _conversation, _rep, "plan.share", planId));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
@@ -88,7 +71,7 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         var card = body.RootElement.GetProperty("value");
         Assert.Contains("You and your manager", card.GetRawText(), StringComparison.Ordinal);
         Assert.DoesNotContain(card.GetProperty("actions").EnumerateArray(), a => a.GetProperty("title").GetString() == "Share with my manager");
-        var plan = await new PlanStore(new TableServiceClient(azurite.ConnectionString)).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
+        var plan = await new PlanStore(Tables).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
         Assert.True(plan!.SharedWithManager);
     }
 
@@ -97,13 +80,13 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var (planId, _) = await ReachPlanAsync();
 
-        var editor = await _client.PostAsJsonAsync("/api/messages", Invoke(_connector.ServiceUrl, _conversation, _rep, "plan.change", planId));
+        var editor = await Client.PostAsJsonAsync("/api/messages", Invoke(Connector.ServiceUrl, _conversation, _rep, "plan.change", planId));
         Assert.Contains("planText", await editor.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var save = await _client.PostAsJsonAsync("/api/messages", Invoke(_connector.ServiceUrl, _conversation, _rep, "plan.save", planId,
+        var save = await Client.PostAsJsonAsync("/api/messages", Invoke(Connector.ServiceUrl, _conversation, _rep, "plan.save", planId,
             new JsonObject { ["planText"] = "Meet the CFO in person", ["planDue"] = "2026-12-04" }));
 
         Assert.Equal(HttpStatusCode.OK, save.StatusCode);
-        var plan = await new PlanStore(new TableServiceClient(azurite.ConnectionString)).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
+        var plan = await new PlanStore(Tables).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
         Assert.Equal("Meet the CFO in person", plan!.Text);
         Assert.Equal(new DateOnly(2026, 12, 4), plan.Due);
     }
@@ -113,12 +96,12 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var (planId, _) = await ReachPlanAsync();
 
-        var save = await _client.PostAsJsonAsync("/api/messages", Invoke(_connector.ServiceUrl, _conversation, _rep, "plan.save", planId,
+        var save = await Client.PostAsJsonAsync("/api/messages", Invoke(Connector.ServiceUrl, _conversation, _rep, "plan.save", planId,
             new JsonObject { ["planText"] = "x", ["planDue"] = "next-ish" }));
 
         Assert.Equal(HttpStatusCode.BadRequest, save.StatusCode);
         Assert.Contains("application/vnd.microsoft.error", await save.Content.ReadAsStringAsync(), StringComparison.Ordinal);
-        var plan = await new PlanStore(new TableServiceClient(azurite.ConnectionString)).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
+        var plan = await new PlanStore(Tables).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
         Assert.Equal("I'll call the CFO by Thursday", plan!.Text);
     }
 
@@ -127,10 +110,10 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     {
         var (planId, _) = await ReachPlanAsync();
 
-        var response = await _client.PostAsJsonAsync("/api/messages", Invoke(_connector.ServiceUrl, _conversation, "aad-intruder", "plan.share", planId));
+        var response = await Client.PostAsJsonAsync("/api/messages", Invoke(Connector.ServiceUrl, _conversation, "aad-intruder", "plan.share", planId));
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-        var plan = await new PlanStore(new TableServiceClient(azurite.ConnectionString)).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
+        var plan = await new PlanStore(Tables).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
         Assert.False(plan!.SharedWithManager);
     }
 
@@ -138,14 +121,14 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task A_legacy_submit_updates_the_card_message_through_the_Connector()
     {
         var (planId, _) = await ReachPlanAsync();
-        var submit = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "", userAad: _rep);
+        var submit = TeamsActivities.Message(Connector.ServiceUrl, _conversation, "", userAad: _rep);
         submit.Remove("text");
         submit["replyToId"] = "card-message-1";
         submit["value"] = new JsonObject { ["verb"] = "plan.fieldDay", ["planId"] = planId };
 
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(submit)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(submit)).StatusCode);
 
-        var put = Assert.Single(_connector.Calls, c => c.Method == "PUT");
+        var put = Assert.Single(Connector.Calls, c => c.Method == "PUT");
         Assert.EndsWith("/activities/card-message-1", put.Path, StringComparison.Ordinal);
         Assert.Contains("Field day requested", put.Body!.Value.GetRawText(), StringComparison.Ordinal);
     }
@@ -153,11 +136,11 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task An_unknown_invoke_is_answered_501()
     {
-        var a = TeamsActivities.Message(_connector.ServiceUrl, _conversation, "", userAad: _rep);
+        var a = TeamsActivities.Message(Connector.ServiceUrl, _conversation, "", userAad: _rep);
         a["type"] = "invoke";
         a["name"] = "composeExtension/query";
 
-        var response = await _client.PostAsync(a);
+        var response = await Client.PostAsync(a);
 
         Assert.Equal(HttpStatusCode.NotImplemented, response.StatusCode);
     }

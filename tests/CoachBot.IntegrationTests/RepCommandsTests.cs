@@ -8,34 +8,16 @@ namespace CoachBot.IntegrationTests;
 
 /// <summary>A rep's commands end to end over HTTP and Azurite: my plans, share, field day, practice, export, forget me, follow-up.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class RepCommandsTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class RepCommandsTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private ConnectorStub _connector = null!;
     private readonly string _conversation = "a:" + Guid.NewGuid().ToString("N");
     private readonly string _rep = "aad-" + Guid.NewGuid().ToString("N")[..8];
-    private TableServiceClient Tables => new(azurite.ConnectionString);
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(azurite.ConnectionString);
-        _client = _app.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     private async Task<string> SayAsync(string text)
     {
-        var before = _connector.Replies(_conversation).Count;
-        await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, _conversation, text, userAad: _rep));
-        var replies = await _connector.WaitForRepliesAsync(_conversation, before + 1);
+        var before = Connector.Replies(_conversation).Count;
+        await Client.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, _conversation, text, userAad: _rep));
+        var replies = await Connector.WaitForRepliesAsync(_conversation, before + 1);
         Assert.True(replies.Count > before, $"no reply to “{text}”");
         return replies[^1].Text ?? "";
     }
@@ -114,16 +96,16 @@ public sealed class RepCommandsTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task A_due_plan_is_followed_up_in_the_reps_chat_and_the_outcome_is_recorded()
     {
-        await _client.PostAsync(TeamsActivities.Installed(_connector.ServiceUrl, _conversation, _rep));
+        await Client.PostAsync(TeamsActivities.Installed(Connector.ServiceUrl, _conversation, _rep));
         await ReachPlanAsync();
         var plan = Assert.Single(await new PlanStore(Tables).ListAsync(TeamsActivities.TenantId, _rep, default));
         var due = Assert.Single(await new FollowUpIndex(Tables).ListAsync(plan.Due, default), f => f.UserKey == _rep);
         Assert.False(due.Sent);
 
-        var result = await _app.Services.GetRequiredService<IFollowUpStarter>().StartAsync(TeamsActivities.TenantId, _rep, plan.PlanId, default);
+        var result = await App.Services.GetRequiredService<IFollowUpStarter>().StartAsync(TeamsActivities.TenantId, _rep, plan.PlanId, default);
 
         Assert.Equal(ProactiveOutcome.Sent, result.Outcome);
-        var question = _connector.Replies(_conversation)[^1].Text!;
+        var question = Connector.Replies(_conversation)[^1].Text!;
         Assert.Contains("CFO", question, StringComparison.Ordinal);
         Assert.EndsWith("?", question, StringComparison.Ordinal);
         Assert.True(Assert.Single(await new FollowUpIndex(Tables).ListAsync(plan.Due, default), f => f.UserKey == _rep).Sent);
