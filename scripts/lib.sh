@@ -29,3 +29,15 @@ wait_for_port() {
   echo "$name did not start on port $port within ${seconds}s." >&2
   return 1
 }
+
+# The browser checks drive Debian's Chromium (Playwright's own browser download cannot work offline).
+ensure_chromium() {
+  [ -x "${CHROMIUM_PATH:-/usr/bin/chromium}" ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    echo "Installing Debian's chromium for the browser checks..."
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+  else
+    echo "Chromium is needed for the browser checks: sudo apt-get install chromium (or set CHROMIUM_PATH)." >&2
+    exit 1
+  fi
+}
