@@ -24,10 +24,30 @@ public class BotAdapterTimingTests
         }
     }
 
+    /// <summary>Fails its first run once released (after the request was acknowledged); succeeds when run again.</summary>
+    private sealed class FlakyHandler : IActivityHandler
+    {
+        private int _runs;
+        public int Runs => _runs;
+        public TaskCompletionSource Release { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource Succeeded { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public async Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken ct)
+        {
+            if (Interlocked.Increment(ref _runs) == 1)
+            {
+                await Release.Task.WaitAsync(ct);
+                throw new ConnectorException(System.Net.HttpStatusCode.ServiceUnavailable, null, "down");
+            }
+            Succeeded.SetResult();
+            return null;
+        }
+    }
+
     private static (BotAdapter Adapter, BackgroundTurns Background) Adapter(TimeSpan acknowledgeAfter)
     {
         var connector = new ConnectorClient(new HttpClient(), new NoTokenProvider(), new ServiceUrlPolicy(true), new RetryPolicy(), new ConnectorRateLimiter(), NullLogger<ConnectorClient>.Instance);
-        var background = new BackgroundTurns(NullLogger<BackgroundTurns>.Instance);
+        var background = new BackgroundTurns(NullLogger<BackgroundTurns>.Instance) { RetryDelays = [TimeSpan.FromMilliseconds(20)] };
         var options = Microsoft.Extensions.Options.Options.Create(new BotOptions { AcknowledgeAfter = acknowledgeAfter });
         return (new BotAdapter(new LocalModeAuthenticator(new ServiceUrlPolicy(true)), connector, options, background, new TestLifetime(), NullLogger<BotAdapter>.Instance), background);
     }
@@ -55,6 +75,21 @@ public class BotAdapterTimingTests
         await handler.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await background.StopAsync(default);
         Assert.Equal(0, background.Count);
+    }
+
+    [Fact]
+    public async Task A_background_turn_that_fails_after_the_acknowledgement_is_run_again()
+    {
+        var (adapter, background) = Adapter(TimeSpan.FromMilliseconds(100));
+        var handler = new FlakyHandler();
+        var context = Request();
+
+        await adapter.ProcessAsync(context, handler);
+        handler.Release.SetResult();
+
+        Assert.Equal(200, context.Response.StatusCode);
+        await handler.Succeeded.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(2, handler.Runs);
     }
 
     [Fact]

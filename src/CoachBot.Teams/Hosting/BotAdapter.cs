@@ -75,10 +75,11 @@ public sealed partial class BotAdapter(
         {
             // Other turns run on the app's lifetime, not the request's: a slow one is acknowledged before the channel
             // gives up (~15 s) and finishes in the background, replying through the Connector.
-            var turn = handler.OnTurnAsync(new TurnContext(activity, connector), lifetime.ApplicationStopping);
+            var stopping = lifetime.ApplicationStopping;
+            var turn = handler.OnTurnAsync(new TurnContext(activity, connector), stopping);
             if (await Task.WhenAny(turn, Task.Delay(options.Value.AcknowledgeAfter, ct)).ConfigureAwait(false) != turn)
             {
-                background.Track(turn);
+                background.Track(turn, () => handler.OnTurnAsync(new TurnContext(activity, connector), stopping), stopping);
                 LogBackground(logger, activity.Type!);
                 http.Response.StatusCode = StatusCodes.Status200OK;
                 return;
