@@ -18,4 +18,13 @@ public sealed record TurnRecord(
     string BotText,
     string? RepText,
     DateTimeOffset ReceivedAt,
-    DateTimeOffset? RepliedAt);
+    DateTimeOffset? RepliedAt)
+{
+    /// <summary>
+    /// The most of a rep's message kept with a turn. An Azure Tables string property holds at most 64 KiB (32K UTF-16
+    /// characters); a longer paste is stored clipped rather than failing the turn (the engine reads it whole).
+    /// </summary>
+    public const int MaxRepTextLength = 16_000;
+
+    public static string? ClipRepText(string? text) => text is { Length: > MaxRepTextLength } ? text[..MaxRepTextLength] + "…" : text;
+}

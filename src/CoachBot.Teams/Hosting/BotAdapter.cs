@@ -38,6 +38,13 @@ public sealed partial class BotAdapter(
             return;
         }
 
+        // JSON strings kept as raw elements (value, channelData) are decoded later; reject bad UTF-8 here, once.
+        if (!System.Text.Unicode.Utf8.IsValid(body))
+        {
+            await RejectAsync(http, StatusCodes.Status400BadRequest, "BadSyntax", "The body is not valid UTF-8.").ConfigureAwait(false);
+            return;
+        }
+
         Activity? activity;
         try
         {

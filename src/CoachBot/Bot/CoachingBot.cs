@@ -81,7 +81,7 @@ internal sealed partial class CoachingBot(
             var reply = CoachingEngine.Respond(stored.State, text, today, drills.Current);
             var botText = await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
             var record = new TurnRecord(rep.TenantId, rep.UserKey, conversationId, activity.Id!, rep.AadObjectId, rep.TeamsId,
-                reply.Kind.ToString(), reply.State.Topic, reply.State.Stage.ToString(), reply.QuestionId, botText, text, activity.Timestamp ?? now, null);
+                reply.Kind.ToString(), reply.State.Topic, reply.State.Stage.ToString(), reply.QuestionId, botText, TurnRecord.ClipRepText(text), activity.Timestamp ?? now, null);
             // The plan's id is the id of the message that stated it, so a redelivery finds the same plan.
             var plan = reply is { Kind: ReplyKind.PlanConfirmed, Plan: { } commitment }
                 ? new PlanRecord(rep.TenantId, rep.UserKey, activity.Id!, conversationId, commitment.TopicId, commitment.Plan, commitment.Due, now)
@@ -126,7 +126,16 @@ internal sealed partial class CoachingBot(
             await RetireReferenceAsync(turn, ct).ConfigureAwait(false);
             return;
         }
-        await store.MarkRepliedAsync(record, time.GetUtcNow(), ct).ConfigureAwait(false);
+        try
+        {
+            await store.MarkRepliedAsync(record, time.GetUtcNow(), ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
+        {
+            // The reply went out; failing the turn now would make the channel redeliver and the rep get it twice.
+            // Left unmarked, only a redelivery (rare, since this turn answers 200) could repeat it.
+            LogMarkFailed(logger, (ex as Azure.RequestFailedException)?.Status ?? 0);
+        }
     }
 
     private async Task WelcomeAsync(ITurnContext turn, CancellationToken ct)
@@ -163,6 +172,9 @@ internal sealed partial class CoachingBot(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Coaching turn: {Kind} at stage {Stage}, topic {Topic}")]
     private static partial void LogTurn(ILogger logger, ReplyKind kind, CoachingStage stage, string topic);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply was sent but could not be marked as sent (storage status {Status})")]
+    private static partial void LogMarkFailed(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of an activity; already replied: {Replied}")]
     private static partial void LogDuplicate(ILogger logger, bool replied);
