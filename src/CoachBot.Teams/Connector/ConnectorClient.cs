@@ -41,7 +41,7 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
     public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct)
     {
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}";
-        using var response = await SendAsync(HttpMethod.Delete, serviceUrl, conversationId, path, null, ct).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Delete, serviceUrl, conversationId, tenantId: null, path, null, ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -51,7 +51,7 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
     public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(parameters, BotJson.Default.ConversationParameters);
-        using var response = await SendAsync(HttpMethod.Post, serviceUrl, conversationId: null, "v3/conversations", body, ct).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Post, serviceUrl, conversationId: null, parameters.TenantId, "v3/conversations", body, ct).ConfigureAwait(false);
         var created = await ReadJsonAsync(response, BotJson.Default.ConversationResourceResponse, ct).ConfigureAwait(false);
         return created?.Id is null
             ? throw new ConnectorException(response.StatusCode, "NoConversationId", "The Connector created no conversation id.")
@@ -62,7 +62,7 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
     public async Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken ct)
     {
         var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/members/{Uri.EscapeDataString(userId)}";
-        using var response = await SendAsync(HttpMethod.Get, serviceUrl, conversationId, path, null, ct).ConfigureAwait(false);
+        using var response = await SendAsync(HttpMethod.Get, serviceUrl, conversationId, tenantId: null, path, null, ct).ConfigureAwait(false);
         return await ReadJsonAsync(response, BotJson.Default.ChannelAccount, ct).ConfigureAwait(false);
     }
 
@@ -84,13 +84,21 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
     private async Task<ResourceResponse> SendActivityAsync(HttpMethod method, string serviceUrl, string conversationId, string path, Activity activity, CancellationToken ct)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Default.Activity);
-        // A typing indicator is worthless once late: it gets one attempt, never the retry budget.
-        var attempts = activity.Type == ActivityTypes.Typing ? 1 : retry.MaxAttempts;
-        using var response = await SendAsync(method, serviceUrl, conversationId, path, body, ct, attempts).ConfigureAwait(false);
+        var tenantId = activity.TenantId;
+        // A typing indicator is worthless once late: it goes out only if a permit is free now, once, never retried,
+        // so it cannot take a reply's place under the rate limits.
+        if (activity.Type == ActivityTypes.Typing)
+        {
+            if (!limiter.TryAcquire(conversationId, tenantId)) return new ResourceResponse(null);
+            using var typing = await SendAsync(method, serviceUrl, conversationId, tenantId, path, body, ct, maxAttempts: 1, acquired: true).ConfigureAwait(false);
+            return new ResourceResponse(null);
+        }
+        using var response = await SendAsync(method, serviceUrl, conversationId, tenantId, path, body, ct).ConfigureAwait(false);
         return await ReadJsonAsync(response, BotJson.Default.ResourceResponse, ct).ConfigureAwait(false) ?? new ResourceResponse(null);
     }
 
-    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string serviceUrl, string? conversationId, string path, byte[]? body, CancellationToken ct, int? maxAttempts = null)
+    private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string serviceUrl, string? conversationId, string? tenantId, string path, byte[]? body,
+        CancellationToken ct, int? maxAttempts = null, bool acquired = false)
     {
         var attemptsAllowed = maxAttempts ?? retry.MaxAttempts;
         if (!serviceUrls.IsAllowed(serviceUrl))
@@ -98,7 +106,7 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
         var uri = new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path);
         for (var attempt = 1; ; attempt++)
         {
-            await limiter.AcquireAsync(conversationId, ct).ConfigureAwait(false);
+            if (!acquired || attempt > 1) await limiter.AcquireAsync(conversationId, tenantId, ct).ConfigureAwait(false);
             using var request = new HttpRequestMessage(method, uri);
             if (body is not null)
             {

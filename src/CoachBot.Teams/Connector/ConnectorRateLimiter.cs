@@ -6,47 +6,60 @@ namespace CoachBot.Teams.Connector;
 /// Keeps the bot under Teams' published bot limits before Teams has to say 429 (Microsoft Learn, "Optimize your bot
 /// with rate limiting and best practices in Teams"; values marked "subject to change"): per bot per conversation,
 /// 7 sends / 1 s, 8 / 2 s, 60 / 30 s and 1,800 / hour (create-conversation the same); per app per tenant, copies of
-/// the page say 50 or 30 requests/s, so CoachBot plans for 30. Callers wait for a permit, bounded by a queue.
+/// the page say 50 or 30 requests/s, so CoachBot plans for 30 per tenant. Callers wait for a permit, bounded by a queue;
+/// <see cref="TryAcquire"/> is for sends that are worthless when late (typing indicators).
 /// </summary>
 public sealed class ConnectorRateLimiter : IAsyncDisposable
 {
     private const int QueueLimit = 10_000;
 
     private readonly PartitionedRateLimiter<string> _perConversation;
-    private readonly RateLimiter _global;
+    private readonly PartitionedRateLimiter<string> _perTenant;
 
-    public ConnectorRateLimiter(double globalPerSecond = 30)
+    /// <param name="perTenantPerSecond">Requests per second per tenant; 0 turns the tenant limit off (load tests of CoachBot itself).</param>
+    public ConnectorRateLimiter(double perTenantPerSecond = 30)
     {
         _perConversation = PartitionedRateLimiter.CreateChained(
             Window(7, TimeSpan.FromSeconds(1)),
             Window(8, TimeSpan.FromSeconds(2)),
             Window(60, TimeSpan.FromSeconds(30)),
             Window(1800, TimeSpan.FromHours(1)));
-        var perSecond = Math.Max(1, (int)globalPerSecond);
-        _global = new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-        {
-            TokenLimit = perSecond,
-            TokensPerPeriod = perSecond,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-            QueueLimit = QueueLimit,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        });
+        var perSecond = (int)perTenantPerSecond;
+        _perTenant = PartitionedRateLimiter.Create<string, string>(tenant => perSecond <= 0
+            ? RateLimitPartition.GetNoLimiter(tenant)
+            : RateLimitPartition.GetTokenBucketLimiter(tenant, _ => new TokenBucketRateLimiterOptions
+            {
+                TokenLimit = perSecond,
+                TokensPerPeriod = perSecond,
+                ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                QueueLimit = QueueLimit,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+                AutoReplenishment = true,
+            }));
     }
 
-    /// <summary>Waits until one more call to <paramref name="conversationId"/> (or a new conversation, with null) is within limits.</summary>
-    public async ValueTask AcquireAsync(string? conversationId, CancellationToken ct)
+    /// <summary>Waits until one more call to <paramref name="conversationId"/> (or a new conversation, with null) in <paramref name="tenantId"/> is within limits.</summary>
+    public async ValueTask AcquireAsync(string? conversationId, string? tenantId, CancellationToken ct)
     {
         using var conversationLease = await _perConversation.AcquireAsync(conversationId ?? "", 1, ct).ConfigureAwait(false);
         if (!conversationLease.IsAcquired) throw new RateLimitExceededException("Too many queued sends for one conversation.");
-        using var globalLease = await _global.AcquireAsync(1, ct).ConfigureAwait(false);
-        if (!globalLease.IsAcquired) throw new RateLimitExceededException("Too many queued Connector calls.");
+        using var tenantLease = await _perTenant.AcquireAsync(tenantId ?? "", 1, ct).ConfigureAwait(false);
+        if (!tenantLease.IsAcquired) throw new RateLimitExceededException("Too many queued Connector calls for one tenant.");
+    }
+
+    /// <summary>A permit only if one is free right now (both limits); never waits.</summary>
+    public bool TryAcquire(string? conversationId, string? tenantId)
+    {
+        using var conversationLease = _perConversation.AttemptAcquire(conversationId ?? "", 1);
+        if (!conversationLease.IsAcquired) return false;
+        using var tenantLease = _perTenant.AttemptAcquire(tenantId ?? "", 1);
+        return tenantLease.IsAcquired;
     }
 
     public async ValueTask DisposeAsync()
     {
         await _perConversation.DisposeAsync().ConfigureAwait(false);
-        await _global.DisposeAsync().ConfigureAwait(false);
+        await _perTenant.DisposeAsync().ConfigureAwait(false);
     }
 
     private static PartitionedRateLimiter<string> Window(int permits, TimeSpan window) =>

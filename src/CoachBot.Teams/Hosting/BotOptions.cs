@@ -35,5 +35,11 @@ public sealed class BotOptions
     /// <summary>How long a non-invoke turn may hold the request before it is acknowledged and finished in the background.</summary>
     public TimeSpan AcknowledgeAfter { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Connector calls per second per tenant (Teams' published per-app-per-tenant limit, 30 in the stricter copy of the
+    /// page). 0 removes this limit; the per-conversation limits always apply.
+    /// </summary>
+    public double ConnectorRequestsPerSecondPerTenant { get; set; } = 30;
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 }

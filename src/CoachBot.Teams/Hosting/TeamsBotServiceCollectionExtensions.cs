@@ -20,7 +20,7 @@ public static class TeamsBotServiceCollectionExtensions
 
         services.AddSingleton(new ServiceUrlPolicy(loopbackOnly: options.IsLocalMode));
         services.AddSingleton(new RetryPolicy());
-        services.AddSingleton(new ConnectorRateLimiter());
+        services.AddSingleton(new ConnectorRateLimiter(options.ConnectorRequestsPerSecondPerTenant));
         if (options.IsLocalMode)
         {
             services.AddSingleton<IBotAuthenticator, LocalModeAuthenticator>();
