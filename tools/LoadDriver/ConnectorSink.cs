@@ -59,8 +59,14 @@ internal sealed class ConnectorSink : IAsyncDisposable
     private async Task HandleAsync(HttpContext ctx)
     {
         var arrived = Stopwatch.GetTimestamp();
-        // Drain the body (a real Connector reads it) without parsing: the path names the activity answered.
-        await ctx.Request.Body.CopyToAsync(Stream.Null, ctx.RequestAborted);
+        // Read the body (a real Connector does); the path names the activity answered. Typing indicators are not replies.
+        using var body = new MemoryStream();
+        await ctx.Request.Body.CopyToAsync(body, ctx.RequestAborted);
+        if (body.GetBuffer().AsSpan(0, (int)body.Length).IndexOf("\"type\":\"typing\""u8) >= 0)
+        {
+            ctx.Response.StatusCode = StatusCodes.Status200OK;
+            return;
+        }
         // /connector/v3/conversations/{conversationId}/activities/{replyToId}
         var segments = (ctx.Request.Path.Value ?? "").Split('/', StringSplitOptions.RemoveEmptyEntries);
         var replyTo = segments.Length >= 6 ? Uri.UnescapeDataString(segments[5]) : null;
