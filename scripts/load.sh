@@ -4,7 +4,7 @@
 # child-process logs go to .logs/load/. Not part of CI: it takes a few minutes and wants a quiet machine.
 #
 #   bash scripts/load.sh                                  # levels 1,8,32,64 closed loop + 10,25 turns/s open loop, 20 s each
-#   bash scripts/load.sh --levels 1,8 --duration 5        # any LoadDriver option (see --help in tools/LoadDriver/DriverOptions.cs)
+#   bash scripts/load.sh --levels 1,8 --duration 5        # any LoadDriver option (bash scripts/load.sh --help)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$PWD

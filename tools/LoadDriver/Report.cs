@@ -13,7 +13,7 @@ internal sealed record StartupRow(string Target, double StartupMs, double IdleRs
 /// <summary>The run's results as markdown tables (and JSON), CoachBot's figures also as ratios to the reference bot.</summary>
 internal sealed class Report(DriverOptions o)
 {
-    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true };
+    public static readonly JsonSerializerOptions JsonOptions = new() { WriteIndented = true, NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals };
 
     private readonly List<StartupRow> _startup = [];
     public List<LevelRow> Rows { get; } = [];
