@@ -21,6 +21,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
     private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _waiting = new(StringComparer.Ordinal);
     private long _unmatched;
     private long _replies;
+    private long _typing;
 
     private ConnectorSink(WebApplication app, string serviceUrl)
     {
@@ -31,6 +32,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
     public string ServiceUrl { get; }
     public long Unmatched => Interlocked.Read(ref _unmatched);
     public long Replies => Interlocked.Read(ref _replies);
+    public long Typing => Interlocked.Read(ref _typing);
 
     public static async Task<ConnectorSink> StartAsync()
     {
@@ -64,6 +66,7 @@ internal sealed class ConnectorSink : IAsyncDisposable
         await ctx.Request.Body.CopyToAsync(body, ctx.RequestAborted);
         if (body.GetBuffer().AsSpan(0, (int)body.Length).IndexOf("\"type\":\"typing\""u8) >= 0)
         {
+            Interlocked.Increment(ref _typing);
             ctx.Response.StatusCode = StatusCodes.Status200OK;
             return;
         }

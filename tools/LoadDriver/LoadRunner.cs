@@ -122,4 +122,8 @@ internal sealed class LoadRunner(HttpClient http, ConnectorSink sink)
 
 internal sealed record LevelStats(
     int Sent, int Replied, int Errors, int Timeouts, double Seconds, double TurnsPerSecond,
-    double P50, double P95, double P99, double Max, double HttpP50, double HttpP99, string? ErrorSample);
+    double P50, double P95, double P99, double Max, double HttpP50, double HttpP99, string? ErrorSample)
+{
+    /// <summary>Typing indicators the bot sent during the level (warm-up included); they are not replies.</summary>
+    public long TypingIndicators { get; init; }
+}

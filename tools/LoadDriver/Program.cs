@@ -75,12 +75,14 @@ try
             await using var azuriteSampler = azurite is null ? null : new ProcessSampler(azurite.Pid);
             await using var driverSampler = new ProcessSampler(Environment.ProcessId);
             var runner = new LoadRunner(clients[bot.Name], sink);
+            var typingBefore = sink.Typing;
             var runId = $"{runTag}-{bot.Name}-{load.Closed}-{load.Rate}";
             var stats = load.Closed > 0 ? await runner.RunAsync(runId, load.Closed, o) : await runner.RunRateAsync(runId, load.Rate, o);
             var usage = new Usage(botSampler is null ? null : await botSampler.StopAsync(), azuriteSampler is null ? null : await azuriteSampler.StopAsync(), await driverSampler.StopAsync());
             if (bot.Server is { HasExited: true }) throw new InvalidOperationException($"{bot.Name} exited during the run; see {logDir}");
+            stats = stats with { TypingIndicators = sink.Typing - typingBefore };
             report.Level(bot.Name, load.Name, stats, usage);
-            Log($"{bot.Name} {load.Name}: {stats.TurnsPerSecond:F1} turns/s, p50 {stats.P50:F1} ms, p99 {stats.P99:F1} ms, errors {stats.Errors}, timeouts {stats.Timeouts}" +
+            Log($"{bot.Name} {load.Name}: {stats.TurnsPerSecond:F1} turns/s, p50 {stats.P50:F1} ms, p99 {stats.P99:F1} ms, errors {stats.Errors}, timeouts {stats.Timeouts}, typing {stats.TypingIndicators}" +
                 (stats.ErrorSample is null ? "" : $" (e.g. {stats.ErrorSample})"));
         }
     }

@@ -36,12 +36,12 @@ internal sealed class Report(DriverOptions o)
             foreach (var s in _startup) sb.AppendLine(I($"| {s.Target} | {s.StartupMs:F0} | {s.IdleRssMiB:F1} |"));
             sb.AppendLine();
         }
-        sb.AppendLine("| bot | load | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors / timeouts | bot CPU % | bot peak RSS MiB | Azurite CPU % | driver CPU % |");
-        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        sb.AppendLine("| bot | load | turns/s | p50 ms | p95 ms | p99 ms | max ms | errors / timeouts | typing sent | bot CPU % | bot peak RSS MiB | Azurite CPU % | driver CPU % |");
+        sb.AppendLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var r in Rows)
         {
             var s = r.Stats;
-            sb.AppendLine(I($"| {r.Target} | {r.Load} | {s.TurnsPerSecond:F1} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Max:F0} | {s.Errors} / {s.Timeouts} | {Cpu(r.Usage.Bot)} | {r.Usage.Bot?.PeakRssMiB:F0} | {Cpu(r.Usage.Azurite)} | {Cpu(r.Usage.Driver)} |"));
+            sb.AppendLine(I($"| {r.Target} | {r.Load} | {s.TurnsPerSecond:F1} | {s.P50:F1} | {s.P95:F1} | {s.P99:F1} | {s.Max:F0} | {s.Errors} / {s.Timeouts} | {s.TypingIndicators} | {Cpu(r.Usage.Bot)} | {r.Usage.Bot?.PeakRssMiB:F0} | {Cpu(r.Usage.Azurite)} | {Cpu(r.Usage.Driver)} |"));
         }
         var pairs = Rows.Where(r => r.Target == "coachbot")
             .Select(c => (c, Rows.FirstOrDefault(r => r.Target == "reference" && r.Load == c.Load)))
