@@ -31,6 +31,7 @@ public static class CoachBotApp
         builder.Services.AddOptions<CoachingOptions>().Bind(builder.Configuration.GetSection(CoachingOptions.Section));
         builder.Services.AddSingleton<DrillLibraryProvider>();
         builder.Services.AddSingleton<TurnEffects>();
+        builder.Services.AddSingleton<RecentReplies>();
         builder.Services.AddSingleton<RetentionWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         builder.Services.AddSingleton<ProactiveMessenger>();

@@ -19,6 +19,7 @@ internal sealed partial class CoachingBot(
     PlanStore plans,
     TurnEffects effects,
     DrillLibraryProvider drills,
+    RecentReplies recentReplies,
     IEnumerable<ICardActionHandler> cardHandlers,
     TimeProvider time,
     ILogger<CoachingBot> logger) : IActivityHandler
@@ -100,7 +101,8 @@ internal sealed partial class CoachingBot(
                     LogDuplicate(logger, existing?.RepliedAt is not null);
                     CoachBotTelemetry.Duplicate();
                     // The first delivery stored its turn but may have died before replying: finish its job, once.
-                    if (existing is { RepliedAt: null }) await ReplyAsync(turn, existing, ct).ConfigureAwait(false);
+                    if (existing is { RepliedAt: null } && !recentReplies.Contains(ReplyKey(existing)))
+                        await ReplyAsync(turn, existing, ct).ConfigureAwait(false);
                     return;
                 case SaveTurnResult.Conflict:
                     continue;
@@ -126,17 +128,40 @@ internal sealed partial class CoachingBot(
             await RetireReferenceAsync(turn, ct).ConfigureAwait(false);
             return;
         }
+        recentReplies.Remember(ReplyKey(record));
         try
         {
             await store.MarkRepliedAsync(record, time.GetUtcNow(), ct).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
         {
-            // The reply went out; failing the turn now would make the channel redeliver and the rep get it twice.
-            // Left unmarked, only a redelivery (rare, since this turn answers 200) could repeat it.
+            // The reply went out; failing the turn now would make the channel redeliver and the rep get it twice. This
+            // instance remembers it replied (RecentReplies); the stored mark is retried once storage is back.
             LogMarkFailed(logger, (ex as Azure.RequestFailedException)?.Status ?? 0);
+            _ = RetryMarkRepliedAsync(record);
         }
     }
+
+    private async Task RetryMarkRepliedAsync(TurnRecord record)
+    {
+        foreach (var delay in MarkRetryDelays)
+        {
+            await Task.Delay(delay, time).ConfigureAwait(false);
+            try
+            {
+                await store.MarkRepliedAsync(record, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
+            {
+                LogMarkFailed(logger, (ex as Azure.RequestFailedException)?.Status ?? 0);
+            }
+        }
+    }
+
+    private static readonly TimeSpan[] MarkRetryDelays = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)];
+
+    private static string ReplyKey(TurnRecord t) => TableKeys.Join(t.TenantId, t.UserKey, t.ConversationId, t.ActivityId);
 
     private async Task WelcomeAsync(ITurnContext turn, CancellationToken ct)
     {

@@ -124,18 +124,11 @@ public sealed class StorageOutageTests : IAsyncLifetime
             using var again = await _client.PostAsync(s.Activity);
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         }
-        var doubledAfterFailure = new List<string>();
         foreach (var s in all)
         {
             var replies = _connector.Calls.Count(c => c.Succeeded && c.Method == "POST" && c.ReplyToId == s.Id && c.Type != "typing");
-            Assert.True(replies >= 1, $"activity {s.Id} (first status {(int)s.Status}) was never answered");
-            // A turn accepted first time must never be answered twice. One whose first delivery failed *after* its
-            // reply went out (the RepliedAt merge hit the outage) is answered again on redelivery: a known bug,
-            // reproduced deterministically by ReplyThenStorageFailureTests; tolerated here so the suite is not flaky.
-            if (replies > 1 && s.Status == HttpStatusCode.OK) Assert.Fail($"accepted activity {s.Id} was answered {replies} times");
-            if (replies > 1) doubledAfterFailure.Add(s.Id);
+            Assert.True(replies == 1, $"activity {s.Id} (first status {(int)s.Status}) was answered {replies} times");
             Assert.NotNull(await store.GetTurnAsync(TeamsActivities.TenantId, s.User, s.Conversation, s.Id, default));
         }
-        Assert.True(doubledAfterFailure.Count <= Senders, $"{doubledAfterFailure.Count} doubled replies: more than one per in-flight turn at the outage");
     }
 }

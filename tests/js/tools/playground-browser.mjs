@@ -21,8 +21,9 @@ let exitCode = 0;
 try {
   const page = context.pages()[0] ?? await context.newPage();
   await page.goto(url, { waitUntil: 'domcontentloaded', timeout: 60_000 });
-  // The welcome on install shows the chat is live before the rep types.
-  await page.getByText("I'm CoachBot", { exact: false }).first().waitFor({ timeout: 60_000 });
+  // The Playground installs the app when the page connects; once its log shows that, the chat is live.
+  // (The welcome itself shows only the first time: CoachBot welcomes a conversation once.)
+  await page.getByText('installationUpdate', { exact: false }).first().waitFor({ timeout: 60_000 });
   const box = page.locator('[data-lexical-editor="true"]').first();
   await box.click();
   await box.pressSequentially(message, { delay: 30 });
