@@ -21,6 +21,8 @@ internal sealed record DriverOptions
     public int? TargetPid { get; init; }
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(15);
     public string? JsonOut { get; init; }
+    /// <summary>CoachBot's Connector calls/s per tenant (Bot:ConnectorRequestsPerSecondPerTenant); 0 = off, as the reference paces nothing.</summary>
+    public double TenantLimit { get; init; }
 
     public const string Usage = """
         LoadDriver: side-by-side load on CoachBot and a botbuilder reference bot (loopback only, bounded).
@@ -36,6 +38,7 @@ internal sealed record DriverOptions
           --coachbot-dll PATH       default src/CoachBot/bin/Release/net10.0/CoachBot.dll
           --url URL [--pid PID]     drive an already running bot instead (its serviceUrl must accept loopback)
           --json PATH               also write the results as JSON
+          --tenant-limit 0          CoachBot's Connector calls/s per tenant (Teams' limit is 30; 0 = off, like the reference)
         """;
 
     public static DriverOptions Parse(string[] args)
@@ -60,6 +63,7 @@ internal sealed record DriverOptions
                 "--url" => o with { TargetUrl = new Uri(Next()), Targets = ["external"] },
                 "--pid" => o with { TargetPid = int.Parse(Next(), CultureInfo.InvariantCulture) },
                 "--json" => o with { JsonOut = Next() },
+                "--tenant-limit" => o with { TenantLimit = double.Parse(Next(), CultureInfo.InvariantCulture) },
                 _ => throw new ArgumentException($"unknown option {args[i]}"),
             };
         }

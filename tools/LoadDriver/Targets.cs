@@ -37,6 +37,9 @@ internal static class Targets
             dll, "--urls", url.ToString().TrimEnd('/'), "--environment", "Development", $"--Storage:ConnectionString={storage}",
             // Production-like log levels: the turn's own Information line is kept off the hot path, like the reference bot (which logs nothing).
             "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning",
+            // All simulated reps share one tenant; Teams' per-tenant limit (30/s) would otherwise cap the run, while the
+            // reference bot paces nothing. The per-conversation limits stay on. Pass --tenant-limit to measure with it.
+            $"--Bot:ConnectorRequestsPerSecondPerTenant={o.TenantLimit}",
         ], Path.GetDirectoryName(dll)!, Path.Combine(logDir, "coachbot.log"));
         return (server, url);
     }
