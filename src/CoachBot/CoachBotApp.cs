@@ -1,6 +1,7 @@
 using CoachBot.Bot;
 using CoachBot.Graph;
 using CoachBot.Health;
+using CoachBot.Nudges;
 using CoachBot.Storage;
 using CoachBot.Teams.Hosting;
 using Microsoft.Extensions.Options;
@@ -28,6 +29,7 @@ public static class CoachBotApp
         builder.Services.AddSingleton<CoachBot.Proactive.ProactiveMessenger>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddNudges(builder.Configuration);
 
         var app = builder.Build();
 
@@ -37,6 +39,7 @@ public static class CoachBotApp
 
         app.MapPost("/api/messages", (HttpContext http, BotAdapter adapter, CoachingBot coach) => adapter.ProcessAsync(http, coach));
         app.MapHealthChecks("/healthz");
+        app.MapNudgeAdminEndpoints();
         return app;
     }
 }

@@ -1,0 +1,129 @@
+using System.Text.Json;
+using CoachBot.Proactive;
+using CoachBot.Storage;
+using CoachBot.Storage.Nudges;
+using CoachBot.Teams.Connector;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Nudges;
+
+public enum JobOutcome
+{
+    /// <summary>Finished (sent, or nothing to do): delete the message.</summary>
+    Done,
+    /// <summary>Failed for now: try again later (bounded by the dequeue count, then the poison queue).</summary>
+    Retry,
+}
+
+/// <summary>
+/// Delivers one job once: checks the send record, builds the card (Graph calls happen before the claim, to keep the
+/// claim-to-send window short), claims (conditional insert), sends, records. Nothing sent → the claim is released so a
+/// retry starts clean. See docs/nudges.md, "Once per manager per day".
+/// </summary>
+internal sealed class NudgeDelivery(
+    SendLedger ledger,
+    NudgeBuilder builder,
+    ProactiveMessenger messenger,
+    ManagerSettingsStore settingsStore,
+    FollowUpIndex followUps,
+    IServiceProvider services,
+    TimeProvider time,
+    IOptions<NudgeOptions> options,
+    ILogger<NudgeDelivery> logger)
+{
+    /// <summary>Identifies this instance in claims (diagnostics only).</summary>
+    public static readonly string InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
+
+    public async Task<JobOutcome> ProcessAsync(NudgeJob job, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var outcome = job.Kind switch
+        {
+            NudgeJob.NudgeKind => await NudgeAsync(job, ct).ConfigureAwait(false),
+            NudgeJob.FollowUpKind => await FollowUpAsync(job, ct).ConfigureAwait(false),
+            _ => "unknownKind",
+        };
+        NudgeLog.JobDone(logger, job.Kind, job.Day, outcome);
+        return outcome == "retry" ? JobOutcome.Retry : JobOutcome.Done;
+    }
+
+    private async Task<string> NudgeAsync(NudgeJob job, CancellationToken ct)
+    {
+        if (!job.Force && await ledger.GetAsync(job.TenantId, job.UserKey, job.SendKey, ct).ConfigureAwait(false) is { State: not SendStates.Sending } done)
+            return "already " + done.State;
+        var settings = await settingsStore.GetAsync(job.TenantId, job.UserKey, ct).ConfigureAwait(false);
+        if (settings.SnoozedDay == job.Day && !job.Force) return "snoozed";
+
+        var content = await builder.BuildAsync(job.TenantId, job.UserKey, job.Day, time.GetUtcNow(), ct).ConfigureAwait(false);
+        var claim = await ledger.TryClaimAsync(job, InstanceId, time.GetUtcNow(), options.Value.SendLease, ct).ConfigureAwait(false);
+        if (!claim.MaySend) return claim.Outcome.ToString();
+        if (claim.Outcome == ClaimOutcome.TookOverStale) NudgeLog.TookOverStale(logger, job.Kind, job.Day, claim.Record.Attempt);
+
+        if (content is null)
+        {
+            await CompleteAsync(job, claim.Record, SendStates.Skipped, null, null).ConfigureAwait(false);
+            return SendStates.Skipped;
+        }
+        var contentJson = JsonSerializer.Serialize(content, NudgeJson.Default.NudgeContent);
+        var result = await SendAsync(claim.Record, () => messenger.SendAsync(job.TenantId, job.UserKey, null, NudgeCard.Build(content), ct), ct).ConfigureAwait(false);
+        if (result is null) return "retry";
+
+        var state = Recorded(result.Outcome);
+        await CompleteAsync(job, claim.Record, state, result, contentJson).ConfigureAwait(false);
+        if (result.Outcome == ProactiveOutcome.Sent)
+        {
+            // The next nudge shows rep requests from today on; a snooze moves this back.
+            await settingsStore.UpdateAsync(job.TenantId, job.UserKey,
+                s => s.SignalsSince == job.Day ? s : s with { PreviousSignalsSince = s.SignalsSince, SignalsSince = job.Day }, CancellationToken.None).ConfigureAwait(false);
+        }
+        return state;
+    }
+
+    private async Task<string> FollowUpAsync(NudgeJob job, CancellationToken ct)
+    {
+        if (job.PlanId is null) return "noPlan";
+        // The follow-up starter is implemented by the coaching side; without it the job waits (and ends in poison).
+        if (services.GetService<IFollowUpStarter>() is not { } starter) return "retry";
+        var claim = await ledger.TryClaimAsync(job, InstanceId, time.GetUtcNow(), options.Value.SendLease, ct).ConfigureAwait(false);
+        if (!claim.MaySend) return claim.Outcome.ToString();
+        if (claim.Outcome == ClaimOutcome.TookOverStale) NudgeLog.TookOverStale(logger, job.Kind, job.Day, claim.Record.Attempt);
+
+        var result = await SendAsync(claim.Record, () => starter.StartAsync(job.TenantId, job.UserKey, job.PlanId, ct), ct).ConfigureAwait(false);
+        if (result is null) return "retry";
+        var state = Recorded(result.Outcome);
+        await CompleteAsync(job, claim.Record, state, result, null).ConfigureAwait(false);
+        await followUps.MarkSentAsync(new FollowUpDue(job.TenantId, job.UserKey, job.PlanId, job.Day, null, true), CancellationToken.None).ConfigureAwait(false);
+        return state;
+    }
+
+    /// <summary>Sends; on a failure before Teams accepted the message the claim is released and null returned (retry).</summary>
+    private async Task<ProactiveResult?> SendAsync(SendRecord claim, Func<Task<ProactiveResult>> send, CancellationToken ct)
+    {
+        try
+        {
+            return await send().ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException or RateLimitExceededException)
+        {
+            // Nothing reached Teams (or we cannot know, e.g. a timeout: then the retry may duplicate; see docs).
+            await ledger.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            if (ex is OperationCanceledException && ct.IsCancellationRequested) throw;
+            NudgeLog.JobFailed(logger, ex, "send", DateOnly.MinValue, 0);
+            return null;
+        }
+    }
+
+    private async Task CompleteAsync(NudgeJob job, SendRecord claim, string state, ProactiveResult? result, string? contentJson)
+    {
+        // Record even if the worker is stopping: the message went out.
+        if (!await ledger.CompleteAsync(claim, state, result?.ConversationId, result?.ActivityId, contentJson, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false))
+            NudgeLog.ClaimLost(logger, job.Kind, job.Day);
+    }
+
+    private static string Recorded(ProactiveOutcome outcome) => outcome switch
+    {
+        ProactiveOutcome.Sent => SendStates.Sent,
+        ProactiveOutcome.NotInstalled => SendStates.NotInstalled,
+        _ => SendStates.Refused,
+    };
+}
