@@ -18,17 +18,19 @@ namespace CoachBot.Nudges;
 internal sealed class NudgeBuilder(
     ICalendarDirectory calendar,
     ITeamDirectory team,
-    TeamSignalStore signals,
+    SignalCache signals,
     ManagerSettingsStore settingsStore,
     IOptions<NudgeOptions> options,
     ILogger<NudgeBuilder> logger)
 {
     private const int MaxSignalDays = 7;
 
-    public async Task<NudgeContent?> BuildAsync(string tenantId, string managerId, DateOnly day, DateTimeOffset now, CancellationToken ct)
+    public async Task<NudgeContent?> BuildAsync(string tenantId, string managerId, DateOnly day, DateTimeOffset now, CancellationToken ct) =>
+        await BuildAsync(tenantId, managerId, day, now, await settingsStore.GetAsync(tenantId, managerId, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
+
+    public async Task<NudgeContent?> BuildAsync(string tenantId, string managerId, DateOnly day, DateTimeOffset now, ManagerSettings settings, CancellationToken ct)
     {
         var o = options.Value;
-        var settings = await settingsStore.GetAsync(tenantId, managerId, ct).ConfigureAwait(false);
 
         var hours = await Degrade("mailboxSettings", () => calendar.GetMailboxSettingsAsync(managerId, ct), ct).ConfigureAwait(false) is { } mailbox
             ? mailbox.WorkingHours

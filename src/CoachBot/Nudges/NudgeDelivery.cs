@@ -54,7 +54,7 @@ internal sealed class NudgeDelivery(
         var settings = await settingsStore.GetAsync(job.TenantId, job.UserKey, ct).ConfigureAwait(false);
         if (settings.SnoozedDay == job.Day && !job.Force) return "snoozed";
 
-        var content = await builder.BuildAsync(job.TenantId, job.UserKey, job.Day, time.GetUtcNow(), ct).ConfigureAwait(false);
+        var content = await builder.BuildAsync(job.TenantId, job.UserKey, job.Day, time.GetUtcNow(), settings, ct).ConfigureAwait(false);
         var claim = await ledger.TryClaimAsync(job, InstanceId, time.GetUtcNow(), options.Value.SendLease, ct).ConfigureAwait(false);
         if (!claim.MaySend) return claim.Outcome.ToString();
         if (claim.Outcome == ClaimOutcome.TookOverStale) NudgeLog.TookOverStale(logger, job.Kind, job.Day, claim.Record.Attempt);

@@ -54,6 +54,9 @@ public sealed class NudgeOptions
 
     public EmptyNudge EmptyDay { get; set; } = EmptyNudge.OneLine;
 
+    /// <summary>How long an instance reuses a tenant's day of team signals during a fan-out.</summary>
+    public TimeSpan SignalCacheTime { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>How long a manager's mailbox time zone and working hours are cached by the scheduler.</summary>
     public TimeSpan MailboxCacheTime { get; set; } = TimeSpan.FromHours(6);
 }

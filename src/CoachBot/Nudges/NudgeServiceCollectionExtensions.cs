@@ -13,6 +13,7 @@ public static class NudgeServiceCollectionExtensions
         services.AddOptions<NudgeOptions>().Bind(section);
         var queueName = section[nameof(NudgeOptions.QueueName)] is { Length: > 0 } q ? q : "nudges";
         services.AddNudgeStorage(configuration, queueName);
+        services.AddSingleton<SignalCache>();
         services.AddSingleton<NudgeBuilder>();
         services.AddSingleton<NudgeDelivery>();
         services.AddSingleton<ICardActionHandler, NudgeCardActions>();
