@@ -12,10 +12,12 @@ public sealed record ManagerSettings
 {
     public int? NudgeHour { get; init; }
     public IReadOnlySet<DayOfWeek> DaysOff { get; init; } = new HashSet<DayOfWeek>();
-    public FieldDayLength FieldDayLength { get; init; } = FieldDayLength.HalfDay;
+    /// <summary>Null: the org-wide default.</summary>
+    public FieldDayLength? FieldDayLength { get; init; }
     public IReadOnlyDictionary<string, RepTier> Tiers { get; init; } = new Dictionary<string, RepTier>();
     public ThreeSixNoList ThreeSixNo { get; init; } = ThreeSixNoList.Empty;
-    public double CoachingTargetPercent { get; init; } = 50;
+    /// <summary>Null: the org-wide default.</summary>
+    public double? CoachingTargetPercent { get; init; }
     public DateOnly? SnoozedDay { get; init; }
     public DateOnly? SignalsSince { get; init; }
     public DateOnly? PreviousSignalsSince { get; init; }

@@ -53,7 +53,7 @@ public sealed class ManagerSettingsStore(TableServiceClient service)
         ["ManagerId"] = managerId,
         ["NudgeHour"] = s.NudgeHour,
         ["DaysOff"] = string.Join(',', s.DaysOff.Order()),
-        ["FieldDayLength"] = s.FieldDayLength.ToString(),
+        ["FieldDayLength"] = s.FieldDayLength?.ToString(),
         ["Tiers"] = JsonSerializer.Serialize(s.Tiers.ToDictionary(t => t.Key, t => t.Value.ToString()), NudgeJson.Default.DictionaryStringString),
         ["Goals"] = JsonSerializer.Serialize(s.ThreeSixNo.Goals.ToArray(), NudgeJson.Default.StringArray),
         ["Tasks"] = JsonSerializer.Serialize(s.ThreeSixNo.Tasks.ToArray(), NudgeJson.Default.StringArray),
@@ -69,11 +69,11 @@ public sealed class ManagerSettingsStore(TableServiceClient service)
         NudgeHour = e.GetInt32("NudgeHour"),
         DaysOff = (e.GetString("DaysOff") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Enum.TryParse<DayOfWeek>(d, out var day) ? (DayOfWeek?)day : null).OfType<DayOfWeek>().ToHashSet(),
-        FieldDayLength = Enum.TryParse<FieldDayLength>(e.GetString("FieldDayLength"), out var length) ? length : FieldDayLength.HalfDay,
+        FieldDayLength = Enum.TryParse<FieldDayLength>(e.GetString("FieldDayLength"), out var length) ? length : null,
         Tiers = (e.GetString("Tiers") is { Length: > 0 } tiers ? JsonSerializer.Deserialize(tiers, NudgeJson.Default.DictionaryStringString) : null)?
             .Where(t => Enum.TryParse<RepTier>(t.Value, out _)).ToDictionary(t => t.Key, t => Enum.Parse<RepTier>(t.Value)) ?? [],
         ThreeSixNo = ThreeSixNoList.Create(Strings(e.GetString("Goals")), Strings(e.GetString("Tasks"))),
-        CoachingTargetPercent = e.GetDouble("CoachingTargetPercent") ?? 50,
+        CoachingTargetPercent = e.GetDouble("CoachingTargetPercent"),
         SnoozedDay = ParseDay(e.GetString("SnoozedDay")),
         SignalsSince = ParseDay(e.GetString("SignalsSince")),
         PreviousSignalsSince = ParseDay(e.GetString("PreviousSignalsSince")),

@@ -31,6 +31,7 @@ internal sealed class NudgeBuilder(
     public async Task<NudgeContent?> BuildAsync(string tenantId, string managerId, DateOnly day, DateTimeOffset now, ManagerSettings settings, CancellationToken ct)
     {
         var o = options.Value;
+        var target = settings.CoachingTargetPercent ?? o.CoachingTargetPercent;
 
         var hours = await Degrade("mailboxSettings", () => calendar.GetMailboxSettingsAsync(managerId, ct), ct).ConfigureAwait(false) is { } mailbox
             ? mailbox.WorkingHours
@@ -56,10 +57,10 @@ internal sealed class NudgeBuilder(
         {
             var reportAddresses = reps.Select(r => r.SmtpAddress).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
             var managerAddress = (await Degrade("user", () => calendar.GetUserAsync(managerId, ct), ct).ConfigureAwait(false))?.SmtpAddress ?? managerId;
-            week = CoachingTimeCalculator.Compute(events, managerAddress, hours, reportAddresses, now, settings.CoachingTargetPercent).Last7Days;
+            week = CoachingTimeCalculator.Compute(events, managerAddress, hours, reportAddresses, now, target).Last7Days;
         }
 
-        var input = new NudgeInput(day, slots, slotsUnavailable, requests, topics, members, week, settings.CoachingTargetPercent,
+        var input = new NudgeInput(day, slots, slotsUnavailable, requests, topics, members, week, target,
             settings.ThreeSixNo.IsEmpty ? null : settings.ThreeSixNo);
         return NudgeComposer.Compose(input, NudgeCompositionOptions.Default with { ThemeMinimumReps = o.ThemeMinimumReps, EmptyDay = o.EmptyDay });
     }
@@ -82,7 +83,7 @@ internal sealed class NudgeBuilder(
         }
         if (fieldReps.Count == 0) return [];
         var finderOptions = FieldDayOptions.Default with { AvoidDays = settings.DaysOff, MaxSuggestions = 15, AvoidDates = new HashSet<DateOnly> { day } };
-        return [.. FieldDaySlotFinder.Find(new SlotRequest(managerSchedule, fieldReps, now, o.HorizonWorkingDays, settings.FieldDayLength, finderOptions))];
+        return [.. FieldDaySlotFinder.Find(new SlotRequest(managerSchedule, fieldReps, now, o.HorizonWorkingDays, settings.FieldDayLength ?? o.FieldDayLength, finderOptions))];
     }
 
     private async Task<(List<RepRequest>, List<TopicSignal>)> ReadSignalsAsync(

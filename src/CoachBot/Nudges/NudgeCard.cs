@@ -115,7 +115,7 @@ public static class NudgeCard
             new InputChoiceSet(days) { Id = DaysOffInput, Label = "Days off (no nudge, no field days)", IsMultiSelect = true, Value = string.Join(',', settings.DaysOff.Order()) },
             new InputChoiceSet([new("Half day", nameof(FieldDayLength.HalfDay)), new("Full day", nameof(FieldDayLength.FullDay))])
             {
-                Id = LengthInput, Label = "Field-day length", Value = settings.FieldDayLength.ToString(), Style = "expanded",
+                Id = LengthInput, Label = "Field-day length", Value = (settings.FieldDayLength ?? FieldDayLength.HalfDay).ToString(), Style = "expanded",
             },
         ];
         List<Choice> tiers = [new("Emerging", nameof(RepTier.Emerging)), new("Developing", nameof(RepTier.Developing)), new("Top performer", nameof(RepTier.Top))];

@@ -95,7 +95,7 @@ internal sealed class NudgeCardActions(SendLedger ledger, ManagerSettingsStore s
         int? hour = int.TryParse(hourText, NumberStyles.None, CultureInfo.InvariantCulture, out var h) && h is >= 0 and <= 23 ? h : null;
         var daysOff = (action.GetString(NudgeCard.DaysOffInput) ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(d => Enum.TryParse<DayOfWeek>(d, out var day) ? (DayOfWeek?)day : null).OfType<DayOfWeek>().ToHashSet();
-        var length = Enum.TryParse<FieldDayLength>(action.GetString(NudgeCard.LengthInput), out var l) ? l : FieldDayLength.HalfDay;
+        FieldDayLength? length = Enum.TryParse<FieldDayLength>(action.GetString(NudgeCard.LengthInput), out var l) ? l : null;
         var tiers = new Dictionary<string, RepTier>(StringComparer.OrdinalIgnoreCase);
         var team = new List<TeamMember>(content.Team.Count);
         for (var i = 0; i < content.Team.Count; i++)
@@ -109,7 +109,7 @@ internal sealed class NudgeCardActions(SendLedger ledger, ManagerSettingsStore s
         {
             NudgeHour = hourText == NudgeCard.AutoHour ? null : hour ?? s.NudgeHour,
             DaysOff = daysOff,
-            FieldDayLength = length,
+            FieldDayLength = length ?? s.FieldDayLength,
             Tiers = tiers,
         }, ct).ConfigureAwait(false);
         content = content with { Team = team };

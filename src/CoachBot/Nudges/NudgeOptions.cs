@@ -44,12 +44,22 @@ public sealed class NudgeOptions
 
     public string QueueName { get; set; } = "nudges";
 
+    /// <summary>Org-wide nudge hour (manager-local) for managers who did not pick one; null = start of their working hours. Falls back to Coaching:NudgeHour.</summary>
+    public int? DefaultNudgeHour { get; set; }
+
+    /// <summary>Org-wide coaching-time target (percent of working time). Falls back to Coaching:CoachingTargetPercent.</summary>
+    public double CoachingTargetPercent { get; set; } = 50;
+
+    /// <summary>Org-wide field-day length for managers who did not pick one. Falls back to Coaching:FieldDayLength.</summary>
+    public CoachBot.Coaching.FieldDays.FieldDayLength FieldDayLength { get; set; } = CoachBot.Coaching.FieldDays.FieldDayLength.HalfDay;
+
     /// <summary>Local hour at which due follow-ups go out (rep's time zone).</summary>
     public int FollowUpHour { get; set; } = 9;
 
     /// <summary>How many working days ahead field days are suggested.</summary>
     public int HorizonWorkingDays { get; set; } = 10;
 
+    /// <summary>A topic is shown only when at least this many different reps raised it. Falls back to Coaching:ThemeMinimumReps.</summary>
     public int ThemeMinimumReps { get; set; } = 3;
 
     public EmptyNudge EmptyDay { get; set; } = EmptyNudge.OneLine;

@@ -70,7 +70,7 @@ internal sealed class NudgeScheduler(
             var local = TimeZoneInfo.ConvertTime(now, zone);
             var day = DateOnly.FromDateTime(local.DateTime);
             if (!hours.Days.Contains(day.DayOfWeek) || settings.DaysOff.Contains(day.DayOfWeek)) continue;
-            var at = settings.NudgeHour is { } h ? new TimeOnly(h, 0) : hours.Start;
+            var at = (settings.NudgeHour ?? o.DefaultNudgeHour) is { } h ? new TimeOnly(h, 0) : hours.Start;
             if (TimeOnly.FromDateTime(local.DateTime) < at) continue;
             if (await EnqueueOnceAsync(new NudgeJob(NudgeJob.NudgeKind, tenant, managerId, day), now, ct).ConfigureAwait(false)) count++;
         }

@@ -69,11 +69,19 @@ public sealed class NudgeFanOutDriver(AzuriteFixture azurite, ITestOutputHelper 
         foreach (var w in workers) await w.StartAsync(stop.Token);
         var deadline = DateTime.UtcNow + TimeSpan.FromMinutes(30);
         long peak = 0;
+        var lastProgress = Stopwatch.StartNew();
         while (CardCount(world) < managers && DateTime.UtcNow < deadline)
         {
             await Task.Delay(100);
             process.Refresh();
             peak = Math.Max(peak, process.WorkingSet64);
+            if (lastProgress.Elapsed > TimeSpan.FromSeconds(10))
+            {
+                lastProgress.Restart();
+                var sent = CardCount(world);
+                await File.AppendAllTextAsync("nudge-fanout-progress.txt",
+                    $"{clock.Elapsed.TotalSeconds:0}s: {sent} cards, {sent / clock.Elapsed.TotalSeconds:0.0}/s, CPU {(process.TotalProcessorTime - cpu0).TotalSeconds:0.0}s{Environment.NewLine}");
+            }
         }
         clock.Stop();
         process.Refresh();
