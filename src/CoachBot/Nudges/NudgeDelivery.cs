@@ -56,7 +56,7 @@ internal sealed class NudgeDelivery(
 
         var content = await builder.BuildAsync(job.TenantId, job.UserKey, job.Day, time.GetUtcNow(), settings, ct).ConfigureAwait(false);
         var claim = await ledger.TryClaimAsync(job, InstanceId, time.GetUtcNow(), options.Value.SendLease, ct).ConfigureAwait(false);
-        if (!claim.MaySend) return claim.Outcome.ToString();
+        if (!claim.MaySend) return NotClaimed(claim);
         if (claim.Outcome == ClaimOutcome.TookOverStale) NudgeLog.TookOverStale(logger, job.Kind, job.Day, claim.Record.Attempt);
 
         if (content is null)
@@ -85,7 +85,7 @@ internal sealed class NudgeDelivery(
         // The follow-up starter is implemented by the coaching side; without it the job waits (and ends in poison).
         if (services.GetService<IFollowUpStarter>() is not { } starter) return "retry";
         var claim = await ledger.TryClaimAsync(job, InstanceId, time.GetUtcNow(), options.Value.SendLease, ct).ConfigureAwait(false);
-        if (!claim.MaySend) return claim.Outcome.ToString();
+        if (!claim.MaySend) return NotClaimed(claim);
         if (claim.Outcome == ClaimOutcome.TookOverStale) NudgeLog.TookOverStale(logger, job.Kind, job.Day, claim.Record.Attempt);
 
         var result = await SendAsync(claim.Record, () => starter.StartAsync(job.TenantId, job.UserKey, job.PlanId, ct), ct).ConfigureAwait(false);
@@ -103,15 +103,23 @@ internal sealed class NudgeDelivery(
         {
             return await send().ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or TaskCanceledException or RateLimitExceededException)
+        catch (Exception ex)
         {
-            // Nothing reached Teams (or we cannot know, e.g. a timeout: then the retry may duplicate; see docs).
+            // The send did not complete (storage read, 1:1 creation, Connector failure, cancellation): release the claim
+            // so the retry starts clean. (A timeout may hide a message Teams did accept; see docs/nudges.md.)
             await ledger.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
             if (ex is OperationCanceledException && ct.IsCancellationRequested) throw;
+            if (ex is not (ConnectorException or HttpRequestException or TaskCanceledException or RateLimitExceededException)) throw;
             NudgeLog.JobFailed(logger, ex, "send", DateOnly.MinValue, 0);
             return null;
         }
     }
+
+    /// <summary>
+    /// Already done: finished. Another live claim: come back later rather than drop the job — if that holder dies
+    /// without releasing, this message is what takes its stale claim over.
+    /// </summary>
+    private static string NotClaimed(ClaimResult claim) => claim.Outcome == ClaimOutcome.InFlight ? "retry" : "already " + claim.Record.State;
 
     private async Task CompleteAsync(NudgeJob job, SendRecord claim, string state, ProactiveResult? result, string? contentJson)
     {
