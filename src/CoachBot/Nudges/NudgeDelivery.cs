@@ -34,9 +34,18 @@ internal sealed class NudgeDelivery(
     /// <summary>Identifies this instance in claims (diagnostics only).</summary>
     public static readonly string InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
 
-    public async Task<JobOutcome> ProcessAsync(NudgeJob job, CancellationToken ct)
+    /// <summary>When the last <see cref="JobOutcome.Retry"/> met another worker's live claim: when that claim's lease ends.</summary>
+    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<DateTimeOffset?>?> LiveClaimUntil = new();
+
+    public async Task<JobOutcome> ProcessAsync(NudgeJob job, CancellationToken ct) => (await ProcessWithDelayAsync(job, ct).ConfigureAwait(false)).Outcome;
+
+    /// <summary>The outcome, and for a job that met a live claim the earliest useful retry (the claim's lease end).</summary>
+    public async Task<(JobOutcome Outcome, TimeSpan? RetryAfter)> ProcessWithDelayAsync(NudgeJob job, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
+        // A box the callees fill in (an AsyncLocal set inside an awaited callee would not flow back here).
+        var liveClaim = new System.Runtime.CompilerServices.StrongBox<DateTimeOffset?>();
+        LiveClaimUntil.Value = liveClaim;
         var outcome = job.Kind switch
         {
             NudgeJob.NudgeKind => await NudgeAsync(job, ct).ConfigureAwait(false),
@@ -44,7 +53,8 @@ internal sealed class NudgeDelivery(
             _ => "unknownKind",
         };
         NudgeLog.JobDone(logger, job.Kind, job.Day, outcome);
-        return outcome == "retry" ? JobOutcome.Retry : JobOutcome.Done;
+        if (outcome != "retry") return (JobOutcome.Done, null);
+        return (JobOutcome.Retry, liveClaim.Value is { } until ? until - time.GetUtcNow() + TimeSpan.FromSeconds(1) : null);
     }
 
     private async Task<string> NudgeAsync(NudgeJob job, CancellationToken ct)
@@ -119,7 +129,12 @@ internal sealed class NudgeDelivery(
     /// Already done: finished. Another live claim: come back later rather than drop the job — if that holder dies
     /// without releasing, this message is what takes its stale claim over.
     /// </summary>
-    private static string NotClaimed(ClaimResult claim) => claim.Outcome == ClaimOutcome.InFlight ? "retry" : "already " + claim.Record.State;
+    private static string NotClaimed(ClaimResult claim)
+    {
+        if (claim.Outcome != ClaimOutcome.InFlight) return "already " + claim.Record.State;
+        if (LiveClaimUntil.Value is { } box) box.Value = claim.Record.LeaseUntil;
+        return "retry";
+    }
 
     private async Task CompleteAsync(NudgeJob job, SendRecord claim, string state, ProactiveResult? result, string? contentJson)
     {

@@ -56,9 +56,15 @@ internal sealed class NudgeWorker(NudgeQueueClient queue, NudgeDelivery delivery
                 await queue.PoisonAsync(message, CancellationToken.None).ConfigureAwait(false);
                 return;
             }
-            var outcome = await delivery.ProcessAsync(job, ct).ConfigureAwait(false);
+            var (outcome, retryAfter) = await delivery.ProcessWithDelayAsync(job, ct).ConfigureAwait(false);
             if (outcome == JobOutcome.Done) await queue.DeleteAsync(message, CancellationToken.None).ConfigureAwait(false);
-            else await queue.RetryLaterAsync(message, o.RetryDelay * message.DequeueCount, CancellationToken.None).ConfigureAwait(false);
+            else
+            {
+                // Waiting on another worker's claim: come back when its lease ends, so the retry can take it over.
+                var delay = o.RetryDelay * message.DequeueCount;
+                if (retryAfter is { } wait && wait > delay) delay = wait;
+                await queue.RetryLaterAsync(message, delay, CancellationToken.None).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {

@@ -54,7 +54,7 @@ public sealed class NudgeWorld : IAsyncDisposable
             ["Nudges:IdleDelay"] = "00:00:00.200",
             ["Nudges:VisibilityTimeout"] = "00:00:20",
             ["Nudges:RetryDelay"] = "00:00:00.300",
-            ["Nudges:SendLease"] = "00:00:30",
+            ["Nudges:SendLease"] = "00:00:05",
             ["Admin:ApiKey"] = AdminKey,
             ["Logging:LogLevel:Default"] = "Warning",
         };
