@@ -3,6 +3,7 @@ using CoachBot.Graph;
 using CoachBot.Proactive;
 using CoachBot.Telemetry;
 using CoachBot.Health;
+using CoachBot.Nudges;
 using CoachBot.Storage;
 using CoachBot.Teams.Hosting;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,7 @@ public static class CoachBotApp
         builder.Services.AddSingleton<IFollowUpStarter, FollowUpStarter>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddNudges(builder.Configuration);
 
         var app = builder.Build();
 
@@ -47,6 +49,7 @@ public static class CoachBotApp
 
         app.MapPost("/api/messages", (HttpContext http, BotAdapter adapter, CoachingBot coach) => adapter.ProcessAsync(http, coach));
         app.MapHealthChecks("/healthz");
+        app.MapNudgeAdminEndpoints();
         return app;
     }
 }

@@ -1,0 +1,31 @@
+using Azure.Identity;
+using Azure.Storage.Queues;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace CoachBot.Storage.Nudges;
+
+public static class NudgeStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Registers the nudge queue (<paramref name="queueName"/>, poison <c>{queueName}-poison</c>), the send ledger and
+    /// the manager settings store. Needs <see cref="StorageServiceCollectionExtensions.AddCoachBotStorage"/> first.
+    /// </summary>
+    public static IServiceCollection AddNudgeStorage(this IServiceCollection services, IConfiguration configuration, string queueName)
+    {
+        var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
+        services.AddSingleton(_ =>
+        {
+            var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+            clientOptions.Retry.MaxRetries = 3;
+            clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+            if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return new QueueServiceClient(options.ConnectionString, clientOptions);
+            if (options.QueueServiceUri is not null) return new QueueServiceClient(options.QueueServiceUri, new DefaultAzureCredential(), clientOptions);
+            throw new InvalidOperationException("Queues are not configured: set Storage__ConnectionString (or Storage__QueueServiceUri for managed identity).");
+        });
+        services.AddSingleton(sp => new NudgeQueueClient(sp.GetRequiredService<QueueServiceClient>(), queueName));
+        services.AddSingleton<SendLedger>();
+        services.AddSingleton<ManagerSettingsStore>();
+        return services;
+    }
+}

@@ -1,0 +1,152 @@
+using System.Text.Json;
+using CoachBot.Proactive;
+using CoachBot.Storage;
+using CoachBot.Storage.Nudges;
+using CoachBot.Teams.Connector;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Nudges;
+
+public enum JobOutcome
+{
+    /// <summary>Finished (sent, or nothing to do): delete the message.</summary>
+    Done,
+    /// <summary>Failed for now: try again later (bounded by the dequeue count, then the poison queue).</summary>
+    Retry,
+}
+
+/// <summary>
+/// Delivers one job once: checks the send record, builds the card (Graph calls happen before the claim, to keep the
+/// claim-to-send window short), claims (conditional insert), sends, records. Nothing sent → the claim is released so a
+/// retry starts clean. See docs/nudges.md, "Once per manager per day".
+/// </summary>
+internal sealed class NudgeDelivery(
+    SendLedger ledger,
+    NudgeBuilder builder,
+    ProactiveMessenger messenger,
+    ManagerSettingsStore settingsStore,
+    FollowUpIndex followUps,
+    IServiceProvider services,
+    TimeProvider time,
+    IOptions<NudgeOptions> options,
+    ILogger<NudgeDelivery> logger)
+{
+    /// <summary>Identifies this instance in claims (diagnostics only).</summary>
+    public static readonly string InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
+
+    /// <summary>When the last <see cref="JobOutcome.Retry"/> met another worker's live claim: when that claim's lease ends.</summary>
+    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<DateTimeOffset?>?> LiveClaimUntil = new();
+
+    public async Task<JobOutcome> ProcessAsync(NudgeJob job, CancellationToken ct) => (await ProcessWithDelayAsync(job, ct).ConfigureAwait(false)).Outcome;
+
+    /// <summary>The outcome, and for a job that met a live claim the earliest useful retry (the claim's lease end).</summary>
+    public async Task<(JobOutcome Outcome, TimeSpan? RetryAfter)> ProcessWithDelayAsync(NudgeJob job, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        // A box the callees fill in (an AsyncLocal set inside an awaited callee would not flow back here).
+        var liveClaim = new System.Runtime.CompilerServices.StrongBox<DateTimeOffset?>();
+        LiveClaimUntil.Value = liveClaim;
+        var outcome = job.Kind switch
+        {
+            NudgeJob.NudgeKind => await NudgeAsync(job, ct).ConfigureAwait(false),
+            NudgeJob.FollowUpKind => await FollowUpAsync(job, ct).ConfigureAwait(false),
+            _ => "unknownKind",
+        };
+        NudgeLog.JobDone(logger, job.Kind, job.Day, outcome);
+        if (outcome != "retry") return (JobOutcome.Done, null);
+        return (JobOutcome.Retry, liveClaim.Value is { } until ? until - time.GetUtcNow() + TimeSpan.FromSeconds(1) : null);
+    }
+
+    private async Task<string> NudgeAsync(NudgeJob job, CancellationToken ct)
+    {
+        if (!job.Force && await ledger.GetAsync(job.TenantId, job.UserKey, job.SendKey, ct).ConfigureAwait(false) is { State: not SendStates.Sending } done)
+            return "already " + done.State;
+        var settings = await settingsStore.GetAsync(job.TenantId, job.UserKey, ct).ConfigureAwait(false);
+        if (settings.SnoozedDay == job.Day && !job.Force) return "snoozed";
+
+        var content = await builder.BuildAsync(job.TenantId, job.UserKey, job.Day, time.GetUtcNow(), settings, ct).ConfigureAwait(false);
+        var claim = await ledger.TryClaimAsync(job, InstanceId, time.GetUtcNow(), options.Value.SendLease, ct).ConfigureAwait(false);
+        if (!claim.MaySend) return NotClaimed(claim);
+        if (claim.Outcome == ClaimOutcome.TookOverStale) NudgeLog.TookOverStale(logger, job.Kind, job.Day, claim.Record.Attempt);
+
+        if (content is null)
+        {
+            await CompleteAsync(job, claim.Record, SendStates.Skipped, null, null).ConfigureAwait(false);
+            return SendStates.Skipped;
+        }
+        var contentJson = JsonSerializer.Serialize(content, NudgeJson.Default.NudgeContent);
+        var result = await SendAsync(claim.Record, () => messenger.SendAsync(job.TenantId, job.UserKey, null, NudgeCard.Build(content), ct), ct).ConfigureAwait(false);
+        if (result is null) return "retry";
+
+        var state = Recorded(result.Outcome);
+        await CompleteAsync(job, claim.Record, state, result, contentJson).ConfigureAwait(false);
+        if (result.Outcome == ProactiveOutcome.Sent)
+        {
+            // The next nudge shows rep requests from today on; a snooze moves this back.
+            await settingsStore.UpdateAsync(job.TenantId, job.UserKey,
+                s => s.SignalsSince == job.Day ? s : s with { PreviousSignalsSince = s.SignalsSince, SignalsSince = job.Day }, CancellationToken.None).ConfigureAwait(false);
+        }
+        return state;
+    }
+
+    private async Task<string> FollowUpAsync(NudgeJob job, CancellationToken ct)
+    {
+        if (job.PlanId is null) return "noPlan";
+        // The follow-up starter is implemented by the coaching side; without it the job waits (and ends in poison).
+        if (services.GetService<IFollowUpStarter>() is not { } starter) return "retry";
+        var claim = await ledger.TryClaimAsync(job, InstanceId, time.GetUtcNow(), options.Value.SendLease, ct).ConfigureAwait(false);
+        if (!claim.MaySend) return NotClaimed(claim);
+        if (claim.Outcome == ClaimOutcome.TookOverStale) NudgeLog.TookOverStale(logger, job.Kind, job.Day, claim.Record.Attempt);
+
+        var result = await SendAsync(claim.Record, () => starter.StartAsync(job.TenantId, job.UserKey, job.PlanId, ct), ct).ConfigureAwait(false);
+        if (result is null) return "retry";
+        var state = Recorded(result.Outcome);
+        await CompleteAsync(job, claim.Record, state, result, null).ConfigureAwait(false);
+        await followUps.MarkSentAsync(new FollowUpDue(job.TenantId, job.UserKey, job.PlanId, job.Day, null, true), CancellationToken.None).ConfigureAwait(false);
+        return state;
+    }
+
+    /// <summary>Sends; on a failure before Teams accepted the message the claim is released and null returned (retry).</summary>
+    private async Task<ProactiveResult?> SendAsync(SendRecord claim, Func<Task<ProactiveResult>> send, CancellationToken ct)
+    {
+        try
+        {
+            return await send().ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // The send did not complete (storage read, 1:1 creation, Connector failure, cancellation): release the claim
+            // so the retry starts clean. (A timeout may hide a message Teams did accept; see docs/nudges.md.)
+            await ledger.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
+            if (ex is OperationCanceledException && ct.IsCancellationRequested) throw;
+            if (ex is not (ConnectorException or HttpRequestException or TaskCanceledException or RateLimitExceededException)) throw;
+            NudgeLog.JobFailed(logger, ex, "send", DateOnly.MinValue, 0);
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Already done: finished. Another live claim: come back later rather than drop the job — if that holder dies
+    /// without releasing, this message is what takes its stale claim over.
+    /// </summary>
+    private static string NotClaimed(ClaimResult claim)
+    {
+        if (claim.Outcome != ClaimOutcome.InFlight) return "already " + claim.Record.State;
+        if (LiveClaimUntil.Value is { } box) box.Value = claim.Record.LeaseUntil;
+        return "retry";
+    }
+
+    private async Task CompleteAsync(NudgeJob job, SendRecord claim, string state, ProactiveResult? result, string? contentJson)
+    {
+        // Record even if the worker is stopping: the message went out.
+        if (!await ledger.CompleteAsync(claim, state, result?.ConversationId, result?.ActivityId, contentJson, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false))
+            NudgeLog.ClaimLost(logger, job.Kind, job.Day);
+    }
+
+    private static string Recorded(ProactiveOutcome outcome) => outcome switch
+    {
+        ProactiveOutcome.Sent => SendStates.Sent,
+        ProactiveOutcome.NotInstalled => SendStates.NotInstalled,
+        _ => SendStates.Refused,
+    };
+}

@@ -1,0 +1,72 @@
+using CoachBot.Coaching.Nudges;
+
+namespace CoachBot.Nudges;
+
+/// <summary>The <c>Nudges</c> configuration section (see docs/nudges.md for every key and its default).</summary>
+public sealed class NudgeOptions
+{
+    public const string Section = "Nudges";
+
+    /// <summary>Tenant of the managers in <see cref="ManagerIds"/>; defaults to Graph:TenantId, then Bot:TenantId.</summary>
+    public string? TenantId { get; set; }
+
+    /// <summary>Entra object ids of the managers who get a daily nudge.</summary>
+    public IList<string> ManagerIds { get; } = new List<string>();
+
+    /// <summary>Run the scheduler on this instance. Null: on, except in the Development environment (tests, local runs).</summary>
+    public bool? SchedulerEnabled { get; set; }
+
+    public TimeSpan SchedulerInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>Run queue workers on this instance (every instance, by default).</summary>
+    public bool WorkerEnabled { get; set; } = true;
+
+    /// <summary>Jobs processed at once per instance; Teams' per-tenant rate limit is the real ceiling (~30 sends/s).</summary>
+    public int WorkerConcurrency { get; set; } = 8;
+
+    /// <summary>Messages fetched per receive (1–32).</summary>
+    public int BatchSize { get; set; } = 16;
+
+    /// <summary>How long a received job stays invisible to other workers; it reappears if this worker dies.</summary>
+    public TimeSpan VisibilityTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>Wait before a failed job is tried again (multiplied by its dequeue count).</summary>
+    public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>After this many deliveries a job goes to the poison queue.</summary>
+    public int MaxDequeueCount { get; set; } = 5;
+
+    /// <summary>How long a "sending" claim is honoured; after it, another worker takes it over (a possible duplicate, flagged).</summary>
+    public TimeSpan SendLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Poll interval of an idle worker.</summary>
+    public TimeSpan IdleDelay { get; set; } = TimeSpan.FromSeconds(5);
+
+    public string QueueName { get; set; } = "nudges";
+
+    /// <summary>Org-wide nudge hour (manager-local) for managers who did not pick one; null = start of their working hours. Falls back to Coaching:NudgeHour.</summary>
+    public int? DefaultNudgeHour { get; set; }
+
+    /// <summary>Org-wide coaching-time target (percent of working time). Falls back to Coaching:CoachingTargetPercent.</summary>
+    public double CoachingTargetPercent { get; set; } = 50;
+
+    /// <summary>Org-wide field-day length for managers who did not pick one. Falls back to Coaching:FieldDayLength.</summary>
+    public CoachBot.Coaching.FieldDays.FieldDayLength FieldDayLength { get; set; } = CoachBot.Coaching.FieldDays.FieldDayLength.HalfDay;
+
+    /// <summary>Local hour at which due follow-ups go out (rep's time zone).</summary>
+    public int FollowUpHour { get; set; } = 9;
+
+    /// <summary>How many working days ahead field days are suggested.</summary>
+    public int HorizonWorkingDays { get; set; } = 10;
+
+    /// <summary>A topic is shown only when at least this many different reps raised it. Falls back to Coaching:ThemeMinimumReps.</summary>
+    public int ThemeMinimumReps { get; set; } = 3;
+
+    public EmptyNudge EmptyDay { get; set; } = EmptyNudge.OneLine;
+
+    /// <summary>How long an instance reuses a tenant's day of team signals during a fan-out.</summary>
+    public TimeSpan SignalCacheTime { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How long a manager's mailbox time zone and working hours are cached by the scheduler.</summary>
+    public TimeSpan MailboxCacheTime { get; set; } = TimeSpan.FromHours(6);
+}

@@ -1,0 +1,105 @@
+using Azure.Storage.Queues.Models;
+using CoachBot.Storage.Nudges;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Nudges;
+
+/// <summary>
+/// Runs on every instance: receives jobs (hidden from other workers for the visibility timeout), delivers them a few at a
+/// time, deletes what is done, delays what failed and moves jobs that failed <see cref="NudgeOptions.MaxDequeueCount"/>
+/// times to the poison queue. One manager's failure never holds up the others: each job succeeds or fails alone.
+/// </summary>
+internal sealed class NudgeWorker(NudgeQueueClient queue, NudgeDelivery delivery, IOptions<NudgeOptions> options, ILogger<NudgeWorker> logger) : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var o = options.Value;
+        if (!o.WorkerEnabled) return;
+        await Task.Yield();
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            IReadOnlyList<QueueMessage> messages;
+            try
+            {
+                messages = await queue.ReceiveAsync(o.BatchSize, o.VisibilityTimeout, stoppingToken).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex) when (ex is Azure.RequestFailedException or HttpRequestException or AggregateException)
+            {
+                NudgeLog.ReceiveFailed(logger, ex);
+                await Delay(o.IdleDelay, stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+            if (messages.Count == 0)
+            {
+                await Delay(o.IdleDelay, stoppingToken).ConfigureAwait(false);
+                continue;
+            }
+            await Parallel.ForEachAsync(messages, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, o.WorkerConcurrency) },
+                async (message, _) => await HandleAsync(message, stoppingToken).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Processes one message to completion; never throws (a failure is a retry later).</summary>
+    internal async Task HandleAsync(QueueMessage message, CancellationToken ct)
+    {
+        var o = options.Value;
+        var job = NudgeQueueClient.Parse(message);
+        try
+        {
+            if (job is null || message.DequeueCount > o.MaxDequeueCount)
+            {
+                NudgeLog.Poisoned(logger, message.MessageId, message.DequeueCount);
+                await queue.PoisonAsync(message, CancellationToken.None).ConfigureAwait(false);
+                return;
+            }
+            var (outcome, retryAfter) = await delivery.ProcessWithDelayAsync(job, ct).ConfigureAwait(false);
+            if (outcome == JobOutcome.Done) await queue.DeleteAsync(message, CancellationToken.None).ConfigureAwait(false);
+            else
+            {
+                // Waiting on another worker's claim: come back when its lease ends, so the retry can take it over.
+                var delay = o.RetryDelay * message.DequeueCount;
+                if (retryAfter is { } wait && wait > delay) delay = wait;
+                await queue.RetryLaterAsync(message, delay, CancellationToken.None).ConfigureAwait(false);
+            }
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            // Shutting down: hand the job back at once instead of waiting out the visibility timeout.
+            await TryAsync(() => queue.RetryLaterAsync(message, TimeSpan.Zero, CancellationToken.None)).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // One job's failure (storage blip, Graph bug) must not stop the worker or the other jobs.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            NudgeLog.JobFailed(logger, ex, job?.Kind ?? "?", job?.Day ?? default, message.DequeueCount);
+            await TryAsync(() => queue.RetryLaterAsync(message, o.RetryDelay * message.DequeueCount, CancellationToken.None)).ConfigureAwait(false);
+        }
+    }
+
+    private static async Task TryAsync(Func<Task> action)
+    {
+        try
+        {
+            await action().ConfigureAwait(false);
+        }
+        catch (Azure.RequestFailedException)
+        {
+            // The message reappears after its visibility timeout anyway.
+        }
+    }
+
+    private static async Task Delay(TimeSpan delay, CancellationToken ct)
+    {
+        try
+        {
+            await Task.Delay(delay, ct).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+}
