@@ -23,7 +23,8 @@ public sealed record ActionExecute(string Title, string Verb, JsonElement? Data 
 {
     /// <summary>Which inputs to send: "auto" (default) or "none".</summary>
     public string? AssociatedInputs { get; init; }
-    public ActionSubmit? Fallback { get; init; }
+    /// <summary>Typed as the base action so the serializer writes its "type" discriminator (Action.Submit).</summary>
+    public CardAction? Fallback { get; init; }
 }
 
 public sealed record ActionSubmit(string Title, JsonElement? Data = null) : CardAction(Title)

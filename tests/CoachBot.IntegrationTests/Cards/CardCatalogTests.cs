@@ -64,14 +64,24 @@ public sealed class CardCatalogTests
     }
 
     [Fact]
+    public void A_fallback_is_written_with_its_type_so_old_clients_can_use_it()
+    {
+        using var json = JsonDocument.Parse(AllCards()["plan"].ToJson());
+
+        var fallback = json.RootElement.GetProperty("actions")[0].GetProperty("fallback");
+
+        Assert.Equal("Action.Submit", fallback.GetProperty("type").GetString());
+    }
+
+    [Fact]
     public void Every_universal_action_has_a_submit_fallback_with_the_same_verb()
     {
         foreach (var (name, card) in AllCards())
         {
             foreach (var action in card.Actions?.OfType<ActionExecute>() ?? [])
             {
-                Assert.NotNull(action.Fallback);
-                Assert.Equal(action.Verb, action.Fallback.Data!.Value.GetProperty("verb").GetString());
+                var fallback = Assert.IsType<ActionSubmit>(action.Fallback);
+                Assert.Equal(action.Verb, fallback.Data!.Value.GetProperty("verb").GetString());
             }
         }
     }
