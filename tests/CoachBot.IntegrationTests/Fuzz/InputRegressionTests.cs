@@ -6,30 +6,13 @@ namespace CoachBot.IntegrationTests.Fuzz;
 
 /// <summary>Minimal repros of the 500s the fuzz run once found (invalid UTF-8 in card data, a paste over 32K characters), kept as regressions.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class InputRegressionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class InputRegressionTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private ConnectorStub _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(azurite.ConnectionString);
-        _client = _app.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     [Fact]
     public async Task Invalid_utf8_in_card_action_data_is_a_4xx_not_a_500()
     {
-        var invoke = TeamsActivities.Message(_connector.ServiceUrl, "a:bad-utf8", "");
+        var invoke = TeamsActivities.Message(Connector.ServiceUrl, "a:bad-utf8", "");
         invoke["type"] = "invoke";
         invoke["name"] = "adaptiveCard/action";
         invoke.Remove("text");
@@ -43,7 +26,7 @@ public sealed class InputRegressionTests(AzuriteFixture azurite) : IAsyncLifetim
         using var content = new ByteArrayContent(body);
         content.Headers.ContentType = new("application/json");
 
-        var response = await _client.PostAsync("/api/messages", content);
+        var response = await Client.PostAsync("/api/messages", content);
 
         Assert.InRange((int)response.StatusCode, 400, 499);
     }
@@ -53,9 +36,9 @@ public sealed class InputRegressionTests(AzuriteFixture azurite) : IAsyncLifetim
     {
         var conversation = "a:long-" + Guid.NewGuid().ToString("N");
 
-        var response = await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, conversation, new string('x', 40_000)));
+        var response = await Client.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, conversation, new string('x', 40_000)));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Single(await _connector.WaitForRepliesAsync(conversation, 1));
+        Assert.Single(await Connector.WaitForRepliesAsync(conversation, 1));
     }
 }

@@ -7,31 +7,14 @@ namespace CoachBot.IntegrationTests.Security;
 
 /// <summary>"forget me", confirmed, removes every row of that rep in every table — and nobody else's.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ForgetMeTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ForgetMeTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
     private readonly string _tenant = "tenant-forget-" + Guid.NewGuid().ToString("N")[..8];
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private ConnectorStub _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(azurite.ConnectionString);
-        _client = _app.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     /// <summary>Every row, in every table, that mentions the rep's key anywhere (keys or values).</summary>
     private async Task<List<string>> RowsMentioningAsync(string userKey)
     {
-        var service = new TableServiceClient(azurite.ConnectionString);
+        var service = new TableServiceClient(Azurite.ConnectionString);
         var found = new List<string>();
         await foreach (var table in service.QueryAsync())
         {
@@ -50,12 +33,12 @@ public sealed class ForgetMeTests(AzuriteFixture azurite) : IAsyncLifetime
         string planId = "";
         foreach (var text in SecurityActivities.ToPlan)
         {
-            var activity = SecurityActivities.Message(_connector.ServiceUrl, _tenant, user, conversation, text);
+            var activity = SecurityActivities.Message(Connector.ServiceUrl, _tenant, user, conversation, text);
             planId = activity["id"]!.GetValue<string>();
-            Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(activity)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(activity)).StatusCode);
         }
-        await _client.PostAsJsonAsync("/api/messages", SecurityActivities.CardAction(_connector.ServiceUrl, _tenant, user, conversation, "plan.share", planId));
-        await _client.PostAsJsonAsync("/api/messages", SecurityActivities.CardAction(_connector.ServiceUrl, _tenant, user, conversation, "plan.fieldDay", planId));
+        await Client.PostAsJsonAsync("/api/messages", SecurityActivities.CardAction(Connector.ServiceUrl, _tenant, user, conversation, "plan.share", planId));
+        await Client.PostAsJsonAsync("/api/messages", SecurityActivities.CardAction(Connector.ServiceUrl, _tenant, user, conversation, "plan.fieldDay", planId));
         return planId;
     }
 
@@ -70,8 +53,8 @@ public sealed class ForgetMeTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.NotEmpty(await RowsMentioningAsync(rep));
         var neighbourRows = (await RowsMentioningAsync(neighbour)).Count;
 
-        await _client.PostAsync(SecurityActivities.Message(_connector.ServiceUrl, _tenant, rep, conversation, "forget me"));
-        await _client.PostAsync(SecurityActivities.Message(_connector.ServiceUrl, _tenant, rep, conversation, "yes delete my data"));
+        await Client.PostAsync(SecurityActivities.Message(Connector.ServiceUrl, _tenant, rep, conversation, "forget me"));
+        await Client.PostAsync(SecurityActivities.Message(Connector.ServiceUrl, _tenant, rep, conversation, "yes delete my data"));
 
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
         List<string> left;

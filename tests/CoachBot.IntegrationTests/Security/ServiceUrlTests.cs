@@ -9,25 +9,8 @@ namespace CoachBot.IntegrationTests.Security;
 /// with 401 and makes no outbound call — including URL tricks that look local to a careless check.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ServiceUrlTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ServiceUrlTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private ConnectorStub _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(azurite.ConnectionString);
-        _client = _app.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     public static TheoryData<string> OffLoopback => new()
     {
@@ -54,11 +37,11 @@ public sealed class ServiceUrlTests(AzuriteFixture azurite) : IAsyncLifetime
         invoke["name"] = "adaptiveCard/action";
         invoke["value"] = new System.Text.Json.Nodes.JsonObject { ["action"] = new System.Text.Json.Nodes.JsonObject { ["verb"] = "plan.view", ["data"] = new System.Text.Json.Nodes.JsonObject { ["planId"] = "x" } } };
 
-        var messageResponse = await _client.PostAsync(message);
-        var invokeResponse = await _client.PostAsJsonAsync("/api/messages", invoke);
+        var messageResponse = await Client.PostAsync(message);
+        var invokeResponse = await Client.PostAsJsonAsync("/api/messages", invoke);
 
         Assert.Contains(messageResponse.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.BadRequest });
         Assert.Contains(invokeResponse.StatusCode, new[] { HttpStatusCode.Unauthorized, HttpStatusCode.BadRequest });
-        Assert.Empty(_connector.Calls);
+        Assert.Empty(Connector.Calls);
     }
 }

@@ -8,33 +8,16 @@ namespace CoachBot.IntegrationTests.Security;
 
 /// <summary>The same user id and conversation id in two tenants are two different reps: separate state, turns and plans.</summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class TenantIsolationTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TenantIsolationTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
     private readonly string _tenantA = "tenant-a-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _tenantB = "tenant-b-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _user = "aad-same-" + Guid.NewGuid().ToString("N")[..8];
     private readonly string _conversation = "a:same-" + Guid.NewGuid().ToString("N");
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private ConnectorStub _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(azurite.ConnectionString);
-        _client = _app.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
 
     private async Task SendAsync(string tenant, string text)
     {
-        var response = await _client.PostAsync(SecurityActivities.Message(_connector.ServiceUrl, tenant, _user, _conversation, text));
+        var response = await Client.PostAsync(SecurityActivities.Message(Connector.ServiceUrl, tenant, _user, _conversation, text));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
     }
 
@@ -44,7 +27,7 @@ public sealed class TenantIsolationTests(AzuriteFixture azurite) : IAsyncLifetim
         foreach (var text in SecurityActivities.ToPlan[..3]) await SendAsync(_tenantA, text);
         await SendAsync(_tenantB, "Tenant B secret: pricing pushback from Globex");
 
-        var store = new CoachingStore(new TableServiceClient(azurite.ConnectionString));
+        var store = new CoachingStore(new TableServiceClient(Azurite.ConnectionString));
         var turnsA = await store.GetTurnsAsync(_tenantA, _user, default);
         var turnsB = await store.GetTurnsAsync(_tenantB, _user, default);
         Assert.Equal(3, turnsA.Count);
@@ -68,16 +51,16 @@ public sealed class TenantIsolationTests(AzuriteFixture azurite) : IAsyncLifetim
         string planId = "";
         foreach (var text in SecurityActivities.ToPlan)
         {
-            var activity = SecurityActivities.Message(_connector.ServiceUrl, _tenantA, _user, _conversation, text);
+            var activity = SecurityActivities.Message(Connector.ServiceUrl, _tenantA, _user, _conversation, text);
             planId = activity["id"]!.GetValue<string>();
-            Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(activity)).StatusCode);
+            Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(activity)).StatusCode);
         }
-        var plans = new PlanStore(new TableServiceClient(azurite.ConnectionString));
+        var plans = new PlanStore(new TableServiceClient(Azurite.ConnectionString));
         Assert.NotNull(await plans.GetAsync(_tenantA, _user, planId, default));
 
         foreach (var verb in new[] { "plan.share", "plan.fieldDay", "plan.view", "plan.change" })
         {
-            var response = await _client.PostAsJsonAsync("/api/messages", SecurityActivities.CardAction(_connector.ServiceUrl, _tenantB, _user, _conversation, verb, planId));
+            var response = await Client.PostAsJsonAsync("/api/messages", SecurityActivities.CardAction(Connector.ServiceUrl, _tenantB, _user, _conversation, verb, planId));
             Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
             Assert.DoesNotContain("CFO", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
