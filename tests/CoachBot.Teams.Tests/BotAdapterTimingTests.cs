@@ -49,7 +49,7 @@ public class BotAdapterTimingTests
         var connector = new ConnectorClient(new HttpClient(), new NoTokenProvider(), new ServiceUrlPolicy(true), new RetryPolicy(), new ConnectorRateLimiter(), NullLogger<ConnectorClient>.Instance);
         var background = new BackgroundTurns(NullLogger<BackgroundTurns>.Instance) { RetryDelays = [TimeSpan.FromMilliseconds(20)] };
         var options = Microsoft.Extensions.Options.Options.Create(new BotOptions { AcknowledgeAfter = acknowledgeAfter });
-        return (new BotAdapter(new LocalModeAuthenticator(new ServiceUrlPolicy(true)), connector, options, background, new TestLifetime(), NullLogger<BotAdapter>.Instance), background);
+        return (new BotAdapter(new LocalModeAuthenticator(new ServiceUrlPolicy(true)), connector, options, background, new InboundUserRateLimiter(options), new TestLifetime(), NullLogger<BotAdapter>.Instance), background);
     }
 
     private static DefaultHttpContext Request() => new()

@@ -40,6 +40,8 @@ internal static class Targets
             // All simulated reps share one tenant; Teams' per-tenant limit (30/s) would otherwise cap the run, while the
             // reference bot paces nothing. The per-conversation limits stay on. Pass --tenant-limit to measure with it.
             $"--Bot:ConnectorRequestsPerSecondPerTenant={o.TenantLimit}",
+            // Simulated reps send far faster than people do; the per-user inbound limit is not what is measured here.
+            "--Bot:MaxActivitiesPerUserPerMinute=0",
         ], Path.GetDirectoryName(dll)!, Path.Combine(logDir, "coachbot.log"));
         return (server, url);
     }

@@ -18,6 +18,7 @@ public sealed partial class BotAdapter(
     ConnectorClient connector,
     IOptions<BotOptions> options,
     BackgroundTurns background,
+    InboundUserRateLimiter users,
     IHostApplicationLifetime lifetime,
     ILogger<BotAdapter> logger)
 {
@@ -69,6 +70,13 @@ public sealed partial class BotAdapter(
         if (!auth.Succeeded)
         {
             await RejectAsync(http, auth.StatusCode, auth.StatusCode == StatusCodes.Status403Forbidden ? "Forbidden" : "Unauthorized", auth.Failure!).ConfigureAwait(false);
+            return;
+        }
+
+        if (!users.TryAcquire(activity.TenantId, activity.From?.Id))
+        {
+            http.Response.Headers.RetryAfter = "10";
+            await RejectAsync(http, StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many messages from this user; try again shortly.").ConfigureAwait(false);
             return;
         }
 

@@ -41,5 +41,8 @@ public sealed class BotOptions
     /// </summary>
     public double ConnectorRequestsPerSecondPerTenant { get; set; } = 30;
 
+    /// <summary>Activities one user may make the bot process per minute (burst up to this); 0 = no limit. Excess gets 429.</summary>
+    public int MaxActivitiesPerUserPerMinute { get; set; } = 60;
+
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);
 }

@@ -37,6 +37,7 @@ public static class TeamsBotServiceCollectionExtensions
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName)));
         services.AddSingleton<BotAdapter>();
+        services.AddSingleton<InboundUserRateLimiter>();
         services.AddSingleton<BackgroundTurns>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());
         return services;
