@@ -22,6 +22,9 @@ public sealed class ConnectorStub : IAsyncDisposable
     private int _ids;
 
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+
+    /// <summary>Runs after a (non-typing) message is accepted and before the 201 goes back to the bot.</summary>
+    public Func<ConnectorCall, Task>? OnMessageAccepted { get; set; }
     public string ServiceUrl { get; }
 
     private ConnectorStub(WebApplication app, string serviceUrl)
@@ -80,7 +83,10 @@ public sealed class ConnectorStub : IAsyncDisposable
         var isTyping = doc is not null && doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("type", out var type) && type.GetString() == "typing";
         var failure = default(HttpStatusCode);
         var succeeded = isTyping || !_scripted.TryDequeue(out failure);
-        Calls.Enqueue(new ConnectorCall(ctx.Request.Method, path, conversationId, replyTo, ctx.Request.Headers.Authorization.ToString(), doc?.RootElement.Clone(), succeeded));
+        var call = new ConnectorCall(ctx.Request.Method, path, conversationId, replyTo, ctx.Request.Headers.Authorization.ToString(), doc?.RootElement.Clone(), succeeded);
+        Calls.Enqueue(call);
+        // A test hook that runs once a message has been accepted, before the bot hears back (e.g. to fail storage then).
+        if (succeeded && !isTyping && OnMessageAccepted is { } hook) await hook(call);
         if (!succeeded)
         {
             ctx.Response.StatusCode = (int)failure;
