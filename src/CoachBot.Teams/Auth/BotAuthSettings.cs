@@ -19,13 +19,23 @@ public sealed class BotAuthSettings
         "69e9b82d-4842-4902-8d1e-abc5b98a55e8",
     ];
 
+    /// <summary>
+    /// The app ids that may call the bot with an Entra-issued token when Bot:TrustedCallers is empty: the Bot Framework
+    /// channel service's own identity (see docs/security.md for the sources). Never the tenant's other apps.
+    /// </summary>
+    public static readonly IReadOnlyList<string> DefaultTrustedCallers = [BotServiceCallerAppId];
+
+    /// <summary>The app id Azure Bot Service uses when it calls a bot with an Entra token (docs/security.md, "Trusted callers").</summary>
+    public const string BotServiceCallerAppId = "BOT_SERVICE_CALLER_PLACEHOLDER";
+
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
 
     private readonly Dictionary<string, TrustedIssuer> _issuers;
 
     private BotAuthSettings(string appId, BotAppType appType, string? tenantId, TimeSpan clockSkew,
-        Dictionary<string, TrustedIssuer> issuers, HashSet<string> allowedTenants)
+        Dictionary<string, TrustedIssuer> issuers, HashSet<string> allowedTenants, HashSet<string> trustedCallers)
     {
+        TrustedCallers = trustedCallers;
         AppId = appId;
         AppType = appType;
         TenantId = tenantId;
@@ -43,6 +53,13 @@ public sealed class BotAuthSettings
     public IReadOnlySet<string> AllowedTenants { get; }
 
     public IReadOnlyCollection<TrustedIssuer> Issuers => _issuers.Values;
+
+    /// <summary>App ids (<c>azp</c>/<c>appid</c>) whose Entra-issued tokens are accepted.</summary>
+    public IReadOnlySet<string> TrustedCallers { get; }
+
+    /// <summary>True for the tenants Azure Bot Service issues tokens from: their <c>tid</c> says nothing about the activity's tenant.</summary>
+    public static bool IsBotServiceTenant(string? tenantId) =>
+        tenantId is not null && BotServiceTenants.Contains(tenantId, StringComparer.OrdinalIgnoreCase);
 
     /// <summary>The trusted issuer with exactly this <c>iss</c> value, or null.</summary>
     public TrustedIssuer? FindIssuer(string? iss) =>
@@ -97,13 +114,14 @@ public sealed class BotAuthSettings
                 issuers.TryAdd(iss, new TrustedIssuer(iss, false, tenant, metadata));
         }
 
-        var allowed = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var entry in options.AllowedTenants)
-            foreach (var t in entry.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
-                allowed.Add(t);
+        var allowed = SplitList(options.AllowedTenants);
         if (allowed.Count == 0 && appType != BotAppType.MultiTenant) allowed.Add(tenantId!);
 
-        return new BotAuthSettings(appId, appType, tenantId, options.ClockSkew, issuers, allowed);
+        var callers = SplitList(options.TrustedCallers);
+        if (callers.Count == 0) callers.UnionWith(DefaultTrustedCallers);
+        if (callers.Contains("*")) throw new InvalidOperationException("Bot:TrustedCallers cannot be '*': name the app ids that may call the bot.");
+
+        return new BotAuthSettings(appId, appType, tenantId, options.ClockSkew, issuers, allowed, callers);
     }
 
     /// <summary>The v2 and v1 issuer strings of an Entra tenant (public cloud).</summary>
@@ -111,6 +129,10 @@ public sealed class BotAuthSettings
         [EntraV2Issuer(tenantId), $"https://sts.windows.net/{tenantId}/"];
 
     public static string EntraV2Issuer(string tenantId) => $"https://login.microsoftonline.com/{tenantId}/v2.0";
+
+    private static HashSet<string> SplitList(IEnumerable<string> entries) =>
+        new(entries.SelectMany(e => e.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)),
+            StringComparer.OrdinalIgnoreCase);
 
     private static BotAppType ParseAppType(string? value)
     {

@@ -11,12 +11,29 @@ public interface IBotAuthenticator
 
 public sealed record AuthResult(ClaimsIdentity? Identity, string? Failure)
 {
+    /// <summary>What the token proved about the caller (null on failure).</summary>
+    public VerifiedCaller? Caller { get; init; }
+
     public bool Succeeded => Failure is null;
 
-    /// <summary>The HTTP status for a failure: 401 for a missing or bad token, 403 for an authentic caller that is refused.</summary>
+    /// <summary>
+    /// The HTTP status for a failure: 401 for a missing or bad token, 403 for an authentic caller that is refused, 503 when
+    /// the token cannot be checked right now (signing keys unavailable), so the channel retries instead of dropping it.
+    /// </summary>
     public int StatusCode { get; init; } = 401;
 
     public static AuthResult Fail(string reason) => new(null, reason);
     public static AuthResult Forbidden(string reason) => new(null, reason) { StatusCode = 403 };
-    public static AuthResult Ok(ClaimsIdentity identity) => new(identity, null);
+    public static AuthResult Unavailable(string reason) => new(null, reason) { StatusCode = 503 };
+    public static AuthResult Ok(ClaimsIdentity identity, VerifiedCaller caller) => new(identity, null) { Caller = caller };
+}
+
+/// <summary>
+/// The caller as the verified token (not the activity body) establishes it: which issuer signed, which app called
+/// (<c>azp</c>/<c>appid</c>; null for Bot Framework tokens, whose issuer is the channel itself) and the tenant the
+/// activity belongs to (the token's <c>tid</c> when the token names the customer tenant, else the channel-vouched body).
+/// </summary>
+public sealed record VerifiedCaller(string Issuer, string? AppId, string? TenantId)
+{
+    public static readonly VerifiedCaller LocalMode = new("local", null, null);
 }

@@ -1,3 +1,4 @@
+using CoachBot.Teams.Connector;
 using CoachBot.Teams.Schema;
 using Microsoft.Extensions.Logging;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -6,10 +7,12 @@ using Microsoft.IdentityModel.Tokens;
 namespace CoachBot.Teams.Auth;
 
 /// <summary>
-/// Validates the channel's bearer token as PROTOCOL.md 1.3a describes: trusted issuer read first, keys chosen by
-/// issuer, RS256/384/512 signature, audience, lifetime; then, for Bot Framework tokens, the signing key's
-/// endorsement of the channel and the <c>serviceurl</c> claim, and for Entra tokens, tenant consistency.
-/// Finally the tenant allow-list. Every failure is a refusal; nothing here throws for a bad request.
+/// Validates the channel's bearer token: trusted issuer read first, keys chosen by issuer, RS256/384/512 signature,
+/// audience, lifetime; then, for Bot Framework tokens, the signing key's endorsement of the channel and the
+/// <c>serviceurl</c> claim, and for Entra tokens, tenant consistency and the calling app (<c>azp</c>/<c>appid</c>)
+/// against the trusted callers. Finally the serviceUrl's host against the Connector allow-list and the tenant (taken
+/// from the token where it names one) against the tenant allow-list. Every failure is a refusal (503 only when the
+/// keys cannot be fetched); nothing here throws for a bad request.
 /// </summary>
 public sealed partial class JwtBotAuthenticator : IBotAuthenticator, IDisposable
 {
@@ -21,11 +24,14 @@ public sealed partial class JwtBotAuthenticator : IBotAuthenticator, IDisposable
     private readonly BotAuthSettings _settings;
     private readonly Dictionary<string, SigningKeyCache> _caches = new(StringComparer.Ordinal);
     private readonly ILogger<JwtBotAuthenticator> _logger;
+    private readonly ServiceUrlPolicy _serviceUrls;
 
-    public JwtBotAuthenticator(BotAuthSettings settings, OpenIdKeyRetriever retriever, TimeProvider time, ILogger<JwtBotAuthenticator> logger)
+    public JwtBotAuthenticator(BotAuthSettings settings, OpenIdKeyRetriever retriever, TimeProvider time, ILogger<JwtBotAuthenticator> logger,
+        ServiceUrlPolicy? serviceUrls = null)
     {
         ArgumentNullException.ThrowIfNull(settings);
         _settings = settings;
+        _serviceUrls = serviceUrls ?? new ServiceUrlPolicy(loopbackOnly: false);
         _logger = logger;
         foreach (var issuer in settings.Issuers)
             if (!_caches.ContainsKey(issuer.MetadataUrl))
@@ -62,7 +68,8 @@ public sealed partial class JwtBotAuthenticator : IBotAuthenticator, IDisposable
 
         var cache = _caches[issuer.MetadataUrl];
         var keys = await cache.GetAsync(ct).ConfigureAwait(false);
-        if (keys is null) return AuthResult.Fail("Signing keys are unavailable.");
+        // Not the caller's fault: 503 makes the channel retry, where 401 would make it drop the activity.
+        if (keys is null) return AuthResult.Unavailable("Signing keys are unavailable; try again shortly.");
         if (!keys.Keys.ContainsKey(jwt.Kid))
         {
             LogUnknownKey(_logger, jwt.Kid.Length > 64 ? jwt.Kid[..64] : jwt.Kid, issuer.Issuer); // the kid is caller-chosen: bound it
@@ -76,13 +83,49 @@ public sealed partial class JwtBotAuthenticator : IBotAuthenticator, IDisposable
 
         var failure = issuer.IsBotFramework
             ? CheckBotFrameworkToken(jwt, keys, activity)
-            : CheckEntraToken(jwt, keys, issuer);
+            : CheckEntraToken(jwt, keys, issuer) ?? CheckCaller(jwt);
         if (failure is not null) return AuthResult.Fail(failure);
 
-        // Authorization, not authentication: checked only for an authentic caller, so the list is never probed.
-        if (!_settings.IsTenantAllowed(activity.TenantId))
+        // Authorization, not authentication: checked only for an authentic caller, so the lists are never probed.
+        if (!_serviceUrls.IsAllowed(activity.ServiceUrl))
+            return AuthResult.Forbidden("The activity's serviceUrl is not an allowed Connector host.");
+        if (TenantOf(jwt, issuer, activity) is not { } tenant)
+            return AuthResult.Forbidden("The activity's tenant does not match the token's.");
+        if (!_settings.IsTenantAllowed(tenant.Length == 0 ? null : tenant))
             return AuthResult.Forbidden("The activity's tenant is not allowed.");
-        return AuthResult.Ok(result.ClaimsIdentity);
+        return AuthResult.Ok(result.ClaimsIdentity, new VerifiedCaller(issuer.Issuer, CallerAppId(jwt), tenant.Length == 0 ? null : tenant));
+    }
+
+    /// <summary>
+    /// An Entra token proves only that some app got a token for the bot's audience; any app registration in a trusted
+    /// tenant can. So the calling app must be one of the trusted callers (the Bot Service by default).
+    /// </summary>
+    private string? CheckCaller(JsonWebToken jwt) =>
+        CallerAppId(jwt) is { } caller && _settings.TrustedCallers.Contains(caller)
+            ? null
+            : "The token's calling app is not a trusted caller.";
+
+    /// <summary>The calling app: <c>azp</c> in v2 tokens, <c>appid</c> in v1 (Entra access token reference).</summary>
+    private static string? CallerAppId(JsonWebToken jwt)
+    {
+        jwt.TryGetPayloadValue<string>("ver", out var version);
+        var claim = version == "1.0" ? "appid" : "azp";
+        return jwt.TryGetPayloadValue<string>(claim, out var app) && !string.IsNullOrWhiteSpace(app) ? app : null;
+    }
+
+    /// <summary>
+    /// The tenant the activity is accepted for, "" when none is named, or null when the body contradicts the token or
+    /// itself. An Entra token from the customer's tenant fixes the tenant; Bot Framework tokens and tokens from the Bot
+    /// Service's own tenants carry none, and the channel that signed them vouches for the body.
+    /// </summary>
+    private static string? TenantOf(JsonWebToken jwt, TrustedIssuer issuer, Activity activity)
+    {
+        var body = activity.TenantId;
+        var channelData = activity.ChannelDataTenantId();
+        if (body is not null && channelData is not null && !string.Equals(body, channelData, StringComparison.OrdinalIgnoreCase)) return null;
+        if (issuer.IsBotFramework || BotAuthSettings.IsBotServiceTenant(issuer.TenantId)) return body ?? "";
+        jwt.TryGetPayloadValue<string>("tid", out var tid);
+        return body is null || string.Equals(body, tid, StringComparison.OrdinalIgnoreCase) ? tid ?? "" : null;
     }
 
     private TokenValidationParameters Parameters(TrustedIssuer issuer, SecurityKey signingKey) => new()

@@ -12,6 +12,6 @@ public sealed class LocalModeAuthenticator(ServiceUrlPolicy serviceUrls) : IBotA
 {
     public ValueTask<AuthResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken ct) =>
         ValueTask.FromResult(serviceUrls.IsAllowed(activity.ServiceUrl)
-            ? AuthResult.Ok(new ClaimsIdentity("anonymous"))
+            ? AuthResult.Ok(new ClaimsIdentity("anonymous"), VerifiedCaller.LocalMode with { TenantId = activity.TenantId })
             : AuthResult.Fail("Local mode accepts only loopback serviceUrls."));
 }

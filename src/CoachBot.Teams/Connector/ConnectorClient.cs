@@ -101,9 +101,11 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
         CancellationToken ct, int? maxAttempts = null, bool acquired = false)
     {
         var attemptsAllowed = maxAttempts ?? retry.MaxAttempts;
-        if (!serviceUrls.IsAllowed(serviceUrl))
+        // Checked on the final URL, not the activity's string: this host is where the bot's token goes.
+        if (!Uri.TryCreate(serviceUrl.TrimEnd('/') + "/", UriKind.Absolute, out var root)
+            || new Uri(root, path) is not { } uri
+            || !serviceUrls.IsAllowed(root) || !serviceUrls.IsAllowed(uri) || uri.Authority != root.Authority)
             throw new ConnectorException(HttpStatusCode.Forbidden, "ServiceUrlNotAllowed", "The serviceUrl is not one this bot may call.");
-        var uri = new Uri(new Uri(serviceUrl.TrimEnd('/') + "/"), path);
         for (var attempt = 1; ; attempt++)
         {
             if (!acquired || attempt > 1) await limiter.AcquireAsync(conversationId, tenantId, ct).ConfigureAwait(false);

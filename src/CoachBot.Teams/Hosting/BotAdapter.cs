@@ -69,7 +69,8 @@ public sealed partial class BotAdapter(
         var auth = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization.ToString(), activity, ct).ConfigureAwait(false);
         if (!auth.Succeeded)
         {
-            await RejectAsync(http, auth.StatusCode, auth.StatusCode == StatusCodes.Status403Forbidden ? "Forbidden" : "Unauthorized", auth.Failure!).ConfigureAwait(false);
+            if (auth.StatusCode == StatusCodes.Status503ServiceUnavailable) http.Response.Headers.RetryAfter = "5";
+            await RejectAsync(http, auth.StatusCode, auth.StatusCode switch { StatusCodes.Status403Forbidden => "Forbidden", StatusCodes.Status503ServiceUnavailable => "Unavailable", _ => "Unauthorized" }, auth.Failure!).ConfigureAwait(false);
             return;
         }
 

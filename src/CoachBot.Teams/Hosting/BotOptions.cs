@@ -29,6 +29,20 @@ public sealed class BotOptions
     /// </summary>
     public IList<string> AllowedTenants { get; } = new List<string>();
 
+    /// <summary>
+    /// App ids (the <c>azp</c> claim of v2 tokens, <c>appid</c> of v1) allowed to call the bot with an Entra-issued token
+    /// (entries may be comma-separated). Empty: the Bot Service's own caller identity (<see cref="Auth.BotAuthSettings.DefaultTrustedCallers"/>).
+    /// Any app registration in a trusted tenant can get a token for the bot's audience, so the audience alone proves nothing.
+    /// </summary>
+    public IList<string> TrustedCallers { get; } = new List<string>();
+
+    /// <summary>
+    /// Hosts the bot may call (and send its token to): exact names or <c>*.suffix</c> (entries may be comma-separated).
+    /// Empty: Teams' and the Bot Framework's public-cloud Connector hosts (<see cref="Connector.ServiceUrlPolicy.DefaultConnectorHosts"/>).
+    /// Sovereign clouds add theirs here. A loopback host listed here may be called over http (tests only).
+    /// </summary>
+    public IList<string> ConnectorHosts { get; } = new List<string>();
+
     /// <summary>Tolerated clock difference when checking token lifetimes; at most 10 minutes.</summary>
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 

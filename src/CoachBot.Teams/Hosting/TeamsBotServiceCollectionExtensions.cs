@@ -18,7 +18,8 @@ public static class TeamsBotServiceCollectionExtensions
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.Section));
         var options = configuration.GetSection(BotOptions.Section).Get<BotOptions>() ?? new BotOptions();
 
-        services.AddSingleton(new ServiceUrlPolicy(loopbackOnly: options.IsLocalMode));
+        ConfigList.AddScalar(services, configuration.GetSection(BotOptions.Section), options, nameof(BotOptions.ConnectorHosts), o => o.ConnectorHosts);
+        services.AddSingleton(new ServiceUrlPolicy(loopbackOnly: options.IsLocalMode, options.ConnectorHosts));
         services.AddSingleton(new RetryPolicy());
         services.AddSingleton(new ConnectorRateLimiter(options.ConnectorRequestsPerSecondPerTenant));
         if (options.IsLocalMode)
@@ -32,7 +33,8 @@ public static class TeamsBotServiceCollectionExtensions
         }
         // One long-lived client; pooled connections are recycled so DNS changes of the Connector are picked up.
         services.AddHttpClient(ConnectorClient.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(30))
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2) })
+            // No redirects: a Connector answering 3xx must not move the bot's token to another host.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(2), AllowAutoRedirect = false })
             .SetHandlerLifetime(Timeout.InfiniteTimeSpan);
         services.AddSingleton(sp => ActivatorUtilities.CreateInstance<ConnectorClient>(sp,
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName)));
@@ -46,12 +48,8 @@ public static class TeamsBotServiceCollectionExtensions
     /// <summary>Token validation and outbound tokens; throws at startup when the auth configuration is incomplete.</summary>
     private static void AddBotAuth(IServiceCollection services, BotOptions options, IConfigurationSection section)
     {
-        // "Bot:AllowedTenants": "id1,id2" is a scalar, which the binder does not put into a list: add it by hand.
-        if (section[nameof(BotOptions.AllowedTenants)] is { Length: > 0 } scalarTenants)
-        {
-            options.AllowedTenants.Add(scalarTenants);
-            services.PostConfigure<BotOptions>(o => o.AllowedTenants.Add(scalarTenants));
-        }
+        ConfigList.AddScalar(services, section, options, nameof(BotOptions.AllowedTenants), o => o.AllowedTenants);
+        ConfigList.AddScalar(services, section, options, nameof(BotOptions.TrustedCallers), o => o.TrustedCallers);
         var settings = BotAuthSettings.Create(options);
         services.AddSingleton(settings);
         services.TryAddSingleton(TimeProvider.System);
@@ -61,7 +59,8 @@ public static class TeamsBotServiceCollectionExtensions
             settings,
             new OpenIdKeyRetriever(sp.GetRequiredService<IHttpClientFactory>().CreateClient(OpenIdKeyRetriever.HttpClientName)),
             sp.GetRequiredService<TimeProvider>(),
-            sp.GetRequiredService<ILogger<JwtBotAuthenticator>>()));
+            sp.GetRequiredService<ILogger<JwtBotAuthenticator>>(),
+            sp.GetRequiredService<ServiceUrlPolicy>()));
         services.AddSingleton<IBotTokenProvider>(sp => new AzureIdentityTokenProvider(
             AzureIdentityTokenProvider.CreateCredential(settings, options.AppPassword),
             sp.GetRequiredService<TimeProvider>(),

@@ -39,7 +39,8 @@ public sealed class Activity
     [JsonIgnore]
     public string? TenantId => Conversation?.TenantId ?? ChannelDataTenantId();
 
-    private string? ChannelDataTenantId() =>
+    /// <summary>The tenant named in <c>channelData.tenant.id</c>, if any.</summary>
+    public string? ChannelDataTenantId() =>
         ChannelData is { ValueKind: JsonValueKind.Object } cd
         && cd.TryGetProperty("tenant", out var tenant) && tenant.ValueKind == JsonValueKind.Object
         && tenant.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String

@@ -78,8 +78,8 @@ public sealed class SigningKeyCachingTests : AuthTestContext
         using var auth = Authenticator();
         var token = Bearer(TestTokens.BotFramework());
         var result = await auth.AuthenticateAsync(token, TeamsActivity(), default);
-        Assert.Equal("Signing keys are unavailable.", result.Failure);
-        Assert.Equal(401, result.StatusCode);
+        Assert.Equal("Signing keys are unavailable; try again shortly.", result.Failure);
+        Assert.Equal(503, result.StatusCode); // the channel retries a 503; it drops a 401
 
         Server.Down = false;
         Assert.False((await auth.AuthenticateAsync(token, TeamsActivity(), default)).Succeeded); // still backing off
@@ -98,7 +98,8 @@ public sealed class SigningKeyCachingTests : AuthTestContext
 
         using var auth = Authenticator(o => o.OpenIdMetadataUrl = $"http://127.0.0.1:{port}/v1/.well-known/openidconfiguration");
         var result = await auth.AuthenticateAsync(Bearer(TestTokens.BotFramework()), TeamsActivity(), default);
-        Assert.Equal("Signing keys are unavailable.", result.Failure);
+        Assert.Equal("Signing keys are unavailable; try again shortly.", result.Failure);
+        Assert.Equal(503, result.StatusCode);
     }
 
     [Fact]

@@ -1,4 +1,5 @@
 using System.Text;
+using CoachBot.Teams.Auth;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -35,9 +36,13 @@ public static class TestTokens
         TestSigningKey? key = null,
         string? issuer = null,
         string audience = AppId,
-        string? tid = TenantId)
+        string? tid = TenantId,
+        string? caller = BotAuthSettings.BotServiceCallerAppId,
+        string version = "2.0")
     {
-        var claims = new Dictionary<string, object> { ["azp"] = "bot-service-app", ["ver"] = "2.0" };
+        var claims = new Dictionary<string, object> { ["ver"] = version };
+        // v2 tokens name the calling app in azp, v1 tokens in appid.
+        if (caller is not null) claims[version == "1.0" ? "appid" : "azp"] = caller;
         if (tid is not null) claims["tid"] = tid;
         return Create(key ?? TestSigningKey.Entra, issuer ?? EntraIssuer(), audience, claims, null, null, SecurityAlgorithms.RsaSha256);
     }
