@@ -19,15 +19,6 @@ public sealed class BotAuthSettings
         "69e9b82d-4842-4902-8d1e-abc5b98a55e8",
     ];
 
-    /// <summary>
-    /// The app ids that may call the bot with an Entra-issued token when Bot:TrustedCallers is empty: the Bot Framework
-    /// channel service's own identity (see docs/security.md for the sources). Never the tenant's other apps.
-    /// </summary>
-    public static readonly IReadOnlyList<string> DefaultTrustedCallers = [BotServiceCallerAppId];
-
-    /// <summary>The app id Azure Bot Service uses when it calls a bot with an Entra token (docs/security.md, "Trusted callers").</summary>
-    public const string BotServiceCallerAppId = "BOT_SERVICE_CALLER_PLACEHOLDER";
-
     public static readonly TimeSpan MaxClockSkew = TimeSpan.FromMinutes(10);
 
     private readonly Dictionary<string, TrustedIssuer> _issuers;
@@ -118,7 +109,9 @@ public sealed class BotAuthSettings
         if (allowed.Count == 0 && appType != BotAppType.MultiTenant) allowed.Add(tenantId!);
 
         var callers = SplitList(options.TrustedCallers);
-        if (callers.Count == 0) callers.UnionWith(DefaultTrustedCallers);
+        // No Microsoft source names an app id the channel calls with, so by default only the bot itself is trusted (the
+        // Bot Framework SDK's rule for Entra tokens on its Emulator path); other callers are named explicitly.
+        if (callers.Count == 0) callers.Add(appId);
         if (callers.Contains("*")) throw new InvalidOperationException("Bot:TrustedCallers cannot be '*': name the app ids that may call the bot.");
 
         return new BotAuthSettings(appId, appType, tenantId, options.ClockSkew, issuers, allowed, callers);

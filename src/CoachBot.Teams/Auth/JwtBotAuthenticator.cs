@@ -100,10 +100,17 @@ public sealed partial class JwtBotAuthenticator : IBotAuthenticator, IDisposable
     /// An Entra token proves only that some app got a token for the bot's audience; any app registration in a trusted
     /// tenant can. So the calling app must be one of the trusted callers (the Bot Service by default).
     /// </summary>
-    private string? CheckCaller(JsonWebToken jwt) =>
-        CallerAppId(jwt) is { } caller && _settings.TrustedCallers.Contains(caller)
-            ? null
-            : "The token's calling app is not a trusted caller.";
+    private string? CheckCaller(JsonWebToken jwt)
+    {
+        var caller = CallerAppId(jwt);
+        if (caller is not null && _settings.TrustedCallers.Contains(caller)) return null;
+        // Signed by a trusted issuer, so these are Entra's values: logged so an operator can add a legitimate caller.
+        jwt.TryGetPayloadValue<string>("ver", out var version);
+        LogUntrustedCaller(_logger, Bound(caller ?? "none"), jwt.Issuer, Bound(version ?? "none"));
+        return "The token's calling app is not a trusted caller.";
+    }
+
+    private static string Bound(string value) => value.Length > 64 ? value[..64] : value;
 
     /// <summary>The calling app: <c>azp</c> in v2 tokens, <c>appid</c> in v1 (Entra access token reference).</summary>
     private static string? CallerAppId(JsonWebToken jwt)
@@ -190,6 +197,9 @@ public sealed partial class JwtBotAuthenticator : IBotAuthenticator, IDisposable
     {
         foreach (var cache in _caches.Values) cache.Dispose();
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Refused an Entra token from calling app {Caller} (issuer {Issuer}, version {Version}): not in Bot:TrustedCallers")]
+    private static partial void LogUntrustedCaller(ILogger logger, string caller, string issuer, string version);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Token names unknown signing key {Kid} for issuer {Issuer}; refreshing keys if allowed")]
     private static partial void LogUnknownKey(ILogger logger, string kid, string issuer);

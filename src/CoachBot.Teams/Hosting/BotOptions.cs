@@ -31,8 +31,8 @@ public sealed class BotOptions
 
     /// <summary>
     /// App ids (the <c>azp</c> claim of v2 tokens, <c>appid</c> of v1) allowed to call the bot with an Entra-issued token
-    /// (entries may be comma-separated). Empty: the Bot Service's own caller identity (<see cref="Auth.BotAuthSettings.DefaultTrustedCallers"/>).
-    /// Any app registration in a trusted tenant can get a token for the bot's audience, so the audience alone proves nothing.
+    /// (entries may be comma-separated). Empty: only the bot's own app id. Any app registration in a trusted tenant can get
+    /// a token for the bot's audience, so the audience alone proves nothing (docs/security.md, "Trusted callers").
     /// </summary>
     public IList<string> TrustedCallers { get; } = new List<string>();
 

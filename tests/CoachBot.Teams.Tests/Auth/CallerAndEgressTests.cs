@@ -27,12 +27,12 @@ public sealed class CallerAndEgressTests : AuthTestContext
     [Theory]
     [InlineData("2.0")]
     [InlineData("1.0")]
-    public async Task Entra_token_from_the_bot_service_passes(string version)
+    public async Task Entra_token_from_the_bot_itself_passes(string version)
     {
         using var auth = Authenticator();
         var result = await auth.AuthenticateAsync(Bearer(TestTokens.Entra(version: version)), TeamsActivity(), default);
         Assert.True(result.Succeeded, result.Failure);
-        Assert.Equal(BotAuthSettings.BotServiceCallerAppId, result.Caller!.AppId);
+        Assert.Equal(TestTokens.AppId, result.Caller!.AppId);
         Assert.Equal(TestTokens.TenantId, result.Caller.TenantId);
     }
 
@@ -47,9 +47,9 @@ public sealed class CallerAndEgressTests : AuthTestContext
     [Fact]
     public async Task The_caller_claim_must_match_the_token_version()
     {
-        // A v1 token is read from appid only: an azp that happens to name the Bot Service does not count.
+        // A v1 token is read from appid only: an azp that happens to name a trusted app does not count.
         using var auth = Authenticator();
-        var claims = new Dictionary<string, object> { ["ver"] = "1.0", ["azp"] = BotAuthSettings.BotServiceCallerAppId, ["appid"] = AttackerApp, ["tid"] = TestTokens.TenantId };
+        var claims = new Dictionary<string, object> { ["ver"] = "1.0", ["azp"] = TestTokens.AppId, ["appid"] = AttackerApp, ["tid"] = TestTokens.TenantId };
         var token = TestTokens.Create(TestSigningKey.Entra, TestTokens.EntraIssuer(), TestTokens.AppId, claims, null, null, "RS256");
         Assert.False((await auth.AuthenticateAsync(Bearer(token), TeamsActivity(), default)).Succeeded);
     }

@@ -19,6 +19,10 @@ public sealed class OpenIdTestServer : IAsyncDisposable
     private readonly List<(TestSigningKey Key, string? Issuer)> _entraKeys = [];
     private int _metadataHits;
     private int _keysHits;
+    private int _msiHits;
+
+    /// <summary>The bot token the managed-identity endpoint hands out.</summary>
+    public const string MsiToken = "msi-bot-token";
 
     private OpenIdTestServer(WebApplication app) => _app = app;
 
@@ -27,6 +31,8 @@ public sealed class OpenIdTestServer : IAsyncDisposable
     public string EntraMetadataUrlTemplate => $"{BaseUrl}/{{tenant}}/v2.0/.well-known/openid-configuration";
     public int MetadataHits => Volatile.Read(ref _metadataHits);
     public int KeysHits => Volatile.Read(ref _keysHits);
+    public int MsiHits => Volatile.Read(ref _msiHits);
+    public string MsiEndpoint => $"{BaseUrl}/msi/token";
 
     /// <summary>When true every request gets 503.</summary>
     public bool Down { get; set; }
@@ -90,6 +96,18 @@ public sealed class OpenIdTestServer : IAsyncDisposable
             {
                 ["issuer"] = $"https://login.microsoftonline.com/{tenant}/v2.0",
                 ["jwks_uri"] = $"{BaseUrl}/{tenant}/discovery/v2.0/keys",
+            };
+        }
+        else if (path == "/msi/token")
+        {
+            // App Service's managed-identity endpoint (IDENTITY_ENDPOINT), as Azure.Identity calls it.
+            Interlocked.Increment(ref _msiHits);
+            body = new Dictionary<string, object>
+            {
+                ["access_token"] = MsiToken,
+                ["expires_on"] = DateTimeOffset.UtcNow.AddHours(1).ToUnixTimeSeconds().ToString(System.Globalization.CultureInfo.InvariantCulture),
+                ["resource"] = context.Request.Query["resource"].ToString(),
+                ["token_type"] = "Bearer",
             };
         }
         else if (path.EndsWith("/discovery/v2.0/keys", StringComparison.Ordinal))

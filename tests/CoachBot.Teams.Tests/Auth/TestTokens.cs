@@ -1,5 +1,4 @@
 using System.Text;
-using CoachBot.Teams.Auth;
 using System.Text.Json;
 using Microsoft.IdentityModel.JsonWebTokens;
 using Microsoft.IdentityModel.Tokens;
@@ -37,7 +36,7 @@ public static class TestTokens
         string? issuer = null,
         string audience = AppId,
         string? tid = TenantId,
-        string? caller = BotAuthSettings.BotServiceCallerAppId,
+        string? caller = AppId,
         string version = "2.0")
     {
         var claims = new Dictionary<string, object> { ["ver"] = version };
