@@ -115,9 +115,10 @@ public sealed partial class JwtBotAuthenticator : IBotAuthenticator, IDisposable
     /// <summary>The calling app: <c>azp</c> in v2 tokens, <c>appid</c> in v1 (Entra access token reference).</summary>
     private static string? CallerAppId(JsonWebToken jwt)
     {
+        // Entra access tokens always carry ver; without it there is no telling which claim names the caller.
         jwt.TryGetPayloadValue<string>("ver", out var version);
-        var claim = version == "1.0" ? "appid" : "azp";
-        return jwt.TryGetPayloadValue<string>(claim, out var app) && !string.IsNullOrWhiteSpace(app) ? app : null;
+        var claim = version switch { "1.0" => "appid", "2.0" => "azp", _ => null };
+        return claim is not null && jwt.TryGetPayloadValue<string>(claim, out var app) && !string.IsNullOrWhiteSpace(app) ? app : null;
     }
 
     /// <summary>

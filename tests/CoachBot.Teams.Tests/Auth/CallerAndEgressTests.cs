@@ -54,6 +54,28 @@ public sealed class CallerAndEgressTests : AuthTestContext
         Assert.False((await auth.AuthenticateAsync(Bearer(token), TeamsActivity(), default)).Succeeded);
     }
 
+    [Theory]
+    [InlineData(null)]
+    [InlineData("3.0")]
+    public async Task Entra_token_without_a_known_version_is_refused(string? version)
+    {
+        using var auth = Authenticator();
+        var claims = new Dictionary<string, object> { ["azp"] = TestTokens.AppId, ["appid"] = TestTokens.AppId, ["tid"] = TestTokens.TenantId };
+        if (version is not null) claims["ver"] = version;
+        var token = TestTokens.Create(TestSigningKey.Entra, TestTokens.EntraIssuer(), TestTokens.AppId, claims, null, null, "RS256");
+        Assert.Equal("The token's calling app is not a trusted caller.", (await auth.AuthenticateAsync(Bearer(token), TeamsActivity(), default)).Failure);
+    }
+
+    [Fact]
+    public async Task Multi_tenant_bot_refuses_other_apps_from_the_bot_service_tenants()
+    {
+        // Any app registered with the Bot Service can get a token from its tenants with the bot's audience.
+        const string botService = "d6d49420-f39b-4df7-a1dc-d59a935871db";
+        using var auth = Authenticator(o => o.AppType = "MultiTenant");
+        var forged = TestTokens.Entra(issuer: TestTokens.EntraIssuer(botService), tid: botService, caller: AttackerApp);
+        Assert.Equal("The token's calling app is not a trusted caller.", (await auth.AuthenticateAsync(Bearer(forged), TeamsActivity(), default)).Failure);
+    }
+
     [Fact]
     public async Task Configured_trusted_callers_replace_the_default()
     {
