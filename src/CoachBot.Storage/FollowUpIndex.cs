@@ -28,6 +28,16 @@ public sealed class FollowUpIndex(TableServiceClient service)
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
+    /// <summary>The follow-up of one plan on its due day, or null.</summary>
+    public async Task<FollowUpDue?> GetAsync(string tenantId, string userKey, string planId, DateOnly due, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(Day(due), TableKeys.Join(tenantId, userKey, planId), cancellationToken: ct).ConfigureAwait(false);
+        return row is { HasValue: true, Value: { } e }
+            ? new FollowUpDue(tenantId, userKey, planId, due, e.GetString("TimeZoneId"), e.GetBoolean("Sent") ?? false)
+            : null;
+    }
+
     /// <summary>Moves a follow-up when the rep changes the plan's date.</summary>
     public async Task RescheduleAsync(FollowUpDue current, DateOnly to, CancellationToken ct)
     {

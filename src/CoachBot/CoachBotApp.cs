@@ -1,5 +1,6 @@
 using CoachBot.Bot;
 using CoachBot.Graph;
+using CoachBot.Plans;
 using CoachBot.Proactive;
 using CoachBot.Telemetry;
 using CoachBot.Health;
@@ -31,6 +32,7 @@ public static class CoachBotApp
         builder.Services.AddSingleton<ICardActionHandler, PlanCardActions>();
         builder.Services.AddOptions<CoachingOptions>().Bind(builder.Configuration.GetSection(CoachingOptions.Section));
         builder.Services.AddSingleton<DrillLibraryProvider>();
+        builder.Services.AddSingleton<PlanActions>();
         builder.Services.AddSingleton<TurnEffects>();
         builder.Services.AddSingleton<RecentReplies>();
         builder.Services.AddSingleton<RetentionWorker>();

@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoachBot.Cards;
+using CoachBot.Plans;
 using CoachBot.Storage;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Hosting;
@@ -10,7 +11,7 @@ namespace CoachBot.Bot;
 /// Clicks on a plan card: share with the manager, ask for a field day, change (editor) and save. Plans are looked up
 /// in the clicking user's own partition, so nobody can act on someone else's plan by forging a plan id.
 /// </summary>
-internal sealed class PlanCardActions(PlanStore plans) : ICardActionHandler
+internal sealed class PlanCardActions(PlanStore plans, PlanActions actions) : ICardActionHandler
 {
     public const int MaxPlanLength = 500;
 
@@ -26,11 +27,9 @@ internal sealed class PlanCardActions(PlanStore plans) : ICardActionHandler
         switch (action.Verb)
         {
             case PlanCard.Share:
-                plan = plan with { SharedWithManager = true };
-                break;
+                return InvokeResponses.Card(PlanCard.Build(await actions.ShareAsync(plan, ct).ConfigureAwait(false)));
             case PlanCard.FieldDay:
-                plan = plan with { FieldDayRequested = true };
-                break;
+                return InvokeResponses.Card(PlanCard.Build(await actions.RequestFieldDayAsync(plan, ct).ConfigureAwait(false)));
             case PlanCard.Change:
                 return InvokeResponses.Card(PlanCard.BuildEditor(plan));
             case PlanCard.View:
@@ -42,12 +41,9 @@ internal sealed class PlanCardActions(PlanStore plans) : ICardActionHandler
                     return InvokeResponses.Error(400, "BadPlan", $"Say what you'll do, in at most {MaxPlanLength} characters.");
                 if (!DateOnly.TryParseExact(dueText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var due))
                     return InvokeResponses.Error(400, "BadDate", "Pick a due date.");
-                plan = plan with { Text = text, Due = due };
-                break;
+                return InvokeResponses.Card(PlanCard.Build(await actions.ChangeAsync(plan, text, due, ct).ConfigureAwait(false)));
             default:
                 return InvokeResponses.Error(400, "UnknownAction", "That button is not supported.");
         }
-        await plans.UpdateAsync(plan, ct).ConfigureAwait(false);
-        return InvokeResponses.Card(PlanCard.Build(plan));
     }
 }

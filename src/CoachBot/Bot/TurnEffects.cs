@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json;
 using CoachBot.Coaching.Dialogue;
 using CoachBot.Coaching.Topics;
+using CoachBot.Plans;
 using CoachBot.Storage;
 using Microsoft.Extensions.Options;
 
@@ -13,7 +14,7 @@ namespace CoachBot.Bot;
 /// is idempotent (upserts keyed by the activity or plan), so a retried or redelivered turn cannot double it; text it
 /// adds becomes part of the stored reply, so a redelivery resends the same answer. Erasure runs after the reply.
 /// </summary>
-internal sealed class TurnEffects(PlanStore plans, TeamSignalStore signals, FollowUpIndex followUps, CoachingStore store, IOptions<CoachingOptions> options)
+internal sealed class TurnEffects(PlanStore plans, PlanActions planActions, TeamSignalStore signals, FollowUpIndex followUps, CoachingStore store, IOptions<CoachingOptions> options)
 {
     /// <summary>Applies the reply's effects; returns the text to send (the engine's, plus any listing).</summary>
     public async Task<string> ApplyAsync(CoachingReply reply, CoachingState before, RepIdentity rep, TurnFacts turn, CancellationToken ct)
@@ -28,14 +29,16 @@ internal sealed class TurnEffects(PlanStore plans, TeamSignalStore signals, Foll
                 return reply.Text;
             case ReplyKind.ListPlans:
                 return reply.Text + "\n\n" + await ListPlansAsync(rep, ct).ConfigureAwait(false);
+            // Typed commands take the same path as the plan card's buttons (PlanActions), so both reach the manager alike.
             case ReplyKind.ShareWithManager when reply.Plan is { } shared:
-                var plan = await FindPlanAsync(rep, shared, ct).ConfigureAwait(false);
-                if (plan is not null) await plans.UpdateAsync(plan with { SharedWithManager = true }, ct).ConfigureAwait(false);
-                await signals.RecordAsync(new TeamSignal(rep.TenantId, turn.Day, TeamSignal.PlanShared, rep.UserKey, plan?.PlanId ?? turn.ActivityId,
+                if (await FindPlanAsync(rep, shared, ct).ConfigureAwait(false) is { } plan) await planActions.ShareAsync(plan, ct).ConfigureAwait(false);
+                else await signals.RecordAsync(new TeamSignal(rep.TenantId, turn.Day, TeamSignal.PlanShared, rep.UserKey, turn.ActivityId,
                     shared.TopicId, shared.Plan, shared.Due, turn.At), ct).ConfigureAwait(false);
                 return reply.Text;
             case ReplyKind.RequestFieldDay:
-                await Signal(TeamSignal.FieldDayRequested, rep, turn, reply.State.Topic, null, ct).ConfigureAwait(false);
+                if (reply.Plan is { } forPlan && await FindPlanAsync(rep, forPlan, ct).ConfigureAwait(false) is { } requested)
+                    await planActions.RequestFieldDayAsync(requested, ct).ConfigureAwait(false);
+                else await Signal(TeamSignal.FieldDayRequested, rep, turn, reply.State.Topic, null, ct).ConfigureAwait(false);
                 return reply.Text;
             case ReplyKind.FollowUpRecorded or ReplyKind.FollowUpReflected when reply.FollowUp is { } outcome:
                 var followed = (await plans.ListAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false))

@@ -91,7 +91,8 @@ internal sealed class NudgeBuilder(
     {
         var names = reps.ToDictionary(r => r.Id, r => r.DisplayName, StringComparer.OrdinalIgnoreCase);
         var since = settings.SignalsSince is { } s && s <= day && s > day.AddDays(-MaxSignalDays) ? s : day.AddDays(-1);
-        var requests = new List<RepRequest>();
+        // Keyed so a request shows once: a rep's field-day ask once per rep, a shared plan once per plan (latest wording).
+        var requests = new Dictionary<(string Kind, string User, string Id), RepRequest>();
         var topics = new List<TopicSignal>();
         var yesterday = day.AddDays(-1);
         for (var d = since < yesterday ? since : yesterday; d <= day; d = d.AddDays(1))
@@ -102,10 +103,10 @@ internal sealed class NudgeBuilder(
                 switch (signal.Kind)
                 {
                     case TeamSignal.FieldDayRequested when d >= since:
-                        requests.Add(new RepRequest(signal.UserKey, name, RepRequestKind.FieldDay));
+                        requests[(signal.Kind, signal.UserKey, "")] = new RepRequest(signal.UserKey, name, RepRequestKind.FieldDay);
                         break;
                     case TeamSignal.PlanShared when d >= since:
-                        requests.Add(new RepRequest(signal.UserKey, name, RepRequestKind.SharedPlan, signal.SharedPlanText, signal.SharedPlanDue));
+                        requests[(signal.Kind, signal.UserKey, signal.Id)] = new RepRequest(signal.UserKey, name, RepRequestKind.SharedPlan, signal.SharedPlanText, signal.SharedPlanDue);
                         break;
                     // "What reps were stuck on yesterday": topics of the day before the nudge only.
                     case TeamSignal.TopicRaised when d == yesterday && signal.Topic is { } topic:
@@ -114,7 +115,7 @@ internal sealed class NudgeBuilder(
                 }
             }
         }
-        return (requests, topics);
+        return ([.. requests.Values], topics);
     }
 
     private async Task<T?> Degrade<T>(string operation, Func<Task<T>> call, CancellationToken ct) where T : class?
