@@ -1,5 +1,6 @@
 using CoachBot.Bot;
 using CoachBot.Graph;
+using CoachBot.Managers;
 using CoachBot.Plans;
 using CoachBot.Proactive;
 using CoachBot.Telemetry;
@@ -39,6 +40,8 @@ public static class CoachBotApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         builder.Services.AddSingleton<ProactiveMessenger>();
         builder.Services.AddSingleton<IFollowUpStarter, FollowUpStarter>();
+        builder.Services.AddSingleton<ManagerRoles>();
+        builder.Services.AddSingleton<ManagerCommands>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddNudges(builder.Configuration);

@@ -17,6 +17,9 @@ public sealed record NudgeJob(
     public const string NudgeKind = "nudge";
     public const string FollowUpKind = "followUp";
 
+    /// <summary>A manager's day shown on demand ("my day"): stored apart from the once-a-day nudge so it never blocks it.</summary>
+    public const string ViewKind = "view";
+
     /// <summary>The once-only key: one nudge per manager per day, one follow-up per plan per day.</summary>
     public string SendKey => PlanId is null ? TableKeys.Join(Kind, Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture))
         : TableKeys.Join(Kind, Day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), PlanId);

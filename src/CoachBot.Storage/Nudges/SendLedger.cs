@@ -118,6 +118,33 @@ public sealed class SendLedger(TableServiceClient service)
         }
     }
 
+    /// <summary>
+    /// Stores the snapshot behind a card shown on demand (<see cref="NudgeJob.ViewKind"/>), so its buttons work like the
+    /// daily card's; an upsert, not a claim: the once-a-day nudge record is never touched.
+    /// </summary>
+    public async Task<SendRecord> SaveViewAsync(string tenantId, string userKey, DateOnly day, string contentJson, DateTimeOffset now, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var job = new NudgeJob(NudgeJob.ViewKind, tenantId, userKey, day);
+        var entity = new TableEntity(TableKeys.UserPartition(tenantId, userKey), job.SendKey)
+        {
+            ["TenantId"] = tenantId,
+            ["UserKey"] = userKey,
+            ["Kind"] = job.Kind,
+            ["Day"] = Day(day),
+            ["State"] = SendStates.Viewed,
+            ["Attempt"] = 1,
+            ["LeaseUntil"] = Expired,
+            ["Owner"] = "",
+            ["Uncertain"] = false,
+            ["ContentJson"] = contentJson,
+            ["UpdatedAt"] = now,
+        };
+        var response = await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        entity.ETag = response.Headers.ETag ?? default;
+        return ToRecord(entity);
+    }
+
     public async Task<SendRecord?> GetAsync(string tenantId, string userKey, string sendKey, CancellationToken ct)
     {
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);

@@ -14,6 +14,8 @@ public static class SendStates
     public const string Refused = "refused";
     /// <summary>Nothing new and the quiet card is switched off: deliberately nothing sent.</summary>
     public const string Skipped = "skipped";
+    /// <summary>A card shown on demand ("my day"); not a delivery.</summary>
+    public const string Viewed = "viewed";
 }
 
 /// <summary>

@@ -1,5 +1,7 @@
 using CoachBot.Cards;
 using CoachBot.Coaching.Dialogue;
+using CoachBot.Managers;
+using CoachBot.Storage.Nudges;
 using CoachBot.Storage;
 using CoachBot.Telemetry;
 using CoachBot.Teams.Cards;
@@ -16,6 +18,9 @@ namespace CoachBot.Bot;
 /// </summary>
 internal sealed partial class CoachingBot(
     CoachingStore store,
+    ManagerCommands managers,
+    SendLedger ledger,
+    ManagerSettingsStore managerSettings,
     PlanStore plans,
     TurnEffects effects,
     DrillLibraryProvider drills,
@@ -76,25 +81,31 @@ internal sealed partial class CoachingBot(
 
         var facts = new TurnFacts(activity.Id!, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone);
 
+        var command = await managers.TryAnswerAsync(rep, text, today, ct).ConfigureAwait(false);
+
         for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
         {
             var stored = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
-            var reply = CoachingEngine.Respond(stored.State, text, today, drills.Current);
-            var botText = await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
+            // Not coaching material here: a manager's command, or anything but help and practice in a group or channel.
+            var aside = command ?? PublicChat.Redirect(activity, stored.State, text, today);
+            var reply = aside is null ? CoachingEngine.Respond(stored.State, text, today, drills.Current) : null;
+            var state = reply?.State ?? stored.State;
+            var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
+            var kind = reply?.Kind.ToString() ?? aside!.Kind;
             var record = new TurnRecord(rep.TenantId, rep.UserKey, conversationId, activity.Id!, rep.AadObjectId, rep.TeamsId,
-                reply.Kind.ToString(), reply.State.Topic, reply.State.Stage.ToString(), reply.QuestionId, botText, TurnRecord.ClipRepText(text), activity.Timestamp ?? now, null);
+                kind, state.Topic, state.Stage.ToString(), reply is not null ? reply.QuestionId : ManagerViews.DayRef(aside!.Day), botText, TurnRecord.ClipRepText(text), activity.Timestamp ?? now, null);
             // The plan's id is the id of the message that stated it, so a redelivery finds the same plan.
             var plan = reply is { Kind: ReplyKind.PlanConfirmed, Plan: { } commitment }
                 ? new PlanRecord(rep.TenantId, rep.UserKey, activity.Id!, conversationId, commitment.TopicId, commitment.Plan, commitment.Due, now)
                 : null;
 
-            switch (await store.SaveTurnAsync(record, reply.State, stored.ETag, reference, plan, ct).ConfigureAwait(false))
+            switch (await store.SaveTurnAsync(record, state, stored.ETag, reference, plan, ct).ConfigureAwait(false))
             {
                 case SaveTurnResult.Saved:
-                    LogTurn(logger, reply.Kind, reply.State.Stage, reply.State.Topic ?? "none");
-                    CoachBotTelemetry.Turn(activity.Type!, reply.Kind.ToString());
+                    LogTurn(logger, kind, state.Stage, state.Topic ?? "none");
+                    CoachBotTelemetry.Turn(activity.Type!, kind);
                     await ReplyAsync(turn, record, ct).ConfigureAwait(false);
-                    if (reply.Kind == ReplyKind.ForgetMeConfirmed) await effects.EraseAsync(rep, ct).ConfigureAwait(false);
+                    if (reply?.Kind == ReplyKind.ForgetMeConfirmed) await effects.EraseAsync(rep, ct).ConfigureAwait(false);
                     return;
                 case SaveTurnResult.Duplicate:
                     var existing = await store.GetTurnAsync(rep.TenantId, rep.UserKey, conversationId, activity.Id!, ct).ConfigureAwait(false);
@@ -117,6 +128,8 @@ internal sealed partial class CoachingBot(
         if (record.Kind == nameof(ReplyKind.PlanConfirmed)
             && await plans.GetAsync(record.TenantId, record.UserKey, record.ActivityId, ct).ConfigureAwait(false) is { } plan)
             reply.WithCard(PlanCard.Build(plan).ToJsonElement());
+        else if (await ManagerViews.CardAsync(record, ledger, managerSettings, ct).ConfigureAwait(false) is { } managerCard)
+            reply.WithCard(managerCard.ToJsonElement());
         try
         {
             await turn.SendActivityAsync(reply, ct).ConfigureAwait(false);
@@ -196,7 +209,7 @@ internal sealed partial class CoachingBot(
             : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Coaching turn: {Kind} at stage {Stage}, topic {Topic}")]
-    private static partial void LogTurn(ILogger logger, ReplyKind kind, CoachingStage stage, string topic);
+    private static partial void LogTurn(ILogger logger, string kind, CoachingStage stage, string topic);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The reply was sent but could not be marked as sent (storage status {Status})")]
     private static partial void LogMarkFailed(ILogger logger, int status);

@@ -80,6 +80,17 @@ public static class NudgeCard
         };
     }
 
+    /// <summary>Only the field-day suggestions ("field day" typed by a manager), each bookable.</summary>
+    public static AdaptiveCard BuildFieldDays(NudgeContent content)
+    {
+        ArgumentNullException.ThrowIfNull(content);
+        List<CardElement> body = [Title("Field days worth booking")];
+        if (content.SlotsUnavailable) body.Add(new TextBlock("I couldn't reach your calendar, so I can't suggest field days right now.") { Color = "Warning" });
+        else if (content.Slots.Count == 0) body.Add(new TextBlock("No half or full day is free for you and a rep in the next two weeks."));
+        for (var i = 0; i < content.Slots.Count; i++) body.Add(SlotBlock(content, content.Slots[i], i, alternative: null));
+        return new AdaptiveCard { FallbackText = "Field days worth booking", Body = body, Actions = [Button("My day", View, content.Day, sendInputs: false)] };
+    }
+
     /// <summary>The suggested rep's other times, each bookable.</summary>
     public static AdaptiveCard BuildOtherTimes(NudgeContent content, int slot)
     {

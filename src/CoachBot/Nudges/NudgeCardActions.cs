@@ -24,8 +24,8 @@ internal sealed class NudgeCardActions(SendLedger ledger, ManagerSettingsStore s
     {
         if (!DateOnly.TryParseExact(action.GetString("day"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return InvokeResponses.Error(400, "BadNudge", "That card is out of date.");
-        var key = new NudgeJob(NudgeJob.NudgeKind, user.TenantId, user.UserKey, day).SendKey;
-        var record = await ledger.GetAsync(user.TenantId, user.UserKey, key, ct).ConfigureAwait(false);
+        // The day's nudge, or the same day's card shown on demand ("my day") when no nudge went out yet.
+        var record = await Managers.ManagerViews.RecordAsync(ledger, user.TenantId, user.UserKey, day, ct).ConfigureAwait(false);
         if (record?.ContentJson is not { } json || JsonSerializer.Deserialize(json, NudgeJson.Default.NudgeContent) is not { } content)
             return InvokeResponses.Error(404, "NudgeNotFound", "That nudge is no longer available.");
 
