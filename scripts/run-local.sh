@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 ROOT=$PWD
 BOT_PORT=${BOT_PORT:-3978}
 PLAYGROUND_PORT=${PLAYGROUND_PORT:-56150}
+MANAGER_PLAYGROUND_PORT=${MANAGER_PLAYGROUND_PORT:-56151}
 GRAPH_PORT=${GRAPH_PORT:-5299}
 DATA_DIR=${COACHBOT_DATA_DIR:-$ROOT/.azurite}
 
@@ -46,22 +47,30 @@ ASPNETCORE_ENVIRONMENT=Development Graph__BaseUrl="http://127.0.0.1:$GRAPH_PORT/
 pids+=($!)
 wait_for_port "$BOT_PORT" 60 "CoachBot"
 
-(cd "$ROOT/dev/playground" && exec env TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=true \
-  node "$ROOT/node_modules/@microsoft/m365agentsplayground/cli.js" start \
-    -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams -p "$PLAYGROUND_PORT" --disable-telemetry) >"$ROOT/.logs/playground.log" 2>&1 &
-pids+=($!)
-wait_for_port "$PLAYGROUND_PORT" 60 "Agents Playground"
+# Two Playgrounds on one bot: Diego's (a rep) and Maya's (his manager); each has one fixed user.
+start_playground() { # config dir, port, log name
+  (cd "$1" && exec env TEAMSAPPTESTER_BROWSER=none APPLICATION_INSIGHTS_NO_STATSBEAT=true \
+    node "$ROOT/node_modules/@microsoft/m365agentsplayground/cli.js" start \
+      -e "http://127.0.0.1:$BOT_PORT/api/messages" -c msteams -p "$2" --disable-telemetry) >"$ROOT/.logs/$3.log" 2>&1 &
+  pids+=($!)
+}
+start_playground "$ROOT/dev/playground" "$PLAYGROUND_PORT" playground
+start_playground "$ROOT/dev/playground/maya" "$MANAGER_PLAYGROUND_PORT" playground-maya
+wait_for_port "$PLAYGROUND_PORT" 60 "Agents Playground (Diego)"
+wait_for_port "$MANAGER_PLAYGROUND_PORT" 60 "Agents Playground (Maya)"
 
 cat <<MSG
 
   CoachBot is running.
-    Chat with it:  http://127.0.0.1:$PLAYGROUND_PORT   (Microsoft 365 Agents Playground)
+    Chat with it:  http://127.0.0.1:$PLAYGROUND_PORT   (Microsoft 365 Agents Playground, as Diego, a rep)
+    As a manager:  http://127.0.0.1:$MANAGER_PLAYGROUND_PORT   (as Maya Patel, Diego's manager)
     Bot endpoint:  http://127.0.0.1:$BOT_PORT/api/messages   health: http://127.0.0.1:$BOT_PORT/healthz
     Storage:       Azurite on 127.0.0.1:10001 (Queues) / 10002 (Tables), data in $DATA_DIR
     Graph:         sample organisation on http://127.0.0.1:$GRAPH_PORT/v1.0 (you are Diego, a rep on Maya Patel's team)
     Logs:          $ROOT/.logs/
 
   Try: "The buyer says we're too expensive, what do I do?"   Press Ctrl-C to stop.
+  Manager view: as Diego state a plan and type "share"; then in Maya's Playground type "my day" (or "team", "field day", "settings").
 
 MSG
 wait -n "${pids[@]}" || true

@@ -116,7 +116,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : BotTestBase(
     }
 
     [Fact]
-    public async Task A_group_chat_mention_is_stripped_before_coaching()
+    public async Task A_group_chat_mention_is_stripped_and_the_rep_is_invited_to_a_private_chat()
     {
         var activity = TeamsActivities.Message(Connector.ServiceUrl, _conversation, "<at>CoachBot</at> the client ghosted me", userAad: "aad-group", conversationType: "groupChat");
         activity["entities"] = new System.Text.Json.Nodes.JsonArray(new System.Text.Json.Nodes.JsonObject
@@ -131,7 +131,9 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : BotTestBase(
         var store = new CoachingStore(Tables);
         var turn = Assert.Single(await store.GetTurnsAsync(TeamsActivities.TenantId, "aad-group", default));
         Assert.Equal("the client ghosted me", turn.RepText);
-        Assert.Equal("stalled-deal", turn.Topic);
+        // Everyone in the chat reads along: no coaching there, an invitation to a 1:1 chat instead.
+        Assert.Equal(CoachBot.Bot.PublicChat.InviteKind, turn.Kind);
+        Assert.Null(turn.Topic);
     }
 
     [Fact]

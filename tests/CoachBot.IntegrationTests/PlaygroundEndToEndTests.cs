@@ -33,4 +33,34 @@ public sealed class PlaygroundEndToEndTests(AzuriteFixture azurite)
         Assert.EndsWith("?", next, StringComparison.Ordinal);
         Assert.NotEqual(question, next);
     }
+
+    [Fact]
+    public async Task Maya_sees_what_Diego_shared_when_she_types_my_day()
+    {
+        // The local run's set-up: the sample organisation on a local Graph server, the Playground's tenant and users.
+        await using var graph = await Nudges.InProcessGraphServer.StartAsync();
+        await using var app = new BotApp(azurite.ConnectionString, new Dictionary<string, string?> { ["Graph:BaseUrl"] = graph.BaseUrl });
+        using var http = app.CreateHttpClient();
+        await using var playground = await PlaygroundClient.StartAsync(new Uri(http.BaseAddress!, "/api/messages").ToString());
+
+        string[] diego = ["Client ghosted me after the demo", "Two emails and a voicemail", "A clear yes or no", "Go through my champion", "I'll call the CFO by Thursday"];
+        foreach (var text in diego)
+        {
+            await playground.SendAsync(text);
+            await playground.NextBotMessageAsync(Wait);
+        }
+        // The Playground shows a reply's text and its card as two messages: the plan card follows the plan's text.
+        Assert.Contains("Your plan", (await playground.NextBotMessageAsync(Wait)).GetRawText(), StringComparison.Ordinal);
+        await playground.SendAsync("share");
+        await playground.NextBotMessageAsync(Wait);
+
+        // Maya's own Playground (the local run starts both), on the same bot.
+        await using var maya = await PlaygroundClient.StartAsync(new Uri(http.BaseAddress!, "/api/messages").ToString(), "maya");
+        await maya.SendAsync("my day");
+        Assert.Equal("Your coaching day:", (await maya.NextBotMessageAsync(Wait)).GetProperty("text").GetString());
+        var card = await maya.NextBotMessageAsync(Wait);
+        var shown = card.GetRawText();
+        Assert.True(shown.Contains("Your coaching day", StringComparison.Ordinal), shown);
+        Assert.True(shown.Contains("Diego Alvarez shared a plan: I'll call the CFO by Thursday", StringComparison.Ordinal), shown);
+    }
 }

@@ -81,7 +81,7 @@ internal sealed partial class CoachingBot(
 
         var facts = new TurnFacts(activity.Id!, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone);
 
-        var command = await managers.TryAnswerAsync(rep, text, today, ct).ConfigureAwait(false);
+        var command = await managers.TryAnswerAsync(rep, activity, text, today, ct).ConfigureAwait(false);
 
         for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
         {

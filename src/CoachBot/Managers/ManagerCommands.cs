@@ -5,6 +5,7 @@ using CoachBot.Bot;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Nudges;
 using CoachBot.Storage.Nudges;
+using CoachBot.Teams.Schema;
 
 namespace CoachBot.Managers;
 
@@ -26,8 +27,10 @@ internal sealed class ManagerCommands(ManagerRoles roles, NudgeBuilder builder, 
         "- **export** / **forget me**: your own data, as for anyone.";
 
     /// <summary>The answer for a manager's command, or null when this is not one (or the sender manages nobody).</summary>
-    public async Task<AsideReply?> TryAnswerAsync(RepIdentity user, string text, DateOnly today, CancellationToken ct)
+    public async Task<AsideReply?> TryAnswerAsync(RepIdentity user, Activity activity, string text, DateOnly today, CancellationToken ct)
     {
+        // A manager's card names reps and what they shared: only ever in the manager's own 1:1 chat.
+        if (activity.Conversation?.ConversationType is not (null or "personal")) return null;
         var command = Parse(text);
         if (command is null || !await roles.IsManagerAsync(user.AadObjectId, ct).ConfigureAwait(false)) return null;
         if (command == ManagerViews.Help) return new AsideReply(command, HelpText, today);

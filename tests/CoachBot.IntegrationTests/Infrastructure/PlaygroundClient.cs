@@ -14,6 +14,7 @@ public sealed class PlaygroundClient : IAsyncDisposable
 {
     public const string ChatId = "coachbot-personal-chat";
     public const string UserId = "29:dana-rep";
+    public const string MayaId = "29:maya-manager";
 
     private readonly ChildProcess _process;
     private ClientWebSocket _socket = new();
@@ -32,10 +33,23 @@ public sealed class PlaygroundClient : IAsyncDisposable
 
     public int Port { get; }
 
-    public static async Task<PlaygroundClient> StartAsync(string botEndpoint)
+    /// <param name="user">null for Diego's Playground (dev/playground), "maya" for his manager's (dev/playground/maya).</param>
+    public static async Task<PlaygroundClient> StartAsync(string botEndpoint, string? user = null)
     {
         var workDir = Directory.CreateTempSubdirectory("playground-").FullName;
-        File.Copy(Path.Combine(RepoPaths.Root, "dev", "playground", ".m365agentsplayground.yml"), Path.Combine(workDir, ".m365agentsplayground.yml"));
+        var config = user is null ? Path.Combine(RepoPaths.Root, "dev", "playground") : Path.Combine(RepoPaths.Root, "dev", "playground", user);
+        File.Copy(Path.Combine(config, ".m365agentsplayground.yml"), Path.Combine(workDir, ".m365agentsplayground.yml"));
+        var client = await StartInAsync(botEndpoint, workDir).ConfigureAwait(false);
+        client.ChatIdInUse = user is null ? ChatId : $"{ChatId}-{user}";
+        client.UserIdInUse = user is null ? UserId : MayaId;
+        return client;
+    }
+
+    private string ChatIdInUse { get; set; } = ChatId;
+    private string UserIdInUse { get; set; } = UserId;
+
+    private static async Task<PlaygroundClient> StartInAsync(string botEndpoint, string workDir)
+    {
         var port = FreePort.Next();
         var cli = Path.Combine(RepoPaths.NodeModules, "@microsoft", "m365agentsplayground", "cli.js");
         var process = ChildProcess.Start("node",
@@ -81,14 +95,15 @@ public sealed class PlaygroundClient : IAsyncDisposable
 
     public async Task InstallAsync()
     {
-        var response = await _http.PostAsJsonAsync($"/_debug/conversation/{ChatId}/installation", new { });
+        var response = await _http.PostAsJsonAsync($"/_debug/conversation/{ChatIdInUse}/installation", new { });
         response.EnsureSuccessStatusCode();
     }
 
+    /// <summary>Sends as the Playground's one user, in their personal chat with the bot.</summary>
     public async Task SendAsync(string text)
     {
-        var response = await _http.PostAsJsonAsync($"/_conversation/v1/conversations/{ChatId}/messages",
-            new { from = new { id = UserId }, text, textFormat = "plain" });
+        var response = await _http.PostAsJsonAsync($"/_conversation/v1/conversations/{ChatIdInUse}/messages",
+            new { from = new { id = UserIdInUse }, text, textFormat = "plain" });
         if (!response.IsSuccessStatusCode) throw new InvalidOperationException($"Playground refused the message: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
     }
 
