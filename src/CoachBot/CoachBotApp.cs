@@ -38,6 +38,7 @@ public static class CoachBotApp
         builder.Services.AddSingleton<ProactiveMessenger>();
         builder.Services.AddSingleton<IFollowUpStarter, FollowUpStarter>();
         builder.Services.AddSingleton<CoachingBot>();
+        builder.Services.AddSingleton<IActivityRule, StorageLimitsRule>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddNudges(builder.Configuration);
 
