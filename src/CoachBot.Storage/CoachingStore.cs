@@ -111,7 +111,7 @@ public sealed class CoachingStore(TableServiceClient service)
         var table = await TableAsync(ct).ConfigureAwait(false);
         try
         {
-            await table.AddEntityAsync(new TableEntity(TableKeys.UserPartition(tenantId, userKey), TableKeys.Join("welcome", conversationId)) { ["At"] = at }, ct).ConfigureAwait(false);
+            await table.AddEntityAsync(new TableEntity(TableKeys.UserPartition(tenantId, userKey), WelcomeKey(conversationId)) { ["At"] = at }, ct).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
@@ -129,7 +129,7 @@ public sealed class CoachingStore(TableServiceClient service)
     public async Task<StoredConversationReference?> GetReferenceAsync(string tenantId, string userKey, string conversationId, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), TableKeys.Join("ref", conversationId), cancellationToken: ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), ReferenceKey(conversationId), cancellationToken: ct).ConfigureAwait(false);
         return row.HasValue && row.Value is not null ? ToReference(row.Value) : null;
     }
 
@@ -184,8 +184,10 @@ public sealed class CoachingStore(TableServiceClient service)
         ["Topic"] = state.Topic,
     };
 
-    private static string StateKey(string conversationId) => TableKeys.Join("state", conversationId);
-    private static string TurnKey(string conversationId, string activityId) => TableKeys.Join("turn", conversationId, activityId);
+    internal static string StateKey(string conversationId) => TableKeys.Join("state", conversationId);
+    internal static string TurnKey(string conversationId, string activityId) => TableKeys.Join("turn", conversationId, activityId);
+    internal static string ReferenceKey(string conversationId) => TableKeys.Join("ref", conversationId);
+    internal static string WelcomeKey(string conversationId) => TableKeys.Join("welcome", conversationId);
 
     private static TableEntity ToEntity(TurnRecord t) => new(TableKeys.UserPartition(t.TenantId, t.UserKey), TurnKey(t.ConversationId, t.ActivityId))
     {
@@ -211,7 +213,7 @@ public sealed class CoachingStore(TableServiceClient service)
         e.GetString("QuestionId"), e.GetString("BotText"), e.GetString("RepText"),
         e.GetDateTimeOffset("ReceivedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RepliedAt"));
 
-    private static TableEntity ToEntity(StoredConversationReference r) => new(TableKeys.UserPartition(r.TenantId, r.UserKey), TableKeys.Join("ref", r.ConversationId))
+    private static TableEntity ToEntity(StoredConversationReference r) => new(TableKeys.UserPartition(r.TenantId, r.UserKey), ReferenceKey(r.ConversationId))
     {
         ["TenantId"] = r.TenantId,
         ["UserKey"] = r.UserKey,

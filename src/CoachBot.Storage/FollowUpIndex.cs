@@ -17,7 +17,7 @@ public sealed class FollowUpIndex(TableServiceClient service)
     public async Task ScheduleAsync(FollowUpDue due, CancellationToken ct)
     {
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
-        var entity = new TableEntity(Day(due.Due), TableKeys.Join(due.TenantId, due.UserKey, due.PlanId))
+        var entity = new TableEntity(PartitionKey(due), RowKey(due))
         {
             ["TenantId"] = due.TenantId,
             ["UserKey"] = due.UserKey,
@@ -49,7 +49,7 @@ public sealed class FollowUpIndex(TableServiceClient service)
     public async Task RemoveAsync(FollowUpDue due, CancellationToken ct)
     {
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
-        await table.DeleteEntityAsync(Day(due.Due), TableKeys.Join(due.TenantId, due.UserKey, due.PlanId), ETag.All, ct).ConfigureAwait(false);
+        await table.DeleteEntityAsync(PartitionKey(due), RowKey(due), ETag.All, ct).ConfigureAwait(false);
     }
 
     /// <summary>Every follow-up due on <paramref name="day"/>, sent or not.</summary>
@@ -71,6 +71,10 @@ public sealed class FollowUpIndex(TableServiceClient service)
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
     }
+
+    internal static string PartitionKey(FollowUpDue due) => Day(due.Due);
+
+    internal static string RowKey(FollowUpDue due) => TableKeys.Join(due.TenantId, due.UserKey, due.PlanId);
 
     private static string Day(DateOnly day) => TableQueries.Day(day);
 }

@@ -18,4 +18,7 @@ public sealed record TeamSignal(
     public const string TopicRaised = "topic";
     public const string FieldDayRequested = "fieldDay";
     public const string PlanShared = "sharedPlan";
+
+    /// <summary>Every kind, for the key budget (<see cref="TurnKeys"/>).</summary>
+    public static readonly IReadOnlyList<string> Kinds = [TopicRaised, FieldDayRequested, PlanShared];
 }

@@ -17,7 +17,7 @@ public sealed class TeamSignalStore(TableServiceClient service)
     public async Task RecordAsync(TeamSignal signal, CancellationToken ct)
     {
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
-        var entity = new TableEntity(Partition(signal.TenantId, signal.Day), TableKeys.Join(signal.Kind, signal.UserKey, signal.Id))
+        var entity = new TableEntity(PartitionKey(signal), RowKey(signal))
         {
             ["TenantId"] = signal.TenantId,
             ["Day"] = Day(signal.Day),
@@ -48,6 +48,10 @@ public sealed class TeamSignalStore(TableServiceClient service)
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
     }
+
+    internal static string PartitionKey(TeamSignal signal) => Partition(signal.TenantId, signal.Day);
+
+    internal static string RowKey(TeamSignal signal) => TableKeys.Join(signal.Kind, signal.UserKey, signal.Id);
 
     private static string Partition(string tenantId, DateOnly day) => TableKeys.Join(tenantId, Day(day));
 

@@ -17,7 +17,8 @@ public static class CoachBotApp
 {
     public const string DefaultUrl = "http://127.0.0.1:3978";
 
-    public static WebApplication Create(string[] args)
+    /// <param name="configureServices">Registrations to add after the app's own (tests: e.g. a telemetry exporter).</param>
+    public static WebApplication Create(string[] args, Action<IServiceCollection>? configureServices = null)
     {
         var builder = WebApplication.CreateBuilder(args);
 
@@ -43,8 +44,10 @@ public static class CoachBotApp
         builder.Services.AddSingleton<ManagerRoles>();
         builder.Services.AddSingleton<ManagerCommands>();
         builder.Services.AddSingleton<CoachingBot>();
+        builder.Services.AddSingleton<IActivityRule, StorageLimitsRule>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddNudges(builder.Configuration);
+        configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
 

@@ -175,7 +175,7 @@ public sealed class SendLedger(TableServiceClient service)
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
         try
         {
-            await table.AddEntityAsync(new TableEntity(TableKeys.UserPartition(job.TenantId, job.UserKey), TableKeys.Join(ScheduledPrefix, job.SendKey))
+            await table.AddEntityAsync(new TableEntity(TableKeys.UserPartition(job.TenantId, job.UserKey), ScheduledKey(job))
             {
                 ["TenantId"] = job.TenantId,
                 ["UserKey"] = job.UserKey,
@@ -195,7 +195,7 @@ public sealed class SendLedger(TableServiceClient service)
     {
         ArgumentNullException.ThrowIfNull(job);
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
-        await table.DeleteEntityAsync(TableKeys.UserPartition(job.TenantId, job.UserKey), TableKeys.Join(ScheduledPrefix, job.SendKey), ETag.All, ct).ConfigureAwait(false);
+        await table.DeleteEntityAsync(TableKeys.UserPartition(job.TenantId, job.UserKey), ScheduledKey(job), ETag.All, ct).ConfigureAwait(false);
     }
 
     /// <summary>Records in a state (e.g. notInstalled) across users, optionally for one day; an admin query (a table scan).</summary>
@@ -210,6 +210,9 @@ public sealed class SendLedger(TableServiceClient service)
             list.Add(ToRecord(e));
         return list;
     }
+
+    /// <summary>Row key of the scheduler's "already enqueued" marker for a job (its send key, escaped once more).</summary>
+    internal static string ScheduledKey(NudgeJob job) => TableKeys.Join(ScheduledPrefix, job.SendKey);
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

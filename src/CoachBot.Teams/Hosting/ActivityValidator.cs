@@ -23,5 +23,13 @@ public static class ActivityValidator
         return null;
     }
 
+    /// <summary><see cref="Validate(Activity)"/>, then the host's <paramref name="rules"/> in order.</summary>
+    public static string? Validate(Activity a, IEnumerable<IActivityRule>? rules)
+    {
+        if (Validate(a) is { } invalid) return invalid;
+        foreach (var rule in rules ?? []) if (rule.Check(a) is { } reason) return reason;
+        return null;
+    }
+
     private static bool TooLong(string? s) => s is { Length: > MaxIdLength };
 }

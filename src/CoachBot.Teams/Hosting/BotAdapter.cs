@@ -20,7 +20,8 @@ public sealed partial class BotAdapter(
     BackgroundTurns background,
     InboundUserRateLimiter users,
     IHostApplicationLifetime lifetime,
-    ILogger<BotAdapter> logger)
+    ILogger<BotAdapter> logger,
+    IEnumerable<IActivityRule>? rules = null)
 {
     public async Task ProcessAsync(HttpContext http, IActivityHandler handler)
     {
@@ -60,7 +61,7 @@ public sealed partial class BotAdapter(
             await RejectAsync(http, StatusCodes.Status400BadRequest, "BadSyntax", "The body is not a JSON activity.").ConfigureAwait(false);
             return;
         }
-        if (ActivityValidator.Validate(activity) is { } invalid)
+        if (ActivityValidator.Validate(activity, rules) is { } invalid)
         {
             await RejectAsync(http, StatusCodes.Status400BadRequest, "BadArgument", invalid).ConfigureAwait(false);
             return;

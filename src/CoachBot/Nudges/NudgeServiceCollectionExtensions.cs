@@ -1,3 +1,4 @@
+using CoachBot.Admin;
 using CoachBot.Bot;
 using CoachBot.Storage.Nudges;
 
@@ -22,6 +23,9 @@ public static class NudgeServiceCollectionExtensions
         var queueName = section[nameof(NudgeOptions.QueueName)] is { Length: > 0 } q ? q : "nudges";
         services.AddNudgeStorage(configuration, queueName);
         services.AddSingleton<SignalCache>();
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
+        services.AddSingleton<AdminKeyThrottle>();
+        services.AddSingleton<IKnownManagers, ConfiguredManagers>();
         services.AddSingleton<NudgeBuilder>();
         services.AddSingleton<NudgeDelivery>();
         services.AddSingleton<ICardActionHandler, NudgeCardActions>();

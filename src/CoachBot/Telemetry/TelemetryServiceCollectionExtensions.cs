@@ -11,7 +11,8 @@ public static class TelemetryServiceCollectionExtensions
     /// <summary>
     /// Traces and metrics through OpenTelemetry: ASP.NET Core and HttpClient instrumentation plus CoachBot's own meters.
     /// Exported to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set and to Application Insights when
-    /// APPLICATIONINSIGHTS_CONNECTION_STRING is; with neither, nothing leaves the process.
+    /// APPLICATIONINSIGHTS_CONNECTION_STRING is; with neither, nothing leaves the process. URLs on spans are redacted
+    /// (<see cref="UrlRedactor"/>) before any exporter runs.
     /// </summary>
     public static IServiceCollection AddCoachBotTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -21,7 +22,8 @@ public static class TelemetryServiceCollectionExtensions
             .ConfigureResource(r => r.AddService(CoachBotTelemetry.Name))
             .WithTracing(t =>
             {
-                t.AddSource(CoachBotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                // The redaction processor comes first, so no exporter (added below, or by a test) sees a URL with ids in it.
+                t.AddSource(CoachBotTelemetry.Name).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation().AddProcessor(new UrlRedactionProcessor());
                 if (otlp) t.AddOtlpExporter();
                 if (!string.IsNullOrWhiteSpace(appInsights)) t.AddAzureMonitorTraceExporter(o => o.ConnectionString = appInsights);
             })

@@ -15,11 +15,11 @@ public sealed class BotApp : IAsyncDisposable
     private readonly List<HttpClient> _clients = [];
     private bool _started;
 
-    public BotApp(string storageConnectionString, IDictionary<string, string?>? settings = null)
+    public BotApp(string storageConnectionString, IDictionary<string, string?>? settings = null, Action<IServiceCollection>? configureServices = null)
     {
         var args = new List<string> { "--environment=Development", "--urls=http://127.0.0.1:0", $"--Storage:ConnectionString={storageConnectionString}" };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) args.Add($"--{k}={v}");
-        _app = CoachBotApp.Create([.. args]);
+        _app = CoachBotApp.Create([.. args], configureServices);
     }
 
     public IServiceProvider Services => _app.Services;

@@ -1,0 +1,21 @@
+namespace CoachBot.Admin;
+
+/// <summary>The <c>Admin</c> configuration section: the admin endpoints' key and their limits (docs/admin.md).</summary>
+public sealed class AdminOptions
+{
+    public const string Section = "Admin";
+
+    /// <summary>Key callers send in <c>X-Admin-Key</c>; empty = the admin endpoints do not exist (404).</summary>
+    public string? ApiKey { get; set; }
+
+    /// <summary>Wrong keys one client address may send per <see cref="FailureWindow"/>; then 429 until the window ends (0 = no limit).</summary>
+    public int MaxFailuresPerClient { get; set; } = 10;
+
+    /// <summary>Wrong keys from all addresses together per <see cref="FailureWindow"/>; then 429 for everyone until it ends (0 = no limit).</summary>
+    public int MaxFailures { get; set; } = 100;
+
+    public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary><c>run</c> accepts days at most this far from today (UTC), either way.</summary>
+    public int DayWindowDays { get; set; } = 7;
+}
