@@ -1,4 +1,5 @@
 using CoachBot.Bot;
+using CoachBot.Erasure;
 using CoachBot.Graph;
 using CoachBot.Proactive;
 using CoachBot.Telemetry;
@@ -37,6 +38,9 @@ public static class CoachBotApp
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         builder.Services.AddSingleton<ProactiveMessenger>();
         builder.Services.AddSingleton<IFollowUpStarter, FollowUpStarter>();
+        builder.Services.AddOptions<ErasureOptions>().Bind(builder.Configuration.GetSection(ErasureOptions.Section));
+        builder.Services.AddSingleton<RepErasure>();
+        builder.Services.AddHostedService<ErasureWorker>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddNudges(builder.Configuration);
