@@ -32,7 +32,8 @@ internal sealed partial class RepErasure(
     {
         var (job, leased) = await jobs.RecordAsync(rep.TenantId, rep.UserKey, turn.Activity.Id!, reference, time.GetUtcNow(), options.CurrentValue.Lease, ct).ConfigureAwait(false);
         LogRecorded(logger, leased);
-        await ContinueAsync(job, leased, text => Reply(turn, text, ct), tellProgress: true, ct).ConfigureAwait(false);
+        // Not recorded by this call: another delivery of the same confirmation holds the job and will answer.
+        await ContinueAsync(job, leased, text => Reply(turn, text, ct), new Progress(WhenBusy: false, OnFailure: leased), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -46,7 +47,7 @@ internal sealed partial class RepErasure(
         var confirming = job.ActivityHash == ErasureStore.Hash(turn.Activity.Id!);
         if (job.State == ErasureStates.Done) return confirming;
         LogResumed(logger, confirming);
-        await ContinueAsync(job, leased: false, text => Reply(turn, text, ct), tellProgress: !confirming, ct).ConfigureAwait(false);
+        await ContinueAsync(job, leased: false, text => Reply(turn, text, ct), new Progress(WhenBusy: !confirming, OnFailure: !confirming), ct).ConfigureAwait(false);
         return true;
     }
 
@@ -60,7 +61,7 @@ internal sealed partial class RepErasure(
             if (job.LeaseUntil > time.GetUtcNow()) continue;
             try
             {
-                if (await ContinueAsync(job, leased: false, text => Proactive(job, text, ct), tellProgress: false, ct).ConfigureAwait(false)) finished++;
+                if (await ContinueAsync(job, leased: false, text => Proactive(job, text, ct), new Progress(false, false), ct).ConfigureAwait(false)) finished++;
             }
             catch (Exception ex) when (!ct.IsCancellationRequested)
             {
@@ -75,14 +76,14 @@ internal sealed partial class RepErasure(
     /// Takes the job (unless already held), erases what is left, then confirms exactly once. Returns true when this call
     /// finished the job. <paramref name="say"/> returns false when the rep can never be told (the bot was removed).
     /// </summary>
-    private async Task<bool> ContinueAsync(ErasureJob job, bool leased, Func<string, Task<bool>> say, bool tellProgress, CancellationToken ct)
+    private async Task<bool> ContinueAsync(ErasureJob job, bool leased, Func<string, Task<bool>> say, Progress tell, CancellationToken ct)
     {
         var o = options.CurrentValue;
         var held = leased ? job : await jobs.TryLeaseAsync(job, time.GetUtcNow(), o.Lease, ct).ConfigureAwait(false);
         if (held is null)
         {
             // Another delivery or instance is on it and will confirm; a new message still deserves an answer.
-            if (tellProgress) await say(InProgressText).ConfigureAwait(false);
+            if (tell.WhenBusy) await say(InProgressText).ConfigureAwait(false);
             return false;
         }
         if (held.State == ErasureStates.Pending)
@@ -90,7 +91,7 @@ internal sealed partial class RepErasure(
             if (!await EraseAsync(held, ct).ConfigureAwait(false))
             {
                 // Say it first, then give the lease back: a sweep that finishes quickly must not confirm before this lands.
-                if (tellProgress) await say(InProgressText).ConfigureAwait(false);
+                if (tell.OnFailure) await say(InProgressText).ConfigureAwait(false);
                 await jobs.ReleaseAsync(held, CancellationToken.None).ConfigureAwait(false);
                 return false;
             }
@@ -112,6 +113,9 @@ internal sealed partial class RepErasure(
         LogDone(logger, held.Attempts, told);
         return true;
     }
+
+    /// <summary>When to tell the rep "in progress": when another holder has the job, and when this attempt failed.</summary>
+    private readonly record struct Progress(bool WhenBusy, bool OnFailure);
 
     /// <summary>Runs every eraser (all of them, even after one fails, so each run makes progress); true when all succeeded.</summary>
     private async Task<bool> EraseAsync(ErasureJob job, CancellationToken ct)

@@ -63,6 +63,9 @@ public sealed class ForgetMeFaultTests(AzuriteFixture azurite)
 
         Assert.True(await WaitForTextAsync(connector, _conversation, RepErasure.InProgressText, TimeSpan.FromSeconds(30)), "the rep was not told the erase is in progress");
         Assert.True(await JobRecordedAsync());
+        // A new message meanwhile is not coached (nothing new is stored): the rep hears where the erase stands.
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(SecurityActivities.Message(connector.ServiceUrl, _tenant, _rep, _conversation, "are you done?"))).StatusCode);
+        Assert.True(await PollAsync(() => Task.FromResult(connector.Replies(_conversation).Count(r => r.Text == RepErasure.InProgressText) >= 2), TimeSpan.FromSeconds(30)));
         // The channel redelivers the confirmation, and the worker retries: storage still refuses, so still no "Done".
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(confirm)).StatusCode);
         var refused = proxy.RefusedDeletes;
