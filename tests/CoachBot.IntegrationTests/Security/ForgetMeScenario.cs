@@ -36,7 +36,17 @@ internal static class ForgetMeScenario
     }
 
     /// <summary>Every row, in every table, whose keys or string values contain any of <paramref name="needles"/> (case-insensitive).</summary>
-    public static async Task<List<string>> RowsMentioningAsync(string connectionString, params string[] needles)
+    public static Task<List<string>> RowsMentioningAsync(string connectionString, params string[] needles) =>
+        ScanAsync(connectionString, null, needles);
+
+    /// <summary>
+    /// The same, limited to rows of one tenant (its id in a key or value): for reps of the shared sample organisation,
+    /// whose ids other tests' tenants use too.
+    /// </summary>
+    public static Task<List<string>> RowsMentioningInTenantAsync(string connectionString, string tenant, params string[] needles) =>
+        ScanAsync(connectionString, tenant, needles);
+
+    private static async Task<List<string>> ScanAsync(string connectionString, string? tenant, string[] needles)
     {
         var service = new TableServiceClient(connectionString);
         var found = new List<string>();
@@ -44,9 +54,9 @@ internal static class ForgetMeScenario
         {
             await foreach (var row in service.GetTableClient(table).QueryAsync<TableEntity>())
             {
-                bool Has(string? s) => s is not null && needles.Any(n => s.Contains(n, StringComparison.OrdinalIgnoreCase));
-                if (Has(row.PartitionKey) || Has(row.RowKey) || row.Any(kv => kv.Value is string s && Has(s)))
-                    found.Add($"{table}: {row.PartitionKey} / {row.RowKey}");
+                bool Has(string? s, IEnumerable<string> any) => s is not null && any.Any(n => s.Contains(n, StringComparison.OrdinalIgnoreCase));
+                bool Mentions(IEnumerable<string> any) => Has(row.PartitionKey, any) || Has(row.RowKey, any) || row.Any(kv => kv.Value is string s && Has(s, any));
+                if (Mentions(needles) && (tenant is null || Mentions([tenant]))) found.Add($"{table}: {row.PartitionKey} / {row.RowKey}");
             }
         }
         return found;

@@ -64,7 +64,7 @@ public sealed class ForgetMeTests(AzuriteFixture azurite) : BotTestBase(azurite)
         var tiers = new JsonObject { [NudgeCard.DaysOffInput] = "Saturday,Sunday" };
         for (var i = 0; i < 6; i++) tiers[NudgeCard.TierInputPrefix + i] = "Top";
         await world.ClickAsync(app, NudgeWorld.Maya, Action(form, NudgeCard.SaveSettings), tiers);
-        var before = await RowsMentioningAsync(Azurite.ConnectionString, rep, marker);
+        var before = await RowsMentioningInTenantAsync(Azurite.ConnectionString, world.TenantId, rep, marker);
         Assert.Contains(before, r => r.StartsWith(SendLedger.TableName + ":", StringComparison.Ordinal));
         Assert.Contains(before, r => r.StartsWith(ManagerSettingsStore.TableName + ":", StringComparison.Ordinal));
 
@@ -73,7 +73,7 @@ public sealed class ForgetMeTests(AzuriteFixture azurite) : BotTestBase(azurite)
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(confirm)).StatusCode);
 
         Assert.Equal(1, DoneCount(world.Connector, conversation));
-        var left = await RowsMentioningAsync(Azurite.ConnectionString, rep, marker, "29:" + rep);
+        var left = await RowsMentioningInTenantAsync(Azurite.ConnectionString, world.TenantId, rep, marker, "29:" + rep);
         Assert.True(left.Count == 0, "rows left after forget me:\n" + string.Join("\n", left));
         // Every table in storage is claimed by an eraser (the erasures table holds the jobs and their nameless tombstones).
         var covered = app.Services.GetServices<IPersonalDataEraser>().SelectMany(e => e.Tables).Append(ErasureStore.TableName).ToHashSet();
@@ -93,7 +93,9 @@ public sealed class ForgetMeTests(AzuriteFixture azurite) : BotTestBase(azurite)
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(confirm)).StatusCode);
         Assert.Equal(replies, world.Connector.Replies(conversation).Count);
         Assert.Equal(1, DoneCount(world.Connector, conversation));
-        Assert.Empty(await RowsMentioningAsync(Azurite.ConnectionString, rep, marker, "29:" + rep));
+        Assert.Empty(await RowsMentioningInTenantAsync(Azurite.ConnectionString, world.TenantId, rep, marker, "29:" + rep));
+        // The marker is this rep's own words: it is nowhere, in any tenant.
+        Assert.Empty(await RowsMentioningAsync(Azurite.ConnectionString, marker));
 
         // A new message afterwards is a fresh start, not part of the erase.
         await client.PostAsync(SecurityActivities.Message(world.Connector.ServiceUrl, world.TenantId, rep, conversation, "help"));
