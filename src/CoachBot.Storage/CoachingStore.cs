@@ -3,6 +3,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using CoachBot.Coaching.Dialogue;
+using CoachBot.Storage.Erasure;
 
 namespace CoachBot.Storage;
 
@@ -13,7 +14,7 @@ namespace CoachBot.Storage;
 /// <c>state|{conversation}</c>, <c>turn|{conversation}|{activityId}</c>, <c>ref|{conversation}</c>, <c>welcome|{conversation}</c>,
 /// <c>plan|{planId}</c> (see <see cref="PlanStore"/>).
 /// </summary>
-public sealed class CoachingStore(TableServiceClient service)
+public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEraser
 {
     public const string TableName = "coaching";
 
@@ -143,8 +144,10 @@ public sealed class CoachingStore(TableServiceClient service)
         return references;
     }
 
+    public IReadOnlyCollection<string> Tables { get; } = [TableName];
+
     /// <summary>Every row of one user ("forget me"), in 100-row transactions; returns how many were deleted.</summary>
-    public async Task<int> DeleteUserAsync(string tenantId, string userKey, CancellationToken ct)
+    public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, userKey);
@@ -152,7 +155,17 @@ public sealed class CoachingStore(TableServiceClient service)
         await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == pk, select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
             keys.Add(row);
         foreach (var chunk in keys.Chunk(100))
-            await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), ct).ConfigureAwait(false);
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), ct).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+            {
+                // Another eraser run got to some of these rows first: delete the rest one by one (a missing row is fine there).
+                foreach (var e in chunk) await table.DeleteEntityAsync(e.PartitionKey, e.RowKey, ETag.All, ct).ConfigureAwait(false);
+            }
+        }
         return keys.Count;
     }
 

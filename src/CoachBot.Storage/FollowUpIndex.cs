@@ -1,5 +1,6 @@
 using Azure;
 using Azure.Data.Tables;
+using CoachBot.Storage.Erasure;
 
 namespace CoachBot.Storage;
 
@@ -7,7 +8,7 @@ namespace CoachBot.Storage;
 /// The <c>followups</c> table: "which commitments are due on a date" as one partition per due day
 /// (<c>yyyy-MM-dd</c>), row key <c>{tenant}|{user}|{planId}</c>. The plan itself stays in the rep's partition.
 /// </summary>
-public sealed class FollowUpIndex(TableServiceClient service)
+public sealed class FollowUpIndex(TableServiceClient service) : IPersonalDataEraser
 {
     public const string TableName = "followups";
 
@@ -66,7 +67,7 @@ public sealed class FollowUpIndex(TableServiceClient service)
     public async Task MarkSentAsync(FollowUpDue due, CancellationToken ct) => await ScheduleAsync(due with { Sent = true }, ct).ConfigureAwait(false);
 
     /// <summary>Erases one user's follow-ups ("forget me").</summary>
-    public async Task<int> DeleteUserAsync(string tenantId, string userKey, CancellationToken ct)
+    public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
@@ -75,6 +76,8 @@ public sealed class FollowUpIndex(TableServiceClient service)
     internal static string PartitionKey(FollowUpDue due) => Day(due.Due);
 
     internal static string RowKey(FollowUpDue due) => TableKeys.Join(due.TenantId, due.UserKey, due.PlanId);
+
+    public IReadOnlyCollection<string> Tables { get; } = [TableName];
 
     private static string Day(DateOnly day) => TableQueries.Day(day);
 }

@@ -5,4 +5,5 @@ namespace CoachBot.Storage;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CoachingState))]
+[JsonSerializable(typeof(StoredConversationReference))]
 internal sealed partial class StorageJson : JsonSerializerContext;

@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using CoachBot.Storage.Erasure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +34,11 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<PlanStore>();
         services.AddSingleton<TeamSignalStore>();
         services.AddSingleton<FollowUpIndex>();
+        services.AddSingleton<ErasureStore>();
+        // Every store that holds personal data is also an eraser: "forget me" runs all of them (see IPersonalDataEraser).
+        services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<CoachingStore>());
+        services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<TeamSignalStore>());
+        services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<FollowUpIndex>());
         return services;
     }
 }

@@ -1,4 +1,5 @@
 using Azure.Data.Tables;
+using CoachBot.Storage.Erasure;
 
 namespace CoachBot.Storage;
 
@@ -7,7 +8,7 @@ namespace CoachBot.Storage;
 /// manager's reps raise yesterday" is one partition read filtered to the manager's reps. Row keys
 /// <c>{kind}|{user}|{id}</c> make writes idempotent (a redelivered turn rewrites the same row).
 /// </summary>
-public sealed class TeamSignalStore(TableServiceClient service)
+public sealed class TeamSignalStore(TableServiceClient service) : IPersonalDataEraser
 {
     public const string TableName = "signals";
 
@@ -43,7 +44,7 @@ public sealed class TeamSignalStore(TableServiceClient service)
     }
 
     /// <summary>Erases every signal of one user ("forget me"); a scan, which is rare and bounded by the retention period.</summary>
-    public async Task<int> DeleteUserAsync(string tenantId, string userKey, CancellationToken ct)
+    public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
@@ -54,6 +55,8 @@ public sealed class TeamSignalStore(TableServiceClient service)
     internal static string RowKey(TeamSignal signal) => TableKeys.Join(signal.Kind, signal.UserKey, signal.Id);
 
     private static string Partition(string tenantId, DateOnly day) => TableKeys.Join(tenantId, Day(day));
+
+    public IReadOnlyCollection<string> Tables { get; } = [TableName];
 
     private static string Day(DateOnly day) => TableQueries.Day(day);
 

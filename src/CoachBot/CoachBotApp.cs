@@ -1,4 +1,5 @@
 using CoachBot.Bot;
+using CoachBot.Erasure;
 using CoachBot.Graph;
 using CoachBot.Managers;
 using CoachBot.Plans;
@@ -43,6 +44,9 @@ public static class CoachBotApp
         builder.Services.AddSingleton<IFollowUpStarter, FollowUpStarter>();
         builder.Services.AddSingleton<ManagerRoles>();
         builder.Services.AddSingleton<ManagerCommands>();
+        builder.Services.AddOptions<ErasureOptions>().Bind(builder.Configuration.GetSection(ErasureOptions.Section));
+        builder.Services.AddSingleton<RepErasure>();
+        builder.Services.AddHostedService<ErasureWorker>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddSingleton<IActivityRule, StorageLimitsRule>();
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");

@@ -15,6 +15,9 @@ namespace CoachBot.Coaching.Dialogue;
 /// </summary>
 public static partial class CoachingEngine
 {
+    /// <summary>Said once the rep's data is gone (the host sends it only after the erase completed).</summary>
+    public const string ForgottenText = "Done. I've forgotten you: everything I held about you is erased. If you ever want to start again, just write to me.";
+
     public const string WelcomeText =
         "Hi, I'm CoachBot. Bring me a deal or customer situation you're stuck on and I'll help you think it through " +
         "with a few questions, so you reach your own plan. I'll check in when it's due. What's on your mind? (Type help for more.)";
@@ -70,8 +73,7 @@ public static partial class CoachingEngine
         if (state.AwaitingReply == Awaiting.ForgetMeConfirmation)
         {
             if (intent is RepIntentKind.ConfirmForget)
-                return new CoachingReply("Done. I've forgotten you: everything I held about you is being erased. If you ever want to start again, just write to me.",
-                    ReplyKind.ForgetMeConfirmed, null, CoachingState.New);
+                return new CoachingReply(ForgottenText, ReplyKind.ForgetMeConfirmed, null, CoachingState.New);
             return ForgetCancelled(state with { AwaitingReply = null });
         }
 

@@ -4,11 +4,12 @@ using Azure;
 using Azure.Data.Tables;
 using CoachBot.Coaching.FieldDays;
 using CoachBot.Coaching.Nudges;
+using CoachBot.Storage.Erasure;
 
 namespace CoachBot.Storage.Nudges;
 
 /// <summary>The <c>nudgesettings</c> table: one row per manager, partition <c>{tenant}|{manager}</c>, row key "settings".</summary>
-public sealed class ManagerSettingsStore(TableServiceClient service)
+public sealed class ManagerSettingsStore(TableServiceClient service) : IPersonalDataEraser
 {
     public const string TableName = "nudgesettings";
     private const string RowKey = "settings";
@@ -45,6 +46,34 @@ public sealed class ManagerSettingsStore(TableServiceClient service)
             {
             }
         }
+    }
+
+    public IReadOnlyCollection<string> Tables { get; } = [TableName];
+
+    /// <summary>
+    /// "forget me": deletes the user's own settings (if they manage) and removes the tier every manager in the tenant
+    /// gave them (the only place a rep's id appears in another person's settings).
+    /// </summary>
+    public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var own = await table.DeleteEntityAsync(TableKeys.UserPartition(tenantId, userKey), RowKey, ETag.All, ct).ConfigureAwait(false);
+        var changed = own.Status == 404 ? 0 : 1;
+        var managers = new List<string>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"TenantId eq {tenantId}"), select: ["ManagerId", "Tiers"], cancellationToken: ct).ConfigureAwait(false))
+        {
+            if (row.GetString("Tiers") is { } tiers && tiers.Contains(userKey, StringComparison.OrdinalIgnoreCase) && row.GetString("ManagerId") is { } manager)
+                managers.Add(manager);
+        }
+        foreach (var manager in managers)
+        {
+            await UpdateAsync(tenantId, manager, s => s with
+            {
+                Tiers = s.Tiers.Where(t => !string.Equals(t.Key, userKey, StringComparison.OrdinalIgnoreCase)).ToDictionary(t => t.Key, t => t.Value),
+            }, ct).ConfigureAwait(false);
+            changed++;
+        }
+        return changed;
     }
 
     private static TableEntity ToEntity(string pk, string tenantId, string managerId, ManagerSettings s) => new(pk, RowKey)

@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Azure.Storage.Queues;
+using CoachBot.Storage.Erasure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -26,6 +27,8 @@ public static class NudgeStorageServiceCollectionExtensions
         services.AddSingleton(sp => new NudgeQueueClient(sp.GetRequiredService<QueueServiceClient>(), queueName));
         services.AddSingleton<SendLedger>();
         services.AddSingleton<ManagerSettingsStore>();
+        services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<SendLedger>());
+        services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<ManagerSettingsStore>());
         return services;
     }
 }

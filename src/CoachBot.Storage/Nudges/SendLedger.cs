@@ -1,6 +1,7 @@
 using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
+using CoachBot.Storage.Erasure;
 
 namespace CoachBot.Storage.Nudges;
 
@@ -10,7 +11,7 @@ namespace CoachBot.Storage.Nudges;
 /// <b>before</b> sending, and updated (ETag-conditional) to "sent" with the activity id after. Row keys
 /// <c>scheduled|…</c> mark that the scheduler already enqueued a job, so each tick does not enqueue it again.
 /// </summary>
-public sealed class SendLedger(TableServiceClient service)
+public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
 {
     public const string TableName = "nudgesends";
     private const string ScheduledPrefix = "scheduled";
@@ -213,6 +214,46 @@ public sealed class SendLedger(TableServiceClient service)
 
     /// <summary>Row key of the scheduler's "already enqueued" marker for a job (its send key, escaped once more).</summary>
     internal static string ScheduledKey(NudgeJob job) => TableKeys.Join(ScheduledPrefix, job.SendKey);
+
+    public IReadOnlyCollection<string> Tables { get; } = [TableName];
+
+    /// <summary>
+    /// "forget me": deletes the user's own records (their follow-up deliveries, scheduler marks, their nudges if they
+    /// manage), and drops the card snapshot of every nudge in the tenant that mentions them (their slots, team entry,
+    /// requests and shared plans). The snapshot is dropped rather than edited: the card already in Teams addresses its
+    /// slots by position, so removing one would make a later Book click book a different rep. The row itself stays, so
+    /// that day's nudge is still not sent twice; its buttons answer "no longer available".
+    /// </summary>
+    public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var changed = await TableQueries.DeleteWhereAsync(table,
+            TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UserPartition(tenantId, userKey)}"), ct).ConfigureAwait(false);
+        // Daily nudges and cards shown on demand ("my day") both keep a snapshot that can name the rep.
+        var snapshots = TableClient.CreateQueryFilter($"TenantId eq {tenantId} and (Kind eq {NudgeJob.NudgeKind} or Kind eq {NudgeJob.ViewKind})");
+        await foreach (var row in table.QueryAsync<TableEntity>(snapshots, cancellationToken: ct).ConfigureAwait(false))
+        {
+            var entity = row;
+            // A concurrent button click may rewrite the snapshot: re-read and drop again until it sticks.
+            while (entity.GetString("ContentJson") is { } json && json.Contains(userKey, StringComparison.OrdinalIgnoreCase))
+            {
+                entity.Remove("ContentJson");
+                try
+                {
+                    await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+                    changed++;
+                    break;
+                }
+                catch (RequestFailedException ex) when (ex.Status == 412)
+                {
+                    var current = await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: ct).ConfigureAwait(false);
+                    if (!current.HasValue || current.Value is null) break;
+                    entity = current.Value;
+                }
+            }
+        }
+        return changed;
+    }
 
     private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -2,6 +2,7 @@ using CoachBot.Cards;
 using CoachBot.Coaching.Dialogue;
 using CoachBot.Managers;
 using CoachBot.Storage.Nudges;
+using CoachBot.Erasure;
 using CoachBot.Storage;
 using CoachBot.Telemetry;
 using CoachBot.Teams.Cards;
@@ -25,6 +26,7 @@ internal sealed partial class CoachingBot(
     TurnEffects effects,
     DrillLibraryProvider drills,
     RecentReplies recentReplies,
+    RepErasure erasure,
     IEnumerable<ICardActionHandler> cardHandlers,
     TimeProvider time,
     ILogger<CoachingBot> logger) : IActivityHandler
@@ -80,6 +82,8 @@ internal sealed partial class CoachingBot(
         var reference = ToStored(activity, rep, now);
 
         var facts = new TurnFacts(activity.Id!, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone);
+        // A redelivered "forget me" confirmation, or any message while the rep's erase is unfinished: not a new turn.
+        if (await erasure.InterceptAsync(turn, rep, ct).ConfigureAwait(false)) return;
 
         var command = await managers.TryAnswerAsync(rep, activity, text, today, ct).ConfigureAwait(false);
 
@@ -104,13 +108,20 @@ internal sealed partial class CoachingBot(
                 case SaveTurnResult.Saved:
                     LogTurn(logger, kind, state.Stage, state.Topic ?? "none");
                     CoachBotTelemetry.Turn(activity.Type!, kind);
-                    await ReplyAsync(turn, record, ct).ConfigureAwait(false);
-                    if (reply?.Kind == ReplyKind.ForgetMeConfirmed) await effects.EraseAsync(rep, ct).ConfigureAwait(false);
+                    // "forget me": recorded as a job, erased, and only then confirmed (RepErasure), not replied to here.
+                    if (reply?.Kind == ReplyKind.ForgetMeConfirmed) await erasure.ForgetAsync(turn, rep, reference, ct).ConfigureAwait(false);
+                    else await ReplyAsync(turn, record, ct).ConfigureAwait(false);
                     return;
                 case SaveTurnResult.Duplicate:
                     var existing = await store.GetTurnAsync(rep.TenantId, rep.UserKey, conversationId, activity.Id!, ct).ConfigureAwait(false);
                     LogDuplicate(logger, existing?.RepliedAt is not null);
                     CoachBotTelemetry.Duplicate();
+                    // The first delivery stored the confirmation but died before recording the erase job: record and run it now.
+                    if (existing?.Kind == nameof(ReplyKind.ForgetMeConfirmed))
+                    {
+                        await erasure.ForgetAsync(turn, rep, reference, ct).ConfigureAwait(false);
+                        return;
+                    }
                     // The first delivery stored its turn but may have died before replying: finish its job, once.
                     if (existing is { RepliedAt: null } && !recentReplies.Contains(ReplyKey(existing)))
                         await ReplyAsync(turn, existing, ct).ConfigureAwait(false);

@@ -12,7 +12,8 @@ namespace CoachBot.Bot;
 /// <summary>
 /// The I/O a coaching reply asks for (see <see cref="ReplyKind"/>). Everything here runs before the turn is saved and
 /// is idempotent (upserts keyed by the activity or plan), so a retried or redelivered turn cannot double it; text it
-/// adds becomes part of the stored reply, so a redelivery resends the same answer. Erasure runs after the reply.
+/// adds becomes part of the stored reply, so a redelivery resends the same answer. "forget me" is not here: see
+/// <see cref="Erasure.RepErasure"/>.
 /// </summary>
 internal sealed class TurnEffects(PlanStore plans, PlanActions planActions, TeamSignalStore signals, FollowUpIndex followUps, CoachingStore store, IOptions<CoachingOptions> options)
 {
@@ -51,14 +52,6 @@ internal sealed class TurnEffects(PlanStore plans, PlanActions planActions, Team
             default:
                 return reply.Text;
         }
-    }
-
-    /// <summary>"forget me", confirmed: every row of the rep, in every table. Runs after the confirmation was sent.</summary>
-    public async Task EraseAsync(RepIdentity rep, CancellationToken ct)
-    {
-        await followUps.DeleteUserAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false);
-        await signals.DeleteUserAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false);
-        await store.DeleteUserAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false);
     }
 
     private Task Signal(string kind, RepIdentity rep, TurnFacts turn, string? topic, string? planText, CancellationToken ct) =>

@@ -35,7 +35,11 @@ internal sealed partial class ProactiveMessenger(CoachingStore store, ConnectorC
         }
     }
 
-    public async Task<ProactiveResult> SendAsync(StoredConversationReference personal, string? text, AdaptiveCard? card, CancellationToken ct)
+    /// <summary>
+    /// Sends into a known 1:1 chat. <paramref name="retireOnRefusal"/> false leaves storage untouched on a permanent
+    /// refusal (the "forget me" confirmation: retiring the reference would write a row for an erased rep).
+    /// </summary>
+    public async Task<ProactiveResult> SendAsync(StoredConversationReference personal, string? text, AdaptiveCard? card, CancellationToken ct, bool retireOnRefusal = true)
     {
         try
         {
@@ -59,7 +63,7 @@ internal sealed partial class ProactiveMessenger(CoachingStore store, ConnectorC
         {
             LogRefused(logger, (int)ex.Status, ex.Code);
             Telemetry.CoachBotTelemetry.ProactiveSent(ProactiveOutcome.Refused);
-            await store.UpsertReferenceAsync(personal with { IsStale = true, UpdatedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
+            if (retireOnRefusal) await store.UpsertReferenceAsync(personal with { IsStale = true, UpdatedAt = time.GetUtcNow() }, ct).ConfigureAwait(false);
             return new ProactiveResult(ProactiveOutcome.Refused);
         }
     }

@@ -1,46 +1,25 @@
 using System.Net;
 using System.Net.Http.Json;
-using Azure.Data.Tables;
+using System.Text.Json.Nodes;
+using CoachBot.Coaching.Dialogue;
 using CoachBot.IntegrationTests.Infrastructure;
+using CoachBot.IntegrationTests.Nudges;
+using CoachBot.Nudges;
+using CoachBot.Storage.Erasure;
+using CoachBot.Storage.Nudges;
+using Microsoft.Extensions.DependencyInjection;
+using static CoachBot.IntegrationTests.Security.ForgetMeScenario;
 
 namespace CoachBot.IntegrationTests.Security;
 
-/// <summary>"forget me", confirmed, removes every row of that rep in every table — and nobody else's.</summary>
+/// <summary>
+/// "forget me", confirmed, removes every row of that rep in every table — their own partition, signals, follow-ups, the
+/// manager's nudge snapshot and the manager's settings — and nobody else's; "Done" comes once, after the erase.
+/// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ForgetMeTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
     private readonly string _tenant = "tenant-forget-" + Guid.NewGuid().ToString("N")[..8];
-
-    /// <summary>Every row, in every table, that mentions the rep's key anywhere (keys or values).</summary>
-    private async Task<List<string>> RowsMentioningAsync(string userKey)
-    {
-        var service = new TableServiceClient(Azurite.ConnectionString);
-        var found = new List<string>();
-        await foreach (var table in service.QueryAsync())
-        {
-            await foreach (var row in service.GetTableClient(table.Name).QueryAsync<TableEntity>())
-            {
-                if (row.PartitionKey.Contains(userKey, StringComparison.Ordinal) || row.RowKey.Contains(userKey, StringComparison.Ordinal)
-                    || row.Any(kv => kv.Value is string s && s.Contains(userKey, StringComparison.Ordinal)))
-                    found.Add($"{table.Name}: {row.PartitionKey} / {row.RowKey}");
-            }
-        }
-        return found;
-    }
-
-    private async Task<string> ReachSharedPlanAsync(string user, string conversation)
-    {
-        string planId = "";
-        foreach (var text in SecurityActivities.ToPlan)
-        {
-            var activity = SecurityActivities.Message(Connector.ServiceUrl, _tenant, user, conversation, text);
-            planId = activity["id"]!.GetValue<string>();
-            Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(activity)).StatusCode);
-        }
-        await Client.PostAsJsonAsync("/api/messages", SecurityActivities.CardAction(Connector.ServiceUrl, _tenant, user, conversation, "plan.share", planId));
-        await Client.PostAsJsonAsync("/api/messages", SecurityActivities.CardAction(Connector.ServiceUrl, _tenant, user, conversation, "plan.fieldDay", planId));
-        return planId;
-    }
 
     [Fact]
     public async Task Forget_me_confirmed_erases_every_row_of_the_rep_and_only_theirs()
@@ -48,18 +27,81 @@ public sealed class ForgetMeTests(AzuriteFixture azurite) : BotTestBase(azurite)
         var rep = "aad-forget-" + Guid.NewGuid().ToString("N");
         var neighbour = "aad-keep-" + Guid.NewGuid().ToString("N");
         var conversation = "a:forget-" + Guid.NewGuid().ToString("N");
-        await ReachSharedPlanAsync(rep, conversation);
-        await ReachSharedPlanAsync(neighbour, "a:keep-" + Guid.NewGuid().ToString("N"));
-        Assert.NotEmpty(await RowsMentioningAsync(rep));
-        var neighbourRows = (await RowsMentioningAsync(neighbour)).Count;
+        var marker = NewMarker();
+        await ReachSharedPlanAsync(Client, Connector.ServiceUrl, _tenant, rep, conversation, marker);
+        await ReachSharedPlanAsync(Client, Connector.ServiceUrl, _tenant, neighbour, "a:keep-" + Guid.NewGuid().ToString("N"), NewMarker());
+        Assert.NotEmpty(await RowsMentioningAsync(Azurite.ConnectionString, rep, marker));
+        var neighbourRows = (await RowsMentioningAsync(Azurite.ConnectionString, neighbour)).Count;
 
         await Client.PostAsync(SecurityActivities.Message(Connector.ServiceUrl, _tenant, rep, conversation, "forget me"));
-        await Client.PostAsync(SecurityActivities.Message(Connector.ServiceUrl, _tenant, rep, conversation, "yes delete my data"));
+        await Client.PostAsync(SecurityActivities.Message(Connector.ServiceUrl, _tenant, rep, conversation, ConfirmText));
 
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        List<string> left;
-        while ((left = await RowsMentioningAsync(rep)).Count > 0 && DateTime.UtcNow < deadline) await Task.Delay(100);
+        // "Done" is said only after the erase completed: no waiting for rows to go.
+        Assert.Equal(1, DoneCount(Connector, conversation));
+        var left = await RowsMentioningAsync(Azurite.ConnectionString, rep, marker);
         Assert.True(left.Count == 0, "rows left after forget me:\n" + string.Join("\n", left));
-        Assert.Equal(neighbourRows, (await RowsMentioningAsync(neighbour)).Count);
+        Assert.Equal(neighbourRows, (await RowsMentioningAsync(Azurite.ConnectionString, neighbour)).Count);
     }
+
+    [Fact]
+    public async Task Forget_me_erases_the_rep_from_the_managers_nudge_snapshot_and_settings_and_every_table_has_an_eraser()
+    {
+        await using var world = await NudgeWorld.StartAsync(Azurite.ConnectionString);
+        var app = world.StartApp();
+        using var client = app.CreateHttpClient();
+        var rep = NudgeWorld.Diego;
+        var conversation = NudgeWorld.ConversationOf(rep);
+        var marker = NewMarker();
+        await world.InstallAsync(app, NudgeWorld.Maya);
+        await ReachSharedPlanAsync(client, world.Connector.ServiceUrl, world.TenantId, rep, conversation, marker);
+        (await world.RunAsync(app, NudgeWorld.Maya)).EnsureSuccessStatusCode();
+        await world.WaitForCardsAsync([NudgeWorld.Maya]);
+        var card = NudgeWorld.CardOf(Assert.Single(world.Cards(NudgeWorld.Maya)));
+        Assert.True(NudgeWorld.AllText(card).Contains(marker, StringComparison.Ordinal), "the shared plan is not on the card:\n" + NudgeWorld.AllText(card)
+            + "\n" + string.Join("\n", world.Connector.Replies(conversation).Select(r => r.Text)));
+        // Maya rates her reps in the card's settings: her settings row now holds Diego's id.
+        var form = await world.ClickAsync(app, NudgeWorld.Maya, Action(card, NudgeCard.Settings));
+        var tiers = new JsonObject { [NudgeCard.DaysOffInput] = "Saturday,Sunday" };
+        for (var i = 0; i < 6; i++) tiers[NudgeCard.TierInputPrefix + i] = "Top";
+        await world.ClickAsync(app, NudgeWorld.Maya, Action(form, NudgeCard.SaveSettings), tiers);
+        var before = await RowsMentioningInTenantAsync(Azurite.ConnectionString, world.TenantId, rep, marker);
+        Assert.Contains(before, r => r.StartsWith(SendLedger.TableName + ":", StringComparison.Ordinal));
+        Assert.Contains(before, r => r.StartsWith(ManagerSettingsStore.TableName + ":", StringComparison.Ordinal));
+
+        await client.PostAsync(SecurityActivities.Message(world.Connector.ServiceUrl, world.TenantId, rep, conversation, "forget me"));
+        var confirm = SecurityActivities.Message(world.Connector.ServiceUrl, world.TenantId, rep, conversation, ConfirmText);
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(confirm)).StatusCode);
+
+        Assert.Equal(1, DoneCount(world.Connector, conversation));
+        var left = await RowsMentioningInTenantAsync(Azurite.ConnectionString, world.TenantId, rep, marker, "29:" + rep);
+        Assert.True(left.Count == 0, "rows left after forget me:\n" + string.Join("\n", left));
+        // Every table in storage is claimed by an eraser (the erasures table holds the jobs and their nameless tombstones).
+        var covered = app.Services.GetServices<IPersonalDataEraser>().SelectMany(e => e.Tables).Append(ErasureStore.TableName).ToHashSet();
+        Assert.DoesNotContain(await TablesAsync(Azurite.ConnectionString), t => !covered.Contains(t));
+        // Maya keeps her own settings; re-opening her card no longer shows Diego's plan.
+        var settings = await app.Services.GetRequiredService<ManagerSettingsStore>().GetAsync(world.TenantId, NudgeWorld.Maya, default);
+        Assert.Equal(2, settings.DaysOff.Count);
+        Assert.DoesNotContain(rep, settings.Tiers.Keys, StringComparer.OrdinalIgnoreCase);
+        var view = Action(form, NudgeCard.View);
+        var reopened = await client.PostAsJsonAsync("/api/messages", NudgeWorld.Invoke(world.TenantId, NudgeWorld.Maya, NudgeCard.View, view.GetProperty("data"), world.Connector.ServiceUrl));
+        var body = await reopened.Content.ReadAsStringAsync();
+        Assert.DoesNotContain(marker, body, StringComparison.Ordinal);
+        Assert.Contains("no longer available", body, StringComparison.Ordinal);
+
+        // The channel redelivers the confirming activity: no second "Done", no reply at all, no row comes back.
+        var replies = world.Connector.Replies(conversation).Count;
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync(confirm)).StatusCode);
+        Assert.Equal(replies, world.Connector.Replies(conversation).Count);
+        Assert.Equal(1, DoneCount(world.Connector, conversation));
+        Assert.Empty(await RowsMentioningInTenantAsync(Azurite.ConnectionString, world.TenantId, rep, marker, "29:" + rep));
+        // The marker is this rep's own words: it is nowhere, in any tenant.
+        Assert.Empty(await RowsMentioningAsync(Azurite.ConnectionString, marker));
+
+        // A new message afterwards is a fresh start, not part of the erase.
+        await client.PostAsync(SecurityActivities.Message(world.Connector.ServiceUrl, world.TenantId, rep, conversation, "help"));
+        Assert.NotEqual(CoachingEngine.ForgottenText, world.Connector.Replies(conversation)[^1].Text);
+    }
+
+    private static System.Text.Json.JsonElement Action(System.Text.Json.JsonElement card, string verb) =>
+        NudgeWorld.Actions(card).First(a => a.GetProperty("verb").GetString() == verb);
 }
