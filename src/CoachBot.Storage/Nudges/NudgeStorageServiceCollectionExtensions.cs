@@ -9,7 +9,7 @@ public static class NudgeStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the nudge queue (<paramref name="queueName"/>, poison <c>{queueName}-poison</c>), the send ledger and
-    /// the manager settings store. Needs <see cref="StorageServiceCollectionExtensions.AddCoachBotStorage"/> first.
+    /// the manager settings and install stores. Needs <see cref="StorageServiceCollectionExtensions.AddCoachBotStorage"/> first.
     /// </summary>
     public static IServiceCollection AddNudgeStorage(this IServiceCollection services, IConfiguration configuration, string queueName)
     {
@@ -26,6 +26,7 @@ public static class NudgeStorageServiceCollectionExtensions
         services.AddSingleton(sp => new NudgeQueueClient(sp.GetRequiredService<QueueServiceClient>(), queueName));
         services.AddSingleton<SendLedger>();
         services.AddSingleton<ManagerSettingsStore>();
+        services.AddSingleton<ManagerInstallStore>();
         return services;
     }
 }

@@ -24,6 +24,7 @@ internal sealed class NudgeDelivery(
     SendLedger ledger,
     NudgeBuilder builder,
     ProactiveMessenger messenger,
+    ManagerInstaller installer,
     ManagerSettingsStore settingsStore,
     FollowUpIndex followUps,
     IServiceProvider services,
@@ -63,6 +64,8 @@ internal sealed class NudgeDelivery(
             return "already " + done.State;
         var settings = await settingsStore.GetAsync(job.TenantId, job.UserKey, ct).ConfigureAwait(false);
         if (settings.SnoozedDay == job.Day && !job.Force) return "snoozed";
+        // A manager who never installed the app gets it installed now (before the claim, like the Graph calls below).
+        await installer.EnsureReachableAsync(job.TenantId, job.UserKey, ct).ConfigureAwait(false);
 
         var content = await builder.BuildAsync(job.TenantId, job.UserKey, job.Day, time.GetUtcNow(), settings, ct).ConfigureAwait(false);
         var claim = await ledger.TryClaimAsync(job, InstanceId, time.GetUtcNow(), options.Value.SendLease, ct).ConfigureAwait(false);

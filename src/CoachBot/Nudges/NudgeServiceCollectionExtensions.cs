@@ -23,6 +23,9 @@ public static class NudgeServiceCollectionExtensions
         services.AddNudgeStorage(configuration, queueName);
         services.AddSingleton<SignalCache>();
         services.AddSingleton<NudgeBuilder>();
+        services.AddSingleton<ManagerRoster>();
+        services.AddSingleton<ManagerInstaller>();
+        services.AddSingleton<NotInstalledReport>();
         services.AddSingleton<NudgeDelivery>();
         services.AddSingleton<ICardActionHandler, NudgeCardActions>();
         services.AddSingleton<NudgeScheduler>();
