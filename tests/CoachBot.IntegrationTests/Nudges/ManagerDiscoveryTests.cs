@@ -133,4 +133,24 @@ public sealed class ManagerDiscoveryTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.Equal((NudgeWorld.Oliver, expected), (listed.ManagerId, listed.InstallState));
         Assert.Equal(install.LastTried + TimeSpan.FromDays(1), listed.NextInstallAttempt);
     }
+
+    [Fact]
+    public async Task Nudge_a_manager_who_removed_the_app_is_not_installed_again()
+    {
+        var app = StartApp(new() { ["Nudges:ManagerIds:0"] = NudgeWorld.Maya, ["Nudges:TeamsAppId"] = ManifestId });
+        await _world.InstallAsync(app, NudgeWorld.Maya);
+        var removed = TeamsActivities.Installed(_world.Connector.ServiceUrl, NudgeWorld.ConversationOf(NudgeWorld.Maya), NudgeWorld.Maya);
+        removed["action"] = "remove";
+        removed["conversation"]!["tenantId"] = _world.TenantId;
+        removed["channelData"]!["tenant"]!["id"] = _world.TenantId;
+        using (var client = app.CreateHttpClient()) (await client.PostAsync(removed)).EnsureSuccessStatusCode();
+
+        await _world.RunAsync(app);
+        var installs = app.Services.GetRequiredService<ManagerInstallStore>();
+        var install = await EventuallyAsync(() => installs.GetAsync(_world.TenantId, NudgeWorld.Maya, default), i => i is not null);
+
+        Assert.Equal(InstallStates.RemovedByUser, install?.State);
+        Assert.Equal(0, await _world.Graph.RequestCountAsync("POST teamwork/installedApps"));
+        Assert.Empty(_world.Cards(NudgeWorld.Maya));
+    }
 }
