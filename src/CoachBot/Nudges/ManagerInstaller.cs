@@ -25,8 +25,10 @@ internal sealed partial class ManagerInstaller(
     TimeProvider time,
     IOptions<NudgeOptions> options,
     IOptions<BotOptions> bot,
-    ILogger<ManagerInstaller> logger)
+    ILogger<ManagerInstaller> logger) : IDisposable
 {
+    // Workers install for several managers at once on a first morning: one catalog lookup serves them all.
+    private readonly SemaphoreSlim _lookup = new(1, 1);
     private string? _catalogId;
 
     /// <summary>
@@ -102,8 +104,18 @@ internal sealed partial class ManagerInstaller(
         if (options.Value.TeamsAppCatalogId is { Length: > 0 } configured) return configured;
         if (_catalogId is { } known) return known;
         if (ManifestId is not { } manifestId) return null;
-        return _catalogId = await graph.FindCatalogAppIdAsync(manifestId, ct).ConfigureAwait(false);
+        await _lookup.WaitAsync(ct).ConfigureAwait(false);
+        try
+        {
+            return _catalogId ??= await graph.FindCatalogAppIdAsync(manifestId, ct).ConfigureAwait(false);
+        }
+        finally
+        {
+            _lookup.Release();
+        }
     }
+
+    public void Dispose() => _lookup.Dispose();
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Proactive install for a manager: {State} {Detail}")]
     private static partial void LogOutcome(ILogger logger, string state, string? detail);
