@@ -123,6 +123,17 @@ param drillLibraryPath string = ''
 @description('Optional OTLP endpoint for traces/metrics in addition to Application Insights.')
 param otlpEndpoint string = ''
 
+// ---------- who gets nudges (docs/nudges.md, "Who gets nudges") ----------
+
+@description('Object id of an Entra group whose (nested) user members get the daily nudge (needs GroupMember.Read.All); empty = the managers of reps who use CoachBot only.')
+param salesManagersGroupId string = ''
+
+@description('Install CoachBot through Graph for managers who do not have it yet (needs TeamsAppInstallation.ReadWriteSelfForUser.All and a package built with --web-app-info).')
+param installForManagers bool = true
+
+@description('CoachBot\'s app id in the Teams org catalog (Teams admin center > Manage apps > CoachBot > App ID); empty = looked up by manifest id (needs AppCatalog.Read.All).')
+param teamsAppCatalogId string = ''
+
 // ---------- resources ----------
 
 var useMsiBot = botAppType == 'UserAssignedMSI'
@@ -199,6 +210,7 @@ var baseSettings = {
   Coaching__FieldDayLength: fieldDayLength
   Coaching__RetentionDays: retentionDays
   Coaching__ThemeMinimumReps: themeMinimumReps
+  Nudges__InstallForManagers: installForManagers ? 'true' : 'false'
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
 }
 var botSecretSettings = useMsiBot ? {} : { Bot__AppPassword: botSecretRef }
@@ -206,7 +218,9 @@ var graphSettings = graphUsesMsi ? { Graph__UseManagedIdentity: 'true' } : { Gra
 var optionalSettings = union(
   empty(botOpenIdMetadataUrl) ? {} : { Bot__OpenIdMetadataUrl: botOpenIdMetadataUrl },
   empty(drillLibraryPath) ? {} : { Coaching__DrillLibraryPath: drillLibraryPath },
-  empty(otlpEndpoint) ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint }
+  empty(otlpEndpoint) ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint },
+  empty(salesManagersGroupId) ? {} : { Nudges__SalesManagersGroupId: salesManagersGroupId },
+  empty(teamsAppCatalogId) ? {} : { Nudges__TeamsAppCatalogId: teamsAppCatalogId }
 )
 
 module webApp 'modules/webapp.bicep' = {

@@ -25,6 +25,11 @@ param fieldDayLength = 'HalfDay'
 param retentionDays = 90
 param themeMinimumReps = 3
 
+// Who gets nudges: managers of reps who use CoachBot, plus (optionally) this group's members.
+param salesManagersGroupId = ''
+param installForManagers = true
+param teamsAppCatalogId = ''
+
 param tags = {
   app: 'coachbot'
   env: 'prod'

@@ -129,16 +129,6 @@ public sealed partial class GraphCalendarDirectory : ICalendarDirectory
         return new MailboxSettingsInfo(userId, zone, WorkingHours.Default(TimeZoneResolver.IanaIdOf(zone)), IsFallback: true);
     }
 
-    private async Task<T> RunAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await GraphCall.RunAsync(operation, call, cancellationToken).ConfigureAwait(false);
-        }
-        catch (GraphException e) when (e.Kind != GraphFailureKind.NotFound)
-        {
-            GraphLog.CallFailed(_logger, e, operation, e.Kind, (int?)e.Status);
-            throw;
-        }
-    }
+    private Task<T> RunAsync<T>(string operation, Func<Task<T>> call, CancellationToken cancellationToken) =>
+        GraphCall.RunLoggedAsync(_logger, operation, call, cancellationToken);
 }

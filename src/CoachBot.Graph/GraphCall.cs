@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.Logging;
 using Microsoft.Kiota.Abstractions;
 
 namespace CoachBot.Graph;
@@ -19,6 +20,20 @@ internal static class GraphCall
         catch (Exception ex) when (Map(operation, ex) is { } mapped)
         {
             throw mapped;
+        }
+    }
+
+    /// <summary>As <see cref="RunAsync{T}(string, Func{Task{T}}, CancellationToken)"/>, logging every failure but "not found".</summary>
+    public static async Task<T> RunLoggedAsync<T>(ILogger logger, string operation, Func<Task<T>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await RunAsync(operation, call, cancellationToken).ConfigureAwait(false);
+        }
+        catch (GraphException e) when (e.Kind != GraphFailureKind.NotFound)
+        {
+            GraphLog.CallFailed(logger, e, operation, e.Kind, (int?)e.Status);
+            throw;
         }
     }
 

@@ -9,7 +9,7 @@ namespace CoachBot.Graph;
 public static class GraphServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers <see cref="ICalendarDirectory"/> and <see cref="ITeamDirectory"/> from the <c>Graph</c> section.
+    /// Registers <see cref="ICalendarDirectory"/>, <see cref="ITeamDirectory"/>, <see cref="IGroupDirectory"/> and <see cref="ITeamsAppInstaller"/> from the <c>Graph</c> section.
     /// <c>Graph:TeamMappingPath</c> optionally names the manager,rep CSV used when Entra has no manager data.
     /// </summary>
     public static IServiceCollection AddCoachBotGraph(this IServiceCollection services, IConfiguration configuration)
@@ -30,6 +30,12 @@ public static class GraphServiceCollectionExtensions
             var path = sp.GetRequiredService<IOptions<GraphOptions>>().Value.TeamMappingPath;
             return string.IsNullOrWhiteSpace(path) ? TeamMapping.Empty : TeamMappingCsv.Load(path);
         });
+        services.AddSingleton<IGroupDirectory>(sp => new GraphGroupDirectory(
+            sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>(), sp.GetService<ILogger<GraphGroupDirectory>>()));
+        services.AddSingleton<ITeamsAppInstaller>(sp => new GraphTeamsAppInstaller(
+            sp.GetRequiredService<Microsoft.Graph.GraphServiceClient>(),
+            sp.GetRequiredService<IOptions<GraphOptions>>().Value,
+            sp.GetService<ILogger<GraphTeamsAppInstaller>>()));
         services.AddSingleton<ITeamDirectory>(sp => new TeamDirectory(
             sp.GetRequiredService<ICalendarDirectory>(), sp.GetRequiredService<TeamMapping>(), sp.GetService<ILogger<TeamDirectory>>()));
         return services;

@@ -146,6 +146,35 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
 
     public IReadOnlyCollection<string> Tables { get; } = [TableName];
 
+    /// <summary>
+    /// The users of a tenant who had a coaching turn since <paramref name="since"/>: their state rows, which every message
+    /// turn rewrites inside its transaction, so finding them costs no write. A key-range scan of the tenant's partitions
+    /// that returns only partition keys (the roster runs it about hourly; see docs/nudges.md).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListActiveUsersAsync(string tenantId, DateTimeOffset since, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var (lower, upper) = TableKeys.TenantPartitions(tenantId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {lower} and PartitionKey lt {upper} and RowKey ge {"state|"} and RowKey lt {"state}"} and Timestamp ge {since}");
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct).ConfigureAwait(false))
+            if (TableKeys.UserOf(tenantId, row.PartitionKey) is { } user) users.Add(user);
+        return [.. users];
+    }
+
+    /// <summary>Some live conversation reference in the tenant (its serviceUrl and bot id serve a proactive install); null when none.</summary>
+    public async Task<StoredConversationReference?> FindTenantReferenceAsync(string tenantId, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var (lower, upper) = TableKeys.TenantPartitions(tenantId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {lower} and PartitionKey lt {upper} and RowKey ge {"ref|"} and RowKey lt {"ref}"} and IsStale eq {false}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
+            return ToReference(row);
+        return null;
+    }
+
     /// <summary>Every row of one user ("forget me"), in 100-row transactions; returns how many were deleted.</summary>
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {

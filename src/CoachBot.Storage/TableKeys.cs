@@ -38,5 +38,35 @@ public static class TableKeys
     /// <summary>The partition that holds everything of one user in one tenant (state, turns, references).</summary>
     public static string UserPartition(string tenantId, string userKey) => Join(tenantId, userKey);
 
+    /// <summary>Bounds of every user partition of a tenant: <c>PartitionKey ge Lower and PartitionKey lt Upper</c>.</summary>
+    public static (string Lower, string Upper) TenantPartitions(string tenantId) => (Escape(tenantId) + Separator, Escape(tenantId) + (char)(Separator + 1));
+
+    /// <summary>The user key of a <see cref="UserPartition"/> of <paramref name="tenantId"/>, or null for another tenant's.</summary>
+    public static string? UserOf(string tenantId, string partitionKey)
+    {
+        ArgumentNullException.ThrowIfNull(partitionKey);
+        var prefix = Escape(tenantId) + Separator;
+        return partitionKey.StartsWith(prefix, StringComparison.Ordinal) ? Unescape(partitionKey[prefix.Length..]) : null;
+    }
+
+    /// <summary>The inverse of <see cref="Escape"/>.</summary>
+    public static string Unescape(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        if (!value.Contains('%', StringComparison.Ordinal)) return value;
+        var sb = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (value[i] == '%' && i + 2 < value.Length
+                && int.TryParse(value.AsSpan(i + 1, 2), System.Globalization.NumberStyles.HexNumber, System.Globalization.CultureInfo.InvariantCulture, out var code))
+            {
+                sb.Append((char)code);
+                i += 2;
+            }
+            else sb.Append(value[i]);
+        }
+        return sb.ToString();
+    }
+
     private static bool NeedsEscape(char c) => c is '/' or '\\' or '#' or '?' or '%' or Separator || char.IsControl(c) || c is '\u007F';
 }

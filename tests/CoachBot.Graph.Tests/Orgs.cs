@@ -11,6 +11,9 @@ internal static class Orgs
     public const string Diego = "8ded7029-39fa-5fe2-83e1-004c25a9d2d3";
     public const string Hannah = "002114bc-137a-578d-828d-71c3b1090042";
     public const string Sam = "9f2d0128-e49b-5ffc-a0d5-cc29acb8bf22";
+    public const string SalesManagersGroup = "4f596ecc-13d4-57fe-b4d1-7329d0319c48";
+    public const string CoachBotCatalogId = "d853fd53-1f7c-5311-b2a0-39d1ceccae17";
+    public const string CoachBotManifestId = "b525083b-a86c-583d-be63-08c784c8bafb";
 
     /// <summary>One manager with <paramref name="reps"/> reps and empty calendars.</summary>
     public static OrgData BigTeam(int reps)

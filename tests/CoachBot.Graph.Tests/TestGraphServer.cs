@@ -42,6 +42,20 @@ internal sealed class TestGraphServer : IAsyncDisposable
 
     public GraphCalendarDirectory CreateDirectory(Action<GraphOptions>? configure = null)
     {
+        var (client, options) = CreateClient(configure);
+        return new GraphCalendarDirectory(client, options);
+    }
+
+    public GraphGroupDirectory CreateGroups() => new(CreateClient(null).Client);
+
+    public Teams.GraphTeamsAppInstaller CreateInstaller()
+    {
+        var (client, options) = CreateClient(null);
+        return new Teams.GraphTeamsAppInstaller(client, options);
+    }
+
+    private (Microsoft.Graph.GraphServiceClient Client, GraphOptions Options) CreateClient(Action<GraphOptions>? configure)
+    {
         var options = new GraphOptions
         {
             BaseUrl = BaseUrl,
@@ -50,8 +64,7 @@ internal sealed class TestGraphServer : IAsyncDisposable
             RequestTimeout = TimeSpan.FromSeconds(30),
         };
         configure?.Invoke(options);
-        var client = GraphClientBuilder.Build(options, new MailboxConcurrencyHandler(options.MaxConcurrentRequestsPerMailbox));
-        return new GraphCalendarDirectory(client, options);
+        return (GraphClientBuilder.Build(options, new MailboxConcurrencyHandler(options.MaxConcurrentRequestsPerMailbox)), options);
     }
 
     public async Task ArmAsync(Fault fault) => (await _control.PostAsJsonAsync("_control/faults", fault)).EnsureSuccessStatusCode();

@@ -24,6 +24,7 @@ const APP_SETTINGS = [
   'Graph__BaseUrl', 'Graph__TenantId', 'Graph__ClientId', 'Graph__ClientSecret',
   'Coaching__NudgeHour', 'Coaching__CoachingTargetPercent', 'Coaching__FieldDayLength', 'Coaching__RetentionDays',
   'Coaching__DrillLibraryPath', 'Coaching__ThemeMinimumReps',
+  'Nudges__InstallForManagers', 'Nudges__SalesManagersGroupId', 'Nudges__TeamsAppCatalogId',
   'APPLICATIONINSIGHTS_CONNECTION_STRING', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'AZURE_CLIENT_ID',
 ];
 

@@ -32,7 +32,7 @@ public static class GraphServerApp
         var app = builder.Build();
         app.UseGraphControl();
         app.MapControlEndpoints();
-        app.MapGroup("/v1.0").MapUserEndpoints().MapScheduleEndpoints().MapEventEndpoints();
+        app.MapGroup("/v1.0").MapUserEndpoints().MapScheduleEndpoints().MapEventEndpoints().MapGroupEndpoints().MapTeamworkEndpoints();
         return app;
     }
 

@@ -10,7 +10,7 @@ public static class NudgeStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the nudge queue (<paramref name="queueName"/>, poison <c>{queueName}-poison</c>), the send ledger and
-    /// the manager settings store. Needs <see cref="StorageServiceCollectionExtensions.AddCoachBotStorage"/> first.
+    /// the manager settings and install stores. Needs <see cref="StorageServiceCollectionExtensions.AddCoachBotStorage"/> first.
     /// </summary>
     public static IServiceCollection AddNudgeStorage(this IServiceCollection services, IConfiguration configuration, string queueName)
     {
@@ -29,6 +29,8 @@ public static class NudgeStorageServiceCollectionExtensions
         services.AddSingleton<ManagerSettingsStore>();
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<SendLedger>());
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<ManagerSettingsStore>());
+        services.AddSingleton<ManagerInstallStore>();
+        services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<ManagerInstallStore>());
         return services;
     }
 }

@@ -11,9 +11,9 @@ public interface IKnownManagers
     ValueTask<bool> IsKnownAsync(string managerId, CancellationToken ct);
 }
 
-/// <summary>Today's source: the configured <c>Nudges:ManagerIds</c> (Entra object ids, compared case-insensitively).</summary>
-internal sealed class ConfiguredManagers(IOptions<NudgeOptions> options) : IKnownManagers
+/// <summary>The directory-derived roster of the nudge tenant (<see cref="ManagerRoster"/>: reps' managers, the sales group, configured ids).</summary>
+internal sealed class RosterManagers(ManagerRoster roster, IOptions<NudgeOptions> options, IServiceProvider services) : IKnownManagers
 {
-    public ValueTask<bool> IsKnownAsync(string managerId, CancellationToken ct) =>
-        ValueTask.FromResult(options.Value.ManagerIds.Contains(managerId, StringComparer.OrdinalIgnoreCase));
+    public async ValueTask<bool> IsKnownAsync(string managerId, CancellationToken ct) =>
+        await roster.IsKnownManagerAsync(NudgeTenant.Resolve(options.Value, services), managerId, ct).ConfigureAwait(false);
 }

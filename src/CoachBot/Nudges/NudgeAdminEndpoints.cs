@@ -9,8 +9,8 @@ namespace CoachBot.Nudges;
 
 /// <summary>
 /// <c>POST /admin/nudges/run?day=yyyy-MM-dd&amp;managerId=…&amp;force=false</c> (re)enqueues a day's nudges for one manager or
-/// all configured ones — still once-only unless forced — and <c>GET /admin/nudges/not-installed</c> lists managers the
-/// app could not reach. Both need the <c>X-Admin-Key</c> header to match <c>Admin:ApiKey</c>; with no key configured
+/// all of the tenant's managers (<see cref="ManagerRoster"/>) — still once-only unless forced — and <c>GET /admin/nudges/not-installed</c> lists managers the
+/// app could not reach, with how installing it for them ended (<see cref="NotInstalledReport"/>). Both need the <c>X-Admin-Key</c> header to match <c>Admin:ApiKey</c>; with no key configured
 /// the endpoints do not exist (404). Wrong keys are throttled per client address and overall (<see cref="AdminKeyThrottle"/>:
 /// 429 with Retry-After); <c>run</c> takes only known managers (<see cref="IKnownManagers"/>, else 404) and days within
 /// <see cref="AdminOptions.DayWindowDays"/> of today in UTC (else 400).
@@ -39,7 +39,7 @@ public static partial class NudgeAdminEndpoints
         });
 
         group.MapPost("/run", async (string? day, string? managerId, bool? force, NudgeQueueClient queue, IOptions<NudgeOptions> options,
-            IOptionsMonitor<AdminOptions> admin, IKnownManagers known, TimeProvider time, IServiceProvider services, CancellationToken ct) =>
+            IOptionsMonitor<AdminOptions> admin, IKnownManagers known, ManagerRoster roster, TimeProvider time, IServiceProvider services, CancellationToken ct) =>
         {
             if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 return Results.BadRequest(new { error = "day=yyyy-MM-dd is required" });
@@ -50,20 +50,16 @@ public static partial class NudgeAdminEndpoints
             if (managerId is { Length: > 0 } && !await known.IsKnownAsync(managerId, ct).ConfigureAwait(false))
                 return Results.NotFound(new { error = "unknown manager" });
             var tenant = NudgeTenant.Resolve(options.Value, services);
-            var managers = managerId is { Length: > 0 } one ? [one] : options.Value.ManagerIds.Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+            var managers = managerId is { Length: > 0 } one ? [one] : await roster.GetManagersAsync(tenant, ct).ConfigureAwait(false);
             foreach (var manager in managers)
                 await queue.EnqueueAsync(new NudgeJob(NudgeJob.NudgeKind, tenant, manager, date, Force: force == true), ct).ConfigureAwait(false);
             return Results.Accepted(value: new { day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), enqueued = managers.Count, force = force == true });
         });
 
-        group.MapGet("/not-installed", async (string? day, SendLedger ledger, CancellationToken ct) =>
+        group.MapGet("/not-installed", async (string? day, NotInstalledReport report, CancellationToken ct) =>
         {
             DateOnly? date = DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
-            var records = await ledger.ListByStateAsync(SendStates.NotInstalled, date, ct).ConfigureAwait(false);
-            return Results.Ok(records
-                .GroupBy(r => (r.TenantId, r.UserKey))
-                .Select(g => new { tenantId = g.Key.TenantId, managerId = g.Key.UserKey, lastTried = g.Max(r => r.UpdatedAt) })
-                .OrderBy(r => r.managerId, StringComparer.Ordinal));
+            return Results.Ok(await report.ListAsync(date, ct).ConfigureAwait(false));
         });
         return app;
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using CoachBot.Coaching.Nudges;
 using CoachBot.Proactive;
 using CoachBot.Storage;
 using CoachBot.Storage.Nudges;
@@ -24,6 +25,7 @@ internal sealed class NudgeDelivery(
     SendLedger ledger,
     NudgeBuilder builder,
     ProactiveMessenger messenger,
+    ManagerInstaller installer,
     ManagerSettingsStore settingsStore,
     FollowUpIndex followUps,
     IServiceProvider services,
@@ -75,7 +77,7 @@ internal sealed class NudgeDelivery(
             return SendStates.Skipped;
         }
         var contentJson = JsonSerializer.Serialize(content, NudgeJson.Default.NudgeContent);
-        var result = await SendAsync(claim.Record, () => messenger.SendAsync(job.TenantId, job.UserKey, null, NudgeCard.Build(content), ct), ct).ConfigureAwait(false);
+        var result = await SendAsync(claim.Record, () => SendOrInstallAsync(job, content, ct), ct).ConfigureAwait(false);
         if (result is null) return "retry";
 
         var state = Recorded(result.Outcome);
@@ -104,6 +106,20 @@ internal sealed class NudgeDelivery(
         await CompleteAsync(job, claim.Record, state, result, null).ConfigureAwait(false);
         await followUps.MarkSentAsync(new FollowUpDue(job.TenantId, job.UserKey, job.PlanId, job.Day, null, true), CancellationToken.None).ConfigureAwait(false);
         return state;
+    }
+
+    /// <summary>
+    /// Sends the card; a manager with no conversation yet gets the app installed through Graph first (only then, so a
+    /// reachable manager costs nothing extra). Nothing has gone out before the send, so the claim covers the install too.
+    /// </summary>
+    private async Task<ProactiveResult> SendOrInstallAsync(NudgeJob job, NudgeContent content, CancellationToken ct)
+    {
+        var card = NudgeCard.Build(content);
+        var result = await messenger.SendAsync(job.TenantId, job.UserKey, null, card, ct).ConfigureAwait(false);
+        if (result.Outcome == ProactiveOutcome.NotInstalled
+            && await installer.EnsureReachableAsync(job.TenantId, job.UserKey, ct).ConfigureAwait(false) == InstallStates.Installed)
+            result = await messenger.SendAsync(job.TenantId, job.UserKey, null, card, ct).ConfigureAwait(false);
+        return result;
     }
 
     /// <summary>Sends; on a failure before Teams accepted the message the claim is released and null returned (retry).</summary>

@@ -10,8 +10,32 @@ public sealed class NudgeOptions
     /// <summary>Tenant of the managers in <see cref="ManagerIds"/>; defaults to Graph:TenantId, then Bot:TenantId.</summary>
     public string? TenantId { get; set; }
 
-    /// <summary>Entra object ids of the managers who get a daily nudge.</summary>
+    /// <summary>Entra object ids of managers who get a daily nudge in addition to those found in the directory (see <see cref="ManagerRoster"/>).</summary>
     public IList<string> ManagerIds { get; } = new List<string>();
+
+    /// <summary>Object id of an Entra group whose (transitive) user members get nudges; empty = none.</summary>
+    public string? SalesManagersGroupId { get; set; }
+
+    /// <summary>How long the found managers are reused before the directory is asked again.</summary>
+    public TimeSpan ManagerRefreshInterval { get; set; } = TimeSpan.FromHours(1);
+
+    /// <summary>A rep counts as using CoachBot (so their manager is nudged) if they had a coaching turn within this many days.</summary>
+    public int ActiveRepDays { get; set; } = 90;
+
+    /// <summary>Install the Teams app through Graph for a manager CoachBot cannot reach yet.</summary>
+    public bool InstallForManagers { get; set; } = true;
+
+    /// <summary>The app's id in the org catalog (Graph teamsApp id, not the manifest id); empty = look it up by <see cref="TeamsAppId"/>.</summary>
+    public string? TeamsAppCatalogId { get; set; }
+
+    /// <summary>The manifest id (externalId) of the CoachBot Teams app; empty = Bot:AppId (the packager's default).</summary>
+    public string? TeamsAppId { get; set; }
+
+    /// <summary>After a failed install (403, not in catalog, …) the next attempt for that manager waits at least this long.</summary>
+    public TimeSpan InstallRetryInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Connector endpoint for a tenant with no stored conversation yet (Teams' global one; sovereign clouds differ).</summary>
+    public string DefaultServiceUrl { get; set; } = "https://smba.trafficmanager.net/teams/";
 
     /// <summary>Run the scheduler on this instance. Null: on, except in the Development environment (tests, local runs).</summary>
     public bool? SchedulerEnabled { get; set; }

@@ -9,7 +9,7 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Nudges;
 
 /// <summary>
-/// Every <see cref="NudgeOptions.SchedulerInterval"/>: enqueues a nudge job for each configured manager whose local nudge
+/// Every <see cref="NudgeOptions.SchedulerInterval"/>: enqueues a nudge job for each manager of the <see cref="ManagerRoster"/> whose local nudge
 /// time has come today (their mailbox time zone; the start of their working hours unless they chose an hour; not on days
 /// off or non-working days), and a follow-up job for each due plan whose rep-local follow-up hour has come. A
 /// "scheduled" marker keeps each job to one enqueue per day across ticks and instances (the send record is the real guard).
@@ -19,6 +19,7 @@ internal sealed class NudgeScheduler(
     SendLedger ledger,
     ManagerSettingsStore settingsStore,
     FollowUpIndex followUps,
+    ManagerRoster roster,
     ICalendarDirectory calendar,
     IServiceProvider services,
     TimeProvider time,
@@ -62,7 +63,7 @@ internal sealed class NudgeScheduler(
         var o = options.Value;
         var tenant = NudgeTenant.Resolve(o, services);
         var count = 0;
-        foreach (var managerId in o.ManagerIds.Distinct(StringComparer.OrdinalIgnoreCase))
+        foreach (var managerId in await roster.GetManagersAsync(tenant, ct).ConfigureAwait(false))
         {
             var settings = await settingsStore.GetAsync(tenant, managerId, ct).ConfigureAwait(false);
             var hours = await HoursAsync(managerId, settings, now, ct).ConfigureAwait(false);

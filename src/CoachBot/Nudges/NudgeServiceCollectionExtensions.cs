@@ -25,8 +25,11 @@ public static class NudgeServiceCollectionExtensions
         services.AddSingleton<SignalCache>();
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.Section));
         services.AddSingleton<AdminKeyThrottle>();
-        services.AddSingleton<IKnownManagers, ConfiguredManagers>();
+        services.AddSingleton<IKnownManagers, RosterManagers>();
         services.AddSingleton<NudgeBuilder>();
+        services.AddSingleton<ManagerRoster>();
+        services.AddSingleton<ManagerInstaller>();
+        services.AddSingleton<NotInstalledReport>();
         services.AddSingleton<NudgeDelivery>();
         services.AddSingleton<ICardActionHandler, NudgeCardActions>();
         services.AddSingleton<NudgeScheduler>();

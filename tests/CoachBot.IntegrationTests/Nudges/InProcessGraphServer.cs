@@ -40,11 +40,15 @@ public sealed class InProcessGraphServer : IAsyncDisposable
 
     public async Task ResetFaultsAsync() => (await _http.PostAsync(new Uri("_control/reset", UriKind.Relative), null)).EnsureSuccessStatusCode();
 
-    public async Task<int> EventsCreatedAsync()
-    {
-        var stats = JsonNode.Parse(await _http.GetStringAsync(new Uri("_control/stats", UriKind.Relative)))!;
-        return stats["eventsCreated"]!.GetValue<int>();
-    }
+    public async Task<int> EventsCreatedAsync() => (await StatsAsync())["eventsCreated"]!.GetValue<int>();
+
+    /// <summary>Personal app installs the server performed (a 409 for an existing install does not count).</summary>
+    public async Task<int> AppsInstalledAsync() => (await StatsAsync())["appsInstalled"]!.GetValue<int>();
+
+    /// <summary>Requests seen for one operation, e.g. "POST teamwork/installedApps" or "GET appCatalogs/teamsApps".</summary>
+    public async Task<int> RequestCountAsync(string operation) => (await StatsAsync())["requests"]?[operation]?.GetValue<int>() ?? 0;
+
+    private async Task<JsonNode> StatsAsync() => JsonNode.Parse(await _http.GetStringAsync(new Uri("_control/stats", UriKind.Relative)))!;
 
     public async Task<JsonArray> EventsAsync(string userId)
     {

@@ -88,7 +88,7 @@ public sealed class NudgeFanOutDriver(AzuriteFixture azurite, ITestOutputHelper 
         var messenger = new ProactiveMessenger(store, connector, TimeProvider.System, NullLogger<ProactiveMessenger>.Instance);
         NudgeWorker Worker() => new(queue, new NudgeDelivery(sp.GetRequiredService<SendLedger>(),
             new NudgeBuilder(org, org, new SignalCache(sp.GetRequiredService<TeamSignalStore>(), TimeProvider.System, options), sp.GetRequiredService<ManagerSettingsStore>(), options, NullLogger<NudgeBuilder>.Instance),
-            messenger, sp.GetRequiredService<ManagerSettingsStore>(), sp.GetRequiredService<FollowUpIndex>(), sp, TimeProvider.System, options, NullLogger<NudgeDelivery>.Instance),
+            messenger, sp.GetRequiredService<ManagerInstaller>(), sp.GetRequiredService<ManagerSettingsStore>(), sp.GetRequiredService<FollowUpIndex>(), sp, TimeProvider.System, options, NullLogger<NudgeDelivery>.Instance),
             options, NullLogger<NudgeWorker>.Instance);
         var workers = new[] { Worker(), Worker() };
 

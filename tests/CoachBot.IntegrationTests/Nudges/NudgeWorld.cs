@@ -40,7 +40,8 @@ public sealed class NudgeWorld : IAsyncDisposable
     public static async Task<NudgeWorld> StartAsync(string storage) =>
         new(storage, await InProcessGraphServer.StartAsync(), await ConnectorStub.StartAsync());
 
-    public BotApp StartApp(IDictionary<string, string?>? overrides = null)
+    /// <summary>Starts a CoachBot instance; <paramref name="configuredManagers"/> false leaves Nudges:ManagerIds empty (managers found in the directory only).</summary>
+    public BotApp StartApp(IDictionary<string, string?>? overrides = null, bool configuredManagers = true)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -58,7 +59,7 @@ public sealed class NudgeWorld : IAsyncDisposable
             ["Admin:ApiKey"] = AdminKey,
             ["Logging:LogLevel:Default"] = "Warning",
         };
-        for (var i = 0; i < Managers.Length; i++) settings[$"Nudges:ManagerIds:{i}"] = Managers[i];
+        if (configuredManagers) for (var i = 0; i < Managers.Length; i++) settings[$"Nudges:ManagerIds:{i}"] = Managers[i];
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
         var app = new BotApp(_storage, settings);
         _apps.Add(app);
@@ -88,8 +89,20 @@ public sealed class NudgeWorld : IAsyncDisposable
     }
 
     /// <summary>Nudge cards delivered to a user's chat (messages carrying an Adaptive Card).</summary>
-    public IReadOnlyList<ConnectorCall> Cards(string userId) =>
-        [.. Connector.Replies(ConversationOf(userId)).Where(c => c.Body is { } b && b.TryGetProperty("attachments", out var a) && a.GetArrayLength() > 0)];
+    public IReadOnlyList<ConnectorCall> Cards(string userId) => CardsIn(ConversationOf(userId));
+
+    /// <summary>Messages carrying an Adaptive Card delivered into one conversation.</summary>
+    public IReadOnlyList<ConnectorCall> CardsIn(string conversationId) =>
+        [.. Connector.Replies(conversationId).Where(c => c.Body is { } b && b.TryGetProperty("attachments", out var a) && a.GetArrayLength() > 0)];
+
+    /// <summary>A personal-chat message from a user of this world's tenant, as Teams posts it.</summary>
+    public JsonObject Message(string userId, string text)
+    {
+        var a = TeamsActivities.Message(Connector.ServiceUrl, ConversationOf(userId), text, userAad: userId);
+        a["conversation"]!["tenantId"] = TenantId;
+        a["channelData"]!["tenant"]!["id"] = TenantId;
+        return a;
+    }
 
     public static JsonElement CardOf(ConnectorCall call) => call.Body!.Value.GetProperty("attachments")[0].GetProperty("content");
 

@@ -35,13 +35,7 @@ public sealed class RepToManagerTests(AzuriteFixture azurite) : IAsyncLifetime
         await _world.DisposeAsync();
     }
 
-    private JsonObject DiegoSays(string text)
-    {
-        var a = TeamsActivities.Message(_world.Connector.ServiceUrl, NudgeWorld.ConversationOf(NudgeWorld.Diego), text, userAad: NudgeWorld.Diego);
-        a["conversation"]!["tenantId"] = _world.TenantId;
-        a["channelData"]!["tenant"]!["id"] = _world.TenantId;
-        return a;
-    }
+    private JsonObject DiegoSays(string text) => _world.Message(NudgeWorld.Diego, text);
 
     private async Task<(string PlanId, JsonElement Card)> StatePlanAsync()
     {

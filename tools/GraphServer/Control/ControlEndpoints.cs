@@ -69,12 +69,19 @@ public static class ControlEndpoints
         return app;
     }
 
-    /// <summary>"directReports", "getSchedule", "events/{id}", "user"…: the path without ids, for counting.</summary>
+    /// <summary>
+    /// "directReports", "getSchedule", "events/{id}", "user", "teamwork/installedApps/{id}/chat",
+    /// "groups/transitiveMembers/graph.user", "appCatalogs/teamsApps"…: the path without ids, for counting.
+    /// </summary>
     private static string Operation(string[] segments)
     {
         if (segments.Length <= 2) return string.Join('/', segments.Skip(1));
+        if (!segments[1].Equals("users", StringComparison.OrdinalIgnoreCase))
+            return segments.Length > 3 ? $"{segments[1]}/{string.Join('/', segments.Skip(3))}" : string.Join('/', segments.Skip(1));
         if (segments.Length == 3) return "user";
         var rest = segments.Skip(3).ToArray();
-        return rest.Length == 2 && rest[0] == "events" ? "events/{id}" : string.Join('/', rest);
+        if (rest.Length == 2 && rest[0] == "events") return "events/{id}";
+        if (rest.Length >= 3 && rest[0] == "teamwork") rest[2] = "{id}";
+        return string.Join('/', rest);
     }
 }

@@ -12,6 +12,7 @@ public sealed class ServerStats
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _peak = new(StringComparer.OrdinalIgnoreCase);
     private int _eventsCreated;
+    private int _appsInstalled;
     private int _authorizationHeaders;
 
     public void Request(string key, bool hadAuthorization)
@@ -26,6 +27,8 @@ public sealed class ServerStats
     }
 
     public void EventCreated() => Interlocked.Increment(ref _eventsCreated);
+
+    public void AppInstalled() => Interlocked.Increment(ref _appsInstalled);
 
     public void Enter(string mailbox)
     {
@@ -45,6 +48,7 @@ public sealed class ServerStats
 
         _peak.Clear();
         _eventsCreated = 0;
+        _appsInstalled = 0;
         _authorizationHeaders = 0;
     }
 
@@ -58,6 +62,7 @@ public sealed class ServerStats
                 ["getScheduleSizes"] = new JsonArray([.. _scheduleSizes.Select(s => (JsonNode)s)]),
                 ["maxConcurrentByMailbox"] = new JsonObject([.. _peak.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
                 ["eventsCreated"] = _eventsCreated,
+                ["appsInstalled"] = _appsInstalled,
                 ["authorizationHeaders"] = _authorizationHeaders,
             };
         }

@@ -65,7 +65,8 @@ public static class UserEndpoints
         return json;
     }
 
-    private static IResult Paged(HttpRequest request, List<OrgUser> users, int pageSize)
+    /// <summary>A page of users ($top, $skiptoken) with an absolute nextLink, like Graph's.</summary>
+    internal static IResult Paged(HttpRequest request, List<OrgUser> users, int pageSize)
     {
         var top = int.TryParse(request.Query["$top"], CultureInfo.InvariantCulture, out var t) && t > 0 ? t : pageSize;
         var skip = int.TryParse(request.Query["$skiptoken"], CultureInfo.InvariantCulture, out var s) ? s : 0;

@@ -29,6 +29,12 @@ public sealed class OrgData
 
     public List<RecurringMeeting> Recurring { get; set; } = [];
 
+    /// <summary>Security groups; a member id may name a user or another group (nested, for transitiveMembers).</summary>
+    public List<OrgGroup> Groups { get; set; } = [];
+
+    /// <summary>The tenant's app catalog (apps published to the organisation), for Teams app installs.</summary>
+    public List<CatalogApp> TeamsApps { get; set; } = [];
+
     /// <summary>Generate customer meetings, 1:1s, OOF days and so on; off for tests that want empty calendars.</summary>
     public bool GenerateMeetings { get; set; } = true;
 
@@ -92,4 +98,19 @@ public sealed class RecurringMeeting
     public int EveryWeeks { get; set; } = 1;
 
     public string ShowAs { get; set; } = "busy";
+}
+
+public sealed class OrgGroup
+{
+    public string Id { get; set; } = "";
+    public string DisplayName { get; set; } = "";
+    public List<string> Members { get; set; } = [];
+}
+
+/// <summary>An app in the org catalog: <see cref="Id"/> is the catalog id, <see cref="ExternalId"/> the manifest id.</summary>
+public sealed class CatalogApp
+{
+    public string Id { get; set; } = "";
+    public string ExternalId { get; set; } = "";
+    public string DisplayName { get; set; } = "";
 }

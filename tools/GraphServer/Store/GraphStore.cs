@@ -9,6 +9,7 @@ public sealed class GraphStore
     private readonly OrgData _org;
     private readonly TimeProvider _time;
     private List<StoredEvent> _events = [];
+    private readonly Dictionary<string, List<AppInstallation>> _installations = new(StringComparer.OrdinalIgnoreCase);
 
     public GraphStore(OrgData org, TimeProvider time)
     {
@@ -22,7 +23,11 @@ public sealed class GraphStore
     public void Reset()
     {
         var events = _org.GenerateMeetings ? CalendarGenerator.Generate(_org, _time.GetUtcNow()) : [];
-        lock (_gate) _events = events;
+        lock (_gate)
+        {
+            _events = events;
+            _installations.Clear();
+        }
     }
 
     /// <summary>A user by object id, UPN or mail, case-insensitively.</summary>
@@ -90,5 +95,49 @@ public sealed class GraphStore
     public int EventCount(Func<StoredEvent, bool> filter)
     {
         lock (_gate) return _events.Count(filter);
+    }
+
+    /// <summary>The users in a group and, recursively, in its nested groups, each once; null when no such group.</summary>
+    public List<OrgUser>? TransitiveUsers(string groupId)
+    {
+        if (FindGroup(groupId) is not { } root) return null;
+        var users = new List<OrgUser>();
+        var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var pending = new Stack<OrgGroup>([root]);
+        while (pending.TryPop(out var group))
+        {
+            if (!seen.Add(group.Id)) continue;
+            foreach (var member in group.Members)
+            {
+                if (FindGroup(member) is { } nested) pending.Push(nested);
+                else if (FindUser(member) is { } user && seen.Add(user.Id)) users.Add(user);
+            }
+        }
+
+        return users;
+    }
+
+    public OrgGroup? FindGroup(string id) => _org.Groups.FirstOrDefault(g => g.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
+
+    public CatalogApp? FindCatalogApp(string id) => _org.TeamsApps.FirstOrDefault(a => a.Id.Equals(id, StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>Installs a catalog app for a user; Created is false when it already was installed (Graph answers 409).</summary>
+    public (AppInstallation Installation, bool Created) Install(OrgUser user, CatalogApp app)
+    {
+        lock (_gate)
+        {
+            if (!_installations.TryGetValue(user.Id, out var list)) _installations[user.Id] = list = [];
+            if (list.FirstOrDefault(i => i.App.Id == app.Id) is { } existing) return (existing, false);
+            // Graph's installation ids are base64 of "{user}##{app}"; '/' and '+' are swapped so the id is one path segment.
+            var id = Convert.ToBase64String(System.Text.Encoding.UTF8.GetBytes($"{user.Id}##{app.Id}")).Replace('/', '_').Replace('+', '-');
+            var installation = new AppInstallation(id, user.Id, app, $"19:{user.Id}_{app.Id}@unq.gbl.spaces");
+            list.Add(installation);
+            return (installation, true);
+        }
+    }
+
+    public List<AppInstallation> Installations(string userId)
+    {
+        lock (_gate) return _installations.TryGetValue(userId, out var list) ? [.. list] : [];
     }
 }
