@@ -43,7 +43,8 @@ public sealed class PlaygroundEndToEndTests(AzuriteFixture azurite)
         using var http = app.CreateHttpClient();
         await using var playground = await PlaygroundClient.StartAsync(new Uri(http.BaseAddress!, "/api/messages").ToString());
 
-        string[] diego = ["Client ghosted me after the demo", "Two emails and a voicemail", "A clear yes or no", "Go through my champion", "I'll call the CFO by Thursday"];
+        // The Playground's ids are fixed, and other tests chat as Diego on the same storage: start a fresh topic.
+        string[] diego = ["reset", "Client ghosted me after the demo", "Two emails and a voicemail", "A clear yes or no", "Go through my champion", "I'll call the CFO by Thursday"];
         foreach (var text in diego)
         {
             await playground.SendAsync(text);
