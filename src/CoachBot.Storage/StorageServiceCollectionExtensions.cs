@@ -1,6 +1,7 @@
 using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
+using CoachBot.Teams.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -33,6 +34,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<PlanStore>();
         services.AddSingleton<TeamSignalStore>();
         services.AddSingleton<FollowUpIndex>();
+        services.AddSingleton<IAcknowledgedTurnStore, AcknowledgedTurnTable>();
         return services;
     }
 }

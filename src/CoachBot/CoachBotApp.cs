@@ -38,6 +38,8 @@ public static class CoachBotApp
         builder.Services.AddSingleton<ProactiveMessenger>();
         builder.Services.AddSingleton<IFollowUpStarter, FollowUpStarter>();
         builder.Services.AddSingleton<CoachingBot>();
+        // The sweep of acknowledged turns reruns them through the same handler as /api/messages.
+        builder.Services.AddSingleton<IActivityHandler>(sp => sp.GetRequiredService<CoachingBot>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddNudges(builder.Configuration);
 
