@@ -121,7 +121,7 @@ internal sealed partial class CoachingBot(
     /// Another delivery of this activity stored its turn. Replied: nothing to do. Its sending lease is live: that
     /// delivery is sending, so wait for the outcome (the reply is marked, or the lease runs out) without sending.
     /// Lease free or run out (the sender died or failed): take it, ETag-conditional so one taker wins across
-    /// instances, and send the stored reply. Reads only; the normal path never comes here.
+    /// instances, and send the stored reply. Only duplicates come here; the normal path makes no extra storage call.
     /// </summary>
     private async Task AnswerStoredTurnAsync(ITurnContext turn, RepIdentity rep, string conversationId, CancellationToken ct)
     {
