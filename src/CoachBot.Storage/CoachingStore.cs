@@ -18,6 +18,9 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
 {
     public const string TableName = "coaching";
 
+    /// <summary>A released sending lease: a moment long past (a merge cannot remove a property, and null is not written).</summary>
+    private static readonly DateTimeOffset LeaseReleased = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
     private readonly TableClient _table = service.GetTableClient(TableName);
     private readonly TableProvisioner _provisioner = new(service, TableName);
 
@@ -34,9 +37,10 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
     /// <summary>
     /// Saves the turn, the new state and the conversation reference atomically. The turn row is an insert, so a
     /// redelivered activity fails the whole transaction as <see cref="SaveTurnResult.Duplicate"/>; the state row is
-    /// written against the ETag it was read with, so two concurrent turns cannot overwrite each other.
+    /// written against the ETag it was read with, so two concurrent turns cannot overwrite each other. The turn is
+    /// saved with its <see cref="TurnRecord.SendingUntil"/> lease already held; the turn row's new ETag is returned.
     /// </summary>
-    public async Task<SaveTurnResult> SaveTurnAsync(TurnRecord turn, CoachingState state, ETag? stateETag, StoredConversationReference? reference, PlanRecord? plan, CancellationToken ct)
+    public async Task<(SaveTurnResult Result, ETag TurnETag)> SaveTurnAsync(TurnRecord turn, CoachingState state, ETag? stateETag, StoredConversationReference? reference, PlanRecord? plan, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(turn.TenantId, turn.UserKey);
@@ -52,16 +56,16 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
         if (plan is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, PlanStore.ToEntity(plan)));
         try
         {
-            await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
-            return SaveTurnResult.Saved;
+            var saved = await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+            return (SaveTurnResult.Saved, saved.Value.Count > 0 ? saved.Value[0].Headers.ETag ?? default : default);
         }
         catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status == (int)HttpStatusCode.Conflict)
         {
-            return SaveTurnResult.Duplicate;
+            return (SaveTurnResult.Duplicate, default);
         }
         catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 1 && ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
         {
-            return SaveTurnResult.Conflict;
+            return (SaveTurnResult.Conflict, default);
         }
     }
 
@@ -104,6 +108,43 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
         var table = await TableAsync(ct).ConfigureAwait(false);
         var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId)) { ["RepliedAt"] = at };
         await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes the sending lease of a stored turn whose lease is free or ran out, only if the row is still as
+    /// <paramref name="turn"/> was read (If-Match its ETag): of concurrent takers on any instance exactly one wins.
+    /// Returns the turn as now held, or null when another delivery changed it first.
+    /// </summary>
+    public async Task<TurnRecord?> TryTakeSendingLeaseAsync(TurnRecord turn, DateTimeOffset until, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId)) { ["SendingUntil"] = until };
+        try
+        {
+            var updated = await table.UpdateEntityAsync(patch, turn.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+            return turn with { SendingUntil = until, ETag = updated.Headers.ETag ?? default };
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Gives the sending lease back after a send that failed, so a redelivery need not wait for it to run out. Only
+    /// while the row is unchanged since the lease was taken (If-Match): a lease taken over meanwhile is left alone.
+    /// </summary>
+    public async Task ReleaseSendingLeaseAsync(TurnRecord turn, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId)) { ["SendingUntil"] = LeaseReleased };
+        try
+        {
+            await table.UpdateEntityAsync(patch, turn.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+        }
     }
 
     /// <summary>True the first time it is called for a conversation, so the welcome is sent once.</summary>
@@ -247,13 +288,18 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
         ["RepText"] = t.RepText,
         ["ReceivedAt"] = t.ReceivedAt,
         ["RepliedAt"] = t.RepliedAt,
+        ["SendingUntil"] = t.SendingUntil,
     };
 
     private static TurnRecord ToTurn(TableEntity e) => new(
         e.GetString("TenantId"), e.GetString("UserKey"), e.GetString("ConversationId"), e.GetString("ActivityId"),
         e.GetString("RepAadObjectId"), e.GetString("RepTeamsId"), e.GetString("Kind"), e.GetString("Topic"), e.GetString("Stage"),
         e.GetString("QuestionId"), e.GetString("BotText"), e.GetString("RepText"),
-        e.GetDateTimeOffset("ReceivedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RepliedAt"));
+        e.GetDateTimeOffset("ReceivedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RepliedAt"))
+    {
+        SendingUntil = e.GetDateTimeOffset("SendingUntil"),
+        ETag = e.ETag,
+    };
 
     private static TableEntity ToEntity(StoredConversationReference r) => new(TableKeys.UserPartition(r.TenantId, r.UserKey), ReferenceKey(r.ConversationId))
     {

@@ -2,6 +2,7 @@ using Azure.Core;
 using Azure.Data.Tables;
 using Azure.Identity;
 using CoachBot.Storage.Erasure;
+using CoachBot.Teams.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -39,6 +40,9 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<CoachingStore>());
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<TeamSignalStore>());
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<FollowUpIndex>());
+        services.AddSingleton<AcknowledgedTurnTable>();
+        services.AddSingleton<IAcknowledgedTurnStore>(sp => sp.GetRequiredService<AcknowledgedTurnTable>());
+        services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<AcknowledgedTurnTable>());
         return services;
     }
 }

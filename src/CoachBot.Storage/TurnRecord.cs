@@ -1,3 +1,5 @@
+using Azure;
+
 namespace CoachBot.Storage;
 
 /// <summary>
@@ -25,6 +27,15 @@ public sealed record TurnRecord(
     /// characters); a longer paste is stored clipped rather than failing the turn (the engine reads it whole).
     /// </summary>
     public const int MaxRepTextLength = 16_000;
+
+    /// <summary>
+    /// The sending lease: until this moment one delivery of the activity holds the right to send the stored reply, so a
+    /// concurrent duplicate waits instead of sending too. Null or past: free to be taken (ETag-conditional).
+    /// </summary>
+    public DateTimeOffset? SendingUntil { get; init; }
+
+    /// <summary>The row's version as read or written, for conditional updates of the lease.</summary>
+    public ETag ETag { get; init; }
 
     public static string? ClipRepText(string? text) => text is { Length: > MaxRepTextLength } ? text[..MaxRepTextLength] + "…" : text;
 }

@@ -49,6 +49,8 @@ public static class CoachBotApp
         builder.Services.AddHostedService<ErasureWorker>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddSingleton<IActivityRule, StorageLimitsRule>();
+        // The sweep of acknowledged turns reruns them through the same handler as /api/messages.
+        builder.Services.AddSingleton<IActivityHandler>(sp => sp.GetRequiredService<CoachingBot>());
         builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
         builder.Services.AddNudges(builder.Configuration);
         configureServices?.Invoke(builder.Services);

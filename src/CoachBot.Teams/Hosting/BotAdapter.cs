@@ -3,7 +3,6 @@ using CoachBot.Teams.Auth;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Schema;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
@@ -19,7 +18,6 @@ public sealed partial class BotAdapter(
     IOptions<BotOptions> options,
     BackgroundTurns background,
     InboundUserRateLimiter users,
-    IHostApplicationLifetime lifetime,
     ILogger<BotAdapter> logger,
     IEnumerable<IActivityRule>? rules = null)
 {
@@ -82,21 +80,29 @@ public sealed partial class BotAdapter(
             return;
         }
 
+        var caller = TurnCaller.From(auth);
         InvokeResponse? invoke;
         if (activity.Type == ActivityTypes.Invoke)
         {
             // An invoke's answer is the HTTP response itself, so it must be awaited.
-            invoke = await handler.OnTurnAsync(new TurnContext(activity, connector), ct).ConfigureAwait(false);
+            invoke = await handler.OnTurnAsync(new TurnContext(activity, connector) { Caller = caller }, ct).ConfigureAwait(false);
         }
         else
         {
-            // Other turns run on the app's lifetime, not the request's: a slow one is acknowledged before the channel
-            // gives up (~15 s) and finishes in the background, replying through the Connector.
-            var stopping = lifetime.ApplicationStopping;
-            var turn = handler.OnTurnAsync(new TurnContext(activity, connector), stopping);
+            // Other turns run on a token that a graceful shutdown cancels only when its timeout runs out (not the
+            // request's, not SIGTERM): a slow one is acknowledged before the channel gives up (~15 s) and finishes in
+            // the background, replying through the Connector.
+            var aborted = background.Aborted;
+            var turn = handler.OnTurnAsync(new TurnContext(activity, connector) { Caller = caller }, aborted);
             if (await Task.WhenAny(turn, Task.Delay(options.Value.AcknowledgeAfter, ct)).ConfigureAwait(false) != turn)
             {
-                background.Track(turn, () => handler.OnTurnAsync(new TurnContext(activity, connector), stopping), stopping);
+                // Acknowledged means durable: the activity is persisted first, or the request fails and the channel redelivers.
+                if (!await background.AcknowledgeAsync(turn, () => handler.OnTurnAsync(new TurnContext(activity, connector) { Caller = caller }, aborted), body, caller, ct).ConfigureAwait(false))
+                {
+                    http.Response.Headers.RetryAfter = "5";
+                    await RejectAsync(http, StatusCodes.Status503ServiceUnavailable, "NotAcknowledged", "The activity could not be recorded; send it again.").ConfigureAwait(false);
+                    return;
+                }
                 LogBackground(logger, activity.Type!);
                 http.Response.StatusCode = StatusCodes.Status200OK;
                 return;

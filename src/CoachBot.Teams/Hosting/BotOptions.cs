@@ -50,6 +50,27 @@ public sealed class BotOptions
     public TimeSpan AcknowledgeAfter { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
+    /// The sending lease on a stored turn: how long the delivery that saved (or took over) a turn may take to send its
+    /// reply before a duplicate delivery may take over. The send is cut off a little before it runs out.
+    /// </summary>
+    public TimeSpan ReplyLease { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>
+    /// How long an instance holds an acknowledged turn's entry before a sweep (any instance) may rerun it: longer than a
+    /// turn with its in-process reruns, so a healthy instance is not second-guessed.
+    /// </summary>
+    public TimeSpan AcknowledgedTurnLease { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>How often every instance sweeps the acknowledged-turn table for entries left behind (also once at start).</summary>
+    public TimeSpan SweepInterval { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary>
+    /// How long a graceful shutdown (SIGTERM) waits for running turns before cancelling them (the host's
+    /// ShutdownTimeout). Below the 30 s that Kubernetes and Azure Container Apps allow between SIGTERM and SIGKILL.
+    /// </summary>
+    public TimeSpan ShutdownTimeout { get; set; } = TimeSpan.FromSeconds(25);
+
+    /// <summary>
     /// Connector calls per second per tenant (Teams' published per-app-per-tenant limit, 30 in the stricter copy of the
     /// page). 0 removes this limit; the per-conversation limits always apply.
     /// </summary>

@@ -3,6 +3,7 @@ using CoachBot.Teams.Connector;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace CoachBot.Teams.Hosting;
@@ -40,8 +41,13 @@ public static class TeamsBotServiceCollectionExtensions
             sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName)));
         services.AddSingleton<BotAdapter>();
         services.AddSingleton<InboundUserRateLimiter>();
+        // Turns need an IAcknowledgedTurnStore (CoachBot.Storage) and an IActivityHandler (the app) registered too.
+        services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<BackgroundTurns>();
         services.AddHostedService(sp => sp.GetRequiredService<BackgroundTurns>());
+        services.AddHostedService<AcknowledgedTurnSweeper>();
+        // SIGTERM starts a drain; turns are cancelled only when this runs out (see BackgroundTurns).
+        services.Configure<HostOptions>(host => host.ShutdownTimeout = options.ShutdownTimeout);
         return services;
     }
 

@@ -7,6 +7,9 @@ public sealed class TurnContext(Activity activity, ConnectorClient connector) : 
 {
     public Activity Activity { get; } = activity;
 
+    /// <summary>What the auth step verified about the caller (kept when the turn is acknowledged early and rerun later).</summary>
+    public TurnCaller Caller { get; init; } = TurnCaller.None;
+
     public Task<ResourceResponse> SendActivityAsync(Activity reply, CancellationToken ct) => connector.ReplyToActivityAsync(reply, ct);
 
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, string activityId, CancellationToken ct) =>

@@ -39,6 +39,13 @@ public sealed class Activity
     [JsonIgnore]
     public string? TenantId => Conversation?.TenantId ?? ChannelDataTenantId();
 
+    /// <summary>Tenantless activities come only from local tools; they get a tenant of their own so they never mix with a real one.</summary>
+    public const string NoTenant = "no-tenant";
+
+    /// <summary>The stable key of the sender (Entra object id when Teams sends it, else the channel's user id): their data's key.</summary>
+    [JsonIgnore]
+    public string UserKey => From?.AadObjectId ?? From?.Id ?? "unknown";
+
     /// <summary>The tenant named in <c>channelData.tenant.id</c>, if any.</summary>
     public string? ChannelDataTenantId() =>
         ChannelData is { ValueKind: JsonValueKind.Object } cd

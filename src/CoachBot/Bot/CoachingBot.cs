@@ -9,6 +9,7 @@ using CoachBot.Teams.Cards;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Hosting;
 using CoachBot.Teams.Schema;
+using Microsoft.Extensions.Options;
 
 namespace CoachBot.Bot;
 
@@ -28,10 +29,14 @@ internal sealed partial class CoachingBot(
     RecentReplies recentReplies,
     RepErasure erasure,
     IEnumerable<ICardActionHandler> cardHandlers,
+    IOptions<BotOptions> botOptions,
     TimeProvider time,
     ILogger<CoachingBot> logger) : IActivityHandler
 {
     private const int MaxStateConflicts = 3;
+
+    /// <summary>The send stops this long before the sending lease runs out, so it never overlaps a takeover.</summary>
+    private static readonly TimeSpan SendMargin = TimeSpan.FromSeconds(2);
 
     public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken ct) => turn.Activity.Type switch
     {
@@ -97,40 +102,75 @@ internal sealed partial class CoachingBot(
             var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
             var kind = reply?.Kind.ToString() ?? aside!.Kind;
             var record = new TurnRecord(rep.TenantId, rep.UserKey, conversationId, activity.Id!, rep.AadObjectId, rep.TeamsId,
-                kind, state.Topic, state.Stage.ToString(), reply is not null ? reply.QuestionId : ManagerViews.DayRef(aside!.Day), botText, TurnRecord.ClipRepText(text), activity.Timestamp ?? now, null);
+                kind, state.Topic, state.Stage.ToString(), reply is not null ? reply.QuestionId : ManagerViews.DayRef(aside!.Day), botText, TurnRecord.ClipRepText(text), activity.Timestamp ?? now, null)
+            {
+                // Saved with the sending lease held: a concurrent duplicate waits for this delivery's reply.
+                SendingUntil = time.GetUtcNow() + botOptions.Value.ReplyLease,
+            };
             // The plan's id is the id of the message that stated it, so a redelivery finds the same plan.
             var plan = reply is { Kind: ReplyKind.PlanConfirmed, Plan: { } commitment }
                 ? new PlanRecord(rep.TenantId, rep.UserKey, activity.Id!, conversationId, commitment.TopicId, commitment.Plan, commitment.Due, now)
                 : null;
 
-            switch (await store.SaveTurnAsync(record, state, stored.ETag, reference, plan, ct).ConfigureAwait(false))
+            var (saved, turnETag) = await store.SaveTurnAsync(record, state, stored.ETag, reference, plan, ct).ConfigureAwait(false);
+            switch (saved)
             {
                 case SaveTurnResult.Saved:
                     LogTurn(logger, kind, state.Stage, state.Topic ?? "none");
                     CoachBotTelemetry.Turn(activity.Type!, kind);
                     // "forget me": recorded as a job, erased, and only then confirmed (RepErasure), not replied to here.
                     if (reply?.Kind == ReplyKind.ForgetMeConfirmed) await erasure.ForgetAsync(turn, rep, reference, ct).ConfigureAwait(false);
-                    else await ReplyAsync(turn, record, ct).ConfigureAwait(false);
+                    else await ReplyAsync(turn, record with { ETag = turnETag }, ct).ConfigureAwait(false);
                     return;
                 case SaveTurnResult.Duplicate:
-                    var existing = await store.GetTurnAsync(rep.TenantId, rep.UserKey, conversationId, activity.Id!, ct).ConfigureAwait(false);
-                    LogDuplicate(logger, existing?.RepliedAt is not null);
                     CoachBotTelemetry.Duplicate();
-                    // The first delivery stored the confirmation but died before recording the erase job: record and run it now.
-                    if (existing?.Kind == nameof(ReplyKind.ForgetMeConfirmed))
-                    {
-                        await erasure.ForgetAsync(turn, rep, reference, ct).ConfigureAwait(false);
-                        return;
-                    }
-                    // The first delivery stored its turn but may have died before replying: finish its job, once.
-                    if (existing is { RepliedAt: null } && !recentReplies.Contains(ReplyKey(existing)))
-                        await ReplyAsync(turn, existing, ct).ConfigureAwait(false);
+                    await AnswerStoredTurnAsync(turn, rep, conversationId, reference, ct).ConfigureAwait(false);
                     return;
                 case SaveTurnResult.Conflict:
                     continue;
             }
         }
         throw new InvalidOperationException("The coaching state kept changing under this turn; the channel will redeliver it.");
+    }
+
+    /// <summary>
+    /// Another delivery of this activity stored its turn. Replied: nothing to do. Its sending lease is live: that
+    /// delivery is sending, so wait for the outcome (the reply is marked, or the lease runs out) without sending.
+    /// Lease free or run out (the sender died or failed): take it, ETag-conditional so one taker wins across
+    /// instances, and send the stored reply. Only duplicates come here; the normal path makes no extra storage call.
+    /// </summary>
+    private async Task AnswerStoredTurnAsync(ITurnContext turn, RepIdentity rep, string conversationId, StoredConversationReference? reference, CancellationToken ct)
+    {
+        var pause = TimeSpan.FromMilliseconds(100);
+        while (true)
+        {
+            var existing = await store.GetTurnAsync(rep.TenantId, rep.UserKey, conversationId, turn.Activity.Id!, ct).ConfigureAwait(false);
+            // The first delivery stored a "forget me" confirmation but may have died before recording the erase job:
+            // record and run it now (the erase job is once-only and confirms by itself).
+            if (existing?.Kind == nameof(ReplyKind.ForgetMeConfirmed))
+            {
+                await erasure.ForgetAsync(turn, rep, reference, ct).ConfigureAwait(false);
+                return;
+            }
+            // Gone (erased by forget me or retention since), or already answered: nothing to send.
+            if (existing is null || existing.RepliedAt is not null || recentReplies.Contains(ReplyKey(existing)))
+            {
+                LogDuplicate(logger, DuplicateOutcome.Answered);
+                return;
+            }
+            var now = time.GetUtcNow();
+            if (existing.SendingUntil is { } until && until > now)
+            {
+                await Task.Delay(until - now < pause ? until - now : pause, time, ct).ConfigureAwait(false);
+                pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 1000));
+                continue;
+            }
+            // Lost the race: read again (the winner's lease is live now).
+            if (await store.TryTakeSendingLeaseAsync(existing, now + botOptions.Value.ReplyLease, ct).ConfigureAwait(false) is not { } held) continue;
+            LogDuplicate(logger, DuplicateOutcome.TookOver);
+            await ReplyAsync(turn, held, ct).ConfigureAwait(false);
+            return;
+        }
     }
 
     private async Task ReplyAsync(ITurnContext turn, TurnRecord record, CancellationToken ct)
@@ -141,9 +181,13 @@ internal sealed partial class CoachingBot(
             reply.WithCard(PlanCard.Build(plan).ToJsonElement());
         else if (await ManagerViews.CardAsync(record, ledger, managerSettings, ct).ConfigureAwait(false) is { } managerCard)
             reply.WithCard(managerCard.ToJsonElement());
+        // The send ends inside the sending lease: once it runs out another delivery may take over and send.
+        var budget = (record.SendingUntil ?? time.GetUtcNow()) - time.GetUtcNow() - SendMargin;
+        using var bound = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.Zero, time);
+        using var send = CancellationTokenSource.CreateLinkedTokenSource(ct, bound.Token);
         try
         {
-            await turn.SendActivityAsync(reply, ct).ConfigureAwait(false);
+            await turn.SendActivityAsync(reply, send.Token).ConfigureAwait(false);
         }
         catch (ConnectorException ex) when (ex.IsPermanent)
         {
@@ -152,10 +196,17 @@ internal sealed partial class CoachingBot(
             await RetireReferenceAsync(turn, ct).ConfigureAwait(false);
             return;
         }
+        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or OperationCanceledException)
+        {
+            // Not sent: give the lease back so the rerun or redelivery that follows can send at once.
+            await ReleaseLeaseAsync(record).ConfigureAwait(false);
+            throw;
+        }
         recentReplies.Remember(ReplyKey(record));
         try
         {
-            await store.MarkRepliedAsync(record, time.GetUtcNow(), ct).ConfigureAwait(false);
+            // Not the turn's token: the reply went out, so record it even while the turn is being cancelled.
+            await store.MarkRepliedAsync(record, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
         {
@@ -163,6 +214,19 @@ internal sealed partial class CoachingBot(
             // instance remembers it replied (RecentReplies); the stored mark is retried once storage is back.
             LogMarkFailed(logger, (ex as Azure.RequestFailedException)?.Status ?? 0);
             _ = RetryMarkRepliedAsync(record);
+        }
+    }
+
+    private async Task ReleaseLeaseAsync(TurnRecord record)
+    {
+        try
+        {
+            await store.ReleaseSendingLeaseAsync(record, CancellationToken.None).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
+        {
+            // Then the lease simply runs out (Bot:ReplyLease).
+            LogReleaseFailed(logger, (ex as Azure.RequestFailedException)?.Status ?? 0);
         }
     }
 
@@ -225,8 +289,19 @@ internal sealed partial class CoachingBot(
     [LoggerMessage(Level = LogLevel.Warning, Message = "The reply was sent but could not be marked as sent (storage status {Status})")]
     private static partial void LogMarkFailed(ILogger logger, int status);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of an activity; already replied: {Replied}")]
-    private static partial void LogDuplicate(ILogger logger, bool replied);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of an activity: {Outcome}")]
+    private static partial void LogDuplicate(ILogger logger, DuplicateOutcome outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A failed send's lease could not be given back (storage status {Status}); it runs out by itself")]
+    private static partial void LogReleaseFailed(ILogger logger, int status);
+
+    private enum DuplicateOutcome
+    {
+        /// <summary>Answered by another delivery (or erased since): nothing sent.</summary>
+        Answered,
+        /// <summary>The first delivery's lease was free or ran out: this one sent the stored reply.</summary>
+        TookOver,
+    }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector refused the reply for good ({Status} {Code}); conversation reference retired")]
     private static partial void LogPermanentFailure(ILogger logger, int status, string? code);

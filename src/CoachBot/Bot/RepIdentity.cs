@@ -6,11 +6,11 @@ namespace CoachBot.Bot;
 internal sealed record RepIdentity(string TenantId, string UserKey, string TeamsId, string? AadObjectId)
 {
     /// <summary>Tenantless activities come only from local tools; they get a tenant of their own so they never mix with a real one.</summary>
-    public const string NoTenant = "no-tenant";
+    public const string NoTenant = Activity.NoTenant;
 
     public static RepIdentity From(Activity a) => new(
         a.TenantId ?? NoTenant,
-        a.From?.AadObjectId ?? a.From?.Id ?? "unknown",
+        a.UserKey,
         a.From?.Id ?? "unknown",
         a.From?.AadObjectId);
 }

@@ -1,21 +1,19 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Reflection;
-using System.Text;
 
 namespace CoachBot.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The built CoachBot app as a child process (<c>dotnet CoachBot.dll</c>), configured through command-line arguments on
-/// a free loopback port, so a test can kill it the way a crash or a deploy does: <see cref="Kill"/> is SIGKILL (no
-/// shutdown code runs), <see cref="StopAsync"/> is SIGTERM and waits for the graceful exit.
+/// The built CoachBot app (src/CoachBot) as a child process, <c>dotnet CoachBot.dll</c>, configured through command-line
+/// arguments on a free loopback port: for tests that end the process the way a platform does, SIGTERM (a deploy, a
+/// scale-in) or SIGKILL (a crash).
 /// </summary>
 public sealed class BotProcess : IAsyncDisposable
 {
-    private readonly Process _process;
-    private readonly StringBuilder _output = new();
+    private readonly ChildProcess _process;
+    private readonly List<HttpClient> _clients = [];
 
-    private BotProcess(Process process, Uri baseAddress)
+    private BotProcess(ChildProcess process, Uri baseAddress)
     {
         _process = process;
         BaseAddress = baseAddress;
@@ -23,76 +21,71 @@ public sealed class BotProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
-    public int Id => _process.Id;
+    /// <summary>What the app wrote to stdout and stderr (for failure messages).</summary>
+    public string Output => _process.Output;
 
     public bool HasExited => _process.HasExited;
 
-    /// <summary>What the app wrote to stdout and stderr (for failure messages).</summary>
-    public string Output
-    {
-        get
-        {
-            lock (_output) return _output.ToString();
-        }
-    }
+    public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts the app and waits until <c>/healthz</c> answers 200.</summary>
-    public static async Task<BotProcess> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null, TimeSpan? timeout = null)
+    /// <summary>Starts the app in the Development environment (local mode) and returns once /healthz answers 200.</summary>
+    public static async Task<BotProcess> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null)
     {
-        var dll = AppDll();
+        var dll = AppPath();
         var port = FreePort.Next();
-        var baseAddress = new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/");
-        var psi = new ProcessStartInfo("dotnet")
+        var args = new List<string>
         {
-            WorkingDirectory = Path.GetDirectoryName(dll)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
+            dll, "--environment=Development", $"--urls=http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}",
+            $"--Storage:ConnectionString={storageConnectionString}",
         };
-        psi.ArgumentList.Add(dll);
-        psi.ArgumentList.Add("--environment=Development");
-        psi.ArgumentList.Add($"--urls={baseAddress.ToString().TrimEnd('/')}");
-        psi.ArgumentList.Add($"--Storage:ConnectionString={storageConnectionString}");
-        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) psi.ArgumentList.Add($"--{k}={v}");
-        var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start " + dll);
-        var bot = new BotProcess(process, baseAddress);
-        process.OutputDataReceived += (_, e) => bot.Append(e.Data);
-        process.ErrorDataReceived += (_, e) => bot.Append(e.Data);
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await bot.WaitHealthyAsync(timeout ?? TimeSpan.FromSeconds(60));
+        foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) args.Add($"--{k}={v}");
+        var process = ChildProcess.Start("dotnet", args, Path.GetDirectoryName(dll)!);
+        var bot = new BotProcess(process, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"));
+        try
+        {
+            await bot.WaitUntilHealthyAsync(TimeSpan.FromSeconds(60));
+        }
+        catch
+        {
+            await process.DisposeAsync();
+            throw;
+        }
         return bot;
     }
 
-    public HttpClient CreateHttpClient() => new() { BaseAddress = BaseAddress };
-
-    /// <summary>SIGKILL: the process dies on the spot, mid-request if need be.</summary>
-    public void Kill()
+    public HttpClient CreateHttpClient()
     {
-        if (_process.HasExited) return;
-        _process.Kill();
-        _process.WaitForExit();
+        var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        _clients.Add(client);
+        return client;
     }
 
-    /// <summary>SIGTERM, as App Service or systemd stop an app, then waits until it has exited.</summary>
+    /// <summary>SIGKILL: the process dies at once, as in a crash or an out-of-memory kill. Returns once it has exited.</summary>
+    public void Kill()
+    {
+        _process.SignalAsync("KILL").GetAwaiter().GetResult();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        _process.WaitForExitAsync(timeout.Token).GetAwaiter().GetResult();
+    }
+
+    /// <summary>SIGTERM, as a deploy or scale-in sends it, then waits for the process to exit by itself.</summary>
     public async Task StopAsync(TimeSpan? timeout = null)
     {
-        if (_process.HasExited) return;
-        using (var term = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])) await term.WaitForExitAsync();
-        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(30));
+        await _process.SignalAsync("TERM");
+        using var cts = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(60));
         await _process.WaitForExitAsync(cts.Token);
     }
 
-    private async Task WaitHealthyAsync(TimeSpan timeout)
+    private async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
-        using var client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            if (_process.HasExited) throw new InvalidOperationException("CoachBot exited during start:\n" + Output);
+            if (_process.HasExited) throw new InvalidOperationException("CoachBot exited while starting:\n" + Output);
             try
             {
-                using var response = await client.GetAsync("/healthz");
+                using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative));
                 if (response.IsSuccessStatusCode) return;
             }
             catch (HttpRequestException)
@@ -106,27 +99,18 @@ public sealed class BotProcess : IAsyncDisposable
         }
     }
 
-    /// <summary>src/CoachBot's own build output, in the configuration these tests were built in.</summary>
-    private static string AppDll()
+    /// <summary>src/CoachBot's build output for the configuration these tests were built in.</summary>
+    private static string AppPath()
     {
         var configuration = typeof(BotProcess).Assembly.GetCustomAttribute<AssemblyConfigurationAttribute>()?.Configuration ?? "Debug";
-        var dll = Path.Combine(RepoPaths.Root, "src", "CoachBot", "bin", configuration, "net10.0", "CoachBot.dll");
-        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/CoachBot first", dll);
-    }
-
-    private void Append(string? line)
-    {
-        if (line is null) return;
-        lock (_output) _output.AppendLine(line);
+        var framework = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Name;
+        var dll = Path.Combine(RepoPaths.Root, "src", "CoachBot", "bin", configuration, framework, "CoachBot.dll");
+        return File.Exists(dll) ? dll : throw new FileNotFoundException("Build src/CoachBot first (the test project references it).", dll);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process.Dispose();
+        foreach (var c in _clients) c.Dispose();
+        await _process.DisposeAsync();
     }
 }

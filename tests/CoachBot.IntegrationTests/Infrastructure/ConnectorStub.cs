@@ -25,6 +25,12 @@ public sealed class ConnectorStub : IAsyncDisposable
 
     /// <summary>Runs after a (non-typing) message is accepted and before the 201 goes back to the bot.</summary>
     public Func<ConnectorCall, Task>? OnMessageAccepted { get; set; }
+
+    /// <summary>
+    /// A slow Connector: each (non-typing) call waits this long before it is accepted and recorded; a call whose caller
+    /// hangs up meanwhile (a killed bot) is never accepted. Makes turns slow enough to be acknowledged early.
+    /// </summary>
+    public TimeSpan MessageDelay { get; set; }
     public string ServiceUrl { get; }
 
     private ConnectorStub(WebApplication app, string serviceUrl)
@@ -81,6 +87,17 @@ public sealed class ConnectorStub : IAsyncDisposable
         var replyTo = segments.Length >= 6 ? Uri.UnescapeDataString(segments[5]) : null;
         // Scripted failures hit real calls only: whether a typing indicator goes out depends on timing, so it must not consume them.
         var isTyping = doc is not null && doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("type", out var type) && type.GetString() == "typing";
+        if (!isTyping && MessageDelay > TimeSpan.Zero)
+        {
+            try
+            {
+                await Task.Delay(MessageDelay, ctx.RequestAborted);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
         var failure = default(HttpStatusCode);
         var succeeded = isTyping || !_scripted.TryDequeue(out failure);
         var call = new ConnectorCall(ctx.Request.Method, path, conversationId, replyTo, ctx.Request.Headers.Authorization.ToString(), doc?.RootElement.Clone(), succeeded);

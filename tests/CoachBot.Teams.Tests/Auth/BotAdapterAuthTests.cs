@@ -49,7 +49,7 @@ public sealed class BotAdapterAuthTests : AuthTestContext
         var connector = new ConnectorClient(http, new NoTokenProvider(), new ServiceUrlPolicy(loopbackOnly: false), new RetryPolicy(), new ConnectorRateLimiter(),
             NullLogger<ConnectorClient>.Instance);
         var adapter = new BotAdapter(auth, connector, Microsoft.Extensions.Options.Options.Create(options),
-            new BackgroundTurns(NullLogger<BackgroundTurns>.Instance), new InboundUserRateLimiter(Microsoft.Extensions.Options.Options.Create(new BotOptions())), new TestLifetime(), NullLogger<BotAdapter>.Instance);
+            new Hosting.InMemoryAcknowledgedTurns().Background(), new InboundUserRateLimiter(Microsoft.Extensions.Options.Options.Create(new BotOptions())), NullLogger<BotAdapter>.Instance);
 
         var context = new DefaultHttpContext();
         context.Request.Method = "POST";

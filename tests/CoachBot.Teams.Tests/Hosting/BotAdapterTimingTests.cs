@@ -6,13 +6,13 @@ using CoachBot.Teams.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CoachBot.Teams.Tests;
+namespace CoachBot.Teams.Tests.Hosting;
 
 public class BotAdapterTimingTests
 {
-    private const string Message = """{"type":"message","id":"1","serviceUrl":"http://127.0.0.1:9/","channelId":"msteams","from":{"id":"29:u"},"conversation":{"id":"a:c"},"text":"hi"}""";
+    internal const string Message = """{"type":"message","id":"1","serviceUrl":"http://127.0.0.1:9/","channelId":"msteams","from":{"id":"29:u"},"conversation":{"id":"a:c"},"text":"hi"}""";
 
-    private sealed class SlowHandler(TimeSpan delay) : IActivityHandler
+    internal sealed class SlowHandler(TimeSpan delay) : IActivityHandler
     {
         public TaskCompletionSource Finished { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -44,12 +44,13 @@ public class BotAdapterTimingTests
         }
     }
 
-    private static (BotAdapter Adapter, BackgroundTurns Background) Adapter(TimeSpan acknowledgeAfter)
+    internal static ConnectorClient Connector() =>
+        new(new HttpClient(), new NoTokenProvider(), new ServiceUrlPolicy(true), new RetryPolicy(), new ConnectorRateLimiter(), NullLogger<ConnectorClient>.Instance);
+
+    private static BotAdapter Adapter(BackgroundTurns background, TimeSpan acknowledgeAfter)
     {
-        var connector = new ConnectorClient(new HttpClient(), new NoTokenProvider(), new ServiceUrlPolicy(true), new RetryPolicy(), new ConnectorRateLimiter(), NullLogger<ConnectorClient>.Instance);
-        var background = new BackgroundTurns(NullLogger<BackgroundTurns>.Instance) { RetryDelays = [TimeSpan.FromMilliseconds(20)] };
         var options = Microsoft.Extensions.Options.Options.Create(new BotOptions { AcknowledgeAfter = acknowledgeAfter });
-        return (new BotAdapter(new LocalModeAuthenticator(new ServiceUrlPolicy(true)), connector, options, background, new InboundUserRateLimiter(options), new TestLifetime(), NullLogger<BotAdapter>.Instance), background);
+        return new BotAdapter(new LocalModeAuthenticator(new ServiceUrlPolicy(true)), Connector(), options, background, new InboundUserRateLimiter(options), NullLogger<BotAdapter>.Instance);
     }
 
     private static DefaultHttpContext Request() => new()
@@ -59,48 +60,74 @@ public class BotAdapterTimingTests
     };
 
     [Fact]
-    public async Task A_slow_turn_is_acknowledged_early_and_finishes_in_the_background()
+    public async Task A_slow_turn_is_recorded_then_acknowledged_early_and_its_entry_removed_when_it_finishes()
     {
-        var (adapter, background) = Adapter(TimeSpan.FromMilliseconds(200));
+        var store = new InMemoryAcknowledgedTurns();
+        var background = store.Background();
         var handler = new SlowHandler(TimeSpan.FromSeconds(2));
         var context = Request();
         var clock = Stopwatch.StartNew();
 
-        await adapter.ProcessAsync(context, handler);
+        await Adapter(background, TimeSpan.FromMilliseconds(200)).ProcessAsync(context, handler);
 
         Assert.Equal(200, context.Response.StatusCode);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1.5), $"the request was held {clock.Elapsed}");
         Assert.False(handler.Finished.Task.IsCompleted);
         Assert.Equal(1, background.Count);
+        var entry = Assert.Single(store.Entries);
+        Assert.Equal(Message, Encoding.UTF8.GetString(entry.Activity.Span));
         await handler.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10));
         await background.StopAsync(default);
         Assert.Equal(0, background.Count);
+        Assert.Empty(store.Entries);
+    }
+
+    [Fact]
+    public async Task A_slow_turn_that_cannot_be_recorded_is_not_acknowledged_but_still_finishes()
+    {
+        var store = new InMemoryAcknowledgedTurns { FailAdds = new IOException("storage down") };
+        var background = store.Background();
+        var handler = new SlowHandler(TimeSpan.FromMilliseconds(500));
+        var context = Request();
+
+        await Adapter(background, TimeSpan.FromMilliseconds(50)).ProcessAsync(context, handler);
+
+        // Not 200: the channel redelivers; the turn itself still runs to the end (and is waited for at shutdown).
+        Assert.Equal(503, context.Response.StatusCode);
+        await handler.Finished.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await background.StopAsync(default);
+        Assert.Empty(store.Entries);
     }
 
     [Fact]
     public async Task A_background_turn_that_fails_after_the_acknowledgement_is_run_again()
     {
-        var (adapter, background) = Adapter(TimeSpan.FromMilliseconds(100));
+        var store = new InMemoryAcknowledgedTurns();
         var handler = new FlakyHandler();
         var context = Request();
+        var background = store.Background();
 
-        await adapter.ProcessAsync(context, handler);
+        await Adapter(background, TimeSpan.FromMilliseconds(100)).ProcessAsync(context, handler);
         handler.Release.SetResult();
 
         Assert.Equal(200, context.Response.StatusCode);
         await handler.Succeeded.Task.WaitAsync(TimeSpan.FromSeconds(10));
+        await background.StopAsync(default);
         Assert.Equal(2, handler.Runs);
+        Assert.Empty(store.Entries);
     }
 
     [Fact]
-    public async Task A_fast_turn_completes_within_the_request()
+    public async Task A_fast_turn_completes_within_the_request_and_records_nothing()
     {
-        var (adapter, background) = Adapter(TimeSpan.FromSeconds(5));
+        var store = new InMemoryAcknowledgedTurns();
+        var background = store.Background();
         var handler = new SlowHandler(TimeSpan.FromMilliseconds(10));
 
-        await adapter.ProcessAsync(Request(), handler);
+        await Adapter(background, TimeSpan.FromSeconds(5)).ProcessAsync(Request(), handler);
 
         Assert.True(handler.Finished.Task.IsCompleted);
         Assert.Equal(0, background.Count);
+        Assert.Empty(store.Entries);
     }
 }
