@@ -43,7 +43,7 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : IAcknowl
         if (chunks > MaxChunks) throw new InvalidOperationException($"An activity of {activity.Length} bytes is too large to be recorded.");
         var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
         // Who sent it, so "forget me" can find the rep's waiting messages without reading every body.
-        var sender = JsonSerializer.Deserialize(activity.Span, BotJson.Default.Activity);
+        var sender = SenderOf(activity);
         var entity = new TableEntity(Bucket(now), Guid.NewGuid().ToString("N"))
         {
             ["TenantId"] = sender?.TenantId ?? Activity.NoTenant,
@@ -112,6 +112,19 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : IAcknowl
     }
 
     private static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
+    /// <summary>The activity's sender; null for a body that is not an activity (the adapter only records validated ones).</summary>
+    private static Activity? SenderOf(ReadOnlyMemory<byte> body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(body.Span, BotJson.Default.Activity);
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
     private static string ChunkName(int i) => "Activity" + i.ToString(CultureInfo.InvariantCulture);
     private static string Key(TableEntity e) => e.PartitionKey + TableKeys.Separator + e.RowKey;
 
