@@ -49,7 +49,7 @@ public static class CoachBotApp
         builder.Services.AddHostedService<ErasureWorker>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddSingleton<IActivityRule, StorageLimitsRule>();
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddCoachBotHealth();
         builder.Services.AddNudges(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
@@ -60,7 +60,7 @@ public static class CoachBotApp
             throw new InvalidOperationException("Bot__AppId is not set. Local mode (no token validation) runs only in the Development environment.");
 
         app.MapPost("/api/messages", (HttpContext http, BotAdapter adapter, CoachingBot coach) => adapter.ProcessAsync(http, coach));
-        app.MapHealthChecks("/healthz");
+        app.MapCoachBotHealth();
         app.MapNudgeAdminEndpoints();
         return app;
     }

@@ -29,7 +29,7 @@ public static class TelemetryServiceCollectionExtensions
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(CoachBotTelemetry.Name, ConnectorMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                m.AddMeter(CoachBotTelemetry.Name, ConnectorMetrics.MeterName, CoachBot.Graph.GraphMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (otlp) m.AddOtlpExporter();
                 if (!string.IsNullOrWhiteSpace(appInsights)) m.AddAzureMonitorMetricExporter(o => o.ConnectionString = appInsights);
             });
