@@ -1,4 +1,5 @@
 using CoachBot.Bot;
+using CoachBot.Configuration;
 using CoachBot.Erasure;
 using CoachBot.Graph;
 using CoachBot.Managers;
@@ -27,6 +28,7 @@ public static class CoachBotApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
             builder.WebHost.UseUrls(DefaultUrl);
 
+        builder.Services.AddValidatedConfiguration(builder.Configuration);
         builder.Services.AddTeamsBot(builder.Configuration);
         builder.Services.AddCoachBotStorage(builder.Configuration);
         builder.Services.AddCoachBotGraph(builder.Configuration);
