@@ -1,6 +1,7 @@
 // Linux App Service plan + web app running CoachBot (.NET), with the user-assigned managed identity,
 // HTTPS only, TLS 1.2, FTP off, Always On (the nudge scheduler and queue workers run in-process) and
-// /healthz as the platform health check.
+// /healthz/live (liveness: the process only, never storage) as the platform health check, so a storage outage
+// does not get healthy instances recycled.
 param location string
 param planName string
 param appName string
@@ -51,7 +52,7 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
       minTlsVersion: '1.2'
       scmMinTlsVersion: '1.2'
       ftpsState: 'Disabled'
-      healthCheckPath: '/healthz'
+      healthCheckPath: '/healthz/live'
       appSettings: [for s in items(appSettings): { name: s.key, value: string(s.value) }]
     }
   }

@@ -11,14 +11,22 @@ internal static class GraphCall
     {
         try
         {
-            return await call().ConfigureAwait(false);
+            var result = await call().ConfigureAwait(false);
+            GraphMetrics.Ok();
+            return result;
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             throw;
         }
+        catch (GraphException e)
+        {
+            GraphMetrics.Failed(e.Kind);
+            throw;
+        }
         catch (Exception ex) when (Map(operation, ex) is { } mapped)
         {
+            GraphMetrics.Failed(mapped.Kind);
             throw mapped;
         }
     }

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace CoachBot.Graph;
 
 /// <summary>The <c>Graph</c> configuration section.</summary>
@@ -6,6 +7,7 @@ public sealed class GraphOptions
     public const string Section = "Graph";
 
     /// <summary>Graph root including the version segment. Point it at tools/GraphServer for local runs.</summary>
+    [Required, Url]
     public string BaseUrl { get; set; } = "https://graph.microsoft.com/v1.0";
 
     public string? TenantId { get; set; }
@@ -21,18 +23,23 @@ public sealed class GraphOptions
     public bool UseManagedIdentity { get; set; }
 
     /// <summary>Outlook allows 4 concurrent requests per app per mailbox; more only earns 429s.</summary>
+    [Range(1, 100)]
     public int MaxConcurrentRequestsPerMailbox { get; set; } = 4;
 
     /// <summary>Used when a mailbox has no time zone or its settings cannot be read (403).</summary>
+    [Required]
     public string DefaultTimeZone { get; set; } = "UTC";
 
     /// <summary>Retries of 429/503/504 by the SDK's retry middleware; Graph's Retry-After is honoured for each.</summary>
+    [Range(0, 10)]
     public int MaxRetries { get; set; } = 3;
 
     /// <summary>Backoff base when a throttled response carries no Retry-After.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:05:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan RetryDelay { get; set; } = TimeSpan.FromSeconds(3);
 
     /// <summary>Overall budget for one call including retries, so a Graph outage cannot stall the nudge run.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Optional manager,rep CSV used when Entra has no manager data (see docs/graph.md).</summary>

@@ -1,4 +1,5 @@
 using CoachBot.Bot;
+using CoachBot.Configuration;
 using CoachBot.Erasure;
 using CoachBot.Graph;
 using CoachBot.Managers;
@@ -27,6 +28,7 @@ public static class CoachBotApp
         if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
             builder.WebHost.UseUrls(DefaultUrl);
 
+        builder.Services.AddValidatedConfiguration(builder.Configuration);
         builder.Services.AddTeamsBot(builder.Configuration);
         builder.Services.AddCoachBotStorage(builder.Configuration);
         builder.Services.AddCoachBotGraph(builder.Configuration);
@@ -51,7 +53,7 @@ public static class CoachBotApp
         builder.Services.AddSingleton<IActivityRule, StorageLimitsRule>();
         // The sweep of acknowledged turns reruns them through the same handler as /api/messages.
         builder.Services.AddSingleton<IActivityHandler>(sp => sp.GetRequiredService<CoachingBot>());
-        builder.Services.AddHealthChecks().AddCheck<StorageHealthCheck>("storage");
+        builder.Services.AddCoachBotHealth();
         builder.Services.AddNudges(builder.Configuration);
         configureServices?.Invoke(builder.Services);
 
@@ -62,7 +64,7 @@ public static class CoachBotApp
             throw new InvalidOperationException("Bot__AppId is not set. Local mode (no token validation) runs only in the Development environment.");
 
         app.MapPost("/api/messages", (HttpContext http, BotAdapter adapter, CoachingBot coach) => adapter.ProcessAsync(http, coach));
-        app.MapHealthChecks("/healthz");
+        app.MapCoachBotHealth();
         app.MapNudgeAdminEndpoints();
         return app;
     }

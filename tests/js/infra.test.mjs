@@ -98,7 +98,7 @@ describe('infrastructure (Bicep)', () => {
     for (const [name, id] of Object.entries(ROLE)) assert.ok(text.includes(id), `role ${name} (${id}) is assigned`);
   });
 
-  test('web app: Linux, user-assigned identity, HTTPS only, TLS 1.2, FTP off, /healthz health check', () => {
+  test('web app: Linux, user-assigned identity, HTTPS only, TLS 1.2, FTP off, liveness health check', () => {
     const plan = one(all, 'Microsoft.Web/serverfarms');
     assert.equal(plan.properties.reserved, true, 'Linux plan');
     const site = one(all, 'Microsoft.Web/sites');
@@ -109,7 +109,9 @@ describe('infrastructure (Bicep)', () => {
     const cfg = site.properties.siteConfig;
     assert.equal(cfg.minTlsVersion, '1.2');
     assert.equal(cfg.ftpsState, 'Disabled');
-    assert.equal(cfg.healthCheckPath, '/healthz');
+    // Liveness, not readiness: /healthz and /healthz/ready are 503 during a storage outage, and App Service would
+    // then replace instances that are fine (src/CoachBot/Health/HealthEndpoints.cs).
+    assert.equal(cfg.healthCheckPath, '/healthz/live');
     assert.equal(cfg.alwaysOn, true);
   });
 

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace CoachBot.Teams.Hosting;
 
 /// <summary>The <c>Bot</c> configuration section.</summary>
@@ -15,12 +16,15 @@ public sealed class BotOptions
     public string? TenantId { get; set; }
 
     /// <summary>The largest activity body accepted. Teams messages are at most ~100 KB; cards and invokes are far smaller.</summary>
+    [Range(1, int.MaxValue)]
     public int MaxActivityBytes { get; set; } = 256 * 1024;
 
     /// <summary>Bot Framework OpenID metadata (keys for tokens issued by https://api.botframework.com).</summary>
+    [Required, Url]
     public string OpenIdMetadataUrl { get; set; } = "https://login.botframework.com/v1/.well-known/openidconfiguration";
 
     /// <summary>Entra ID OpenID metadata for Entra-issued tokens; <c>{tenant}</c> is replaced by the issuing tenant.</summary>
+    [Required]
     public string EntraOpenIdMetadataUrlTemplate { get; set; } = "https://login.microsoftonline.com/{tenant}/v2.0/.well-known/openid-configuration";
 
     /// <summary>
@@ -44,9 +48,12 @@ public sealed class BotOptions
     public IList<string> ConnectorHosts { get; } = new List<string>();
 
     /// <summary>Tolerated clock difference when checking token lifetimes; at most 10 minutes.</summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:10:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan ClockSkew { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How long a non-invoke turn may hold the request before it is acknowledged and finished in the background.</summary>
+    // The channel gives up at about 15 s.
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:14", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan AcknowledgeAfter { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>
@@ -74,9 +81,11 @@ public sealed class BotOptions
     /// Connector calls per second per tenant (Teams' published per-app-per-tenant limit, 30 in the stricter copy of the
     /// page). 0 removes this limit; the per-conversation limits always apply.
     /// </summary>
+    [Range(0, 10_000.0)]
     public double ConnectorRequestsPerSecondPerTenant { get; set; } = 30;
 
     /// <summary>Activities one user may make the bot process per minute (burst up to this); 0 = no limit. Excess gets 429.</summary>
+    [Range(0, int.MaxValue)]
     public int MaxActivitiesPerUserPerMinute { get; set; } = 60;
 
     public bool IsLocalMode => string.IsNullOrWhiteSpace(AppId);

@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 namespace CoachBot.Admin;
 
 /// <summary>The <c>Admin</c> configuration section: the admin endpoints' key and their limits (docs/admin.md).</summary>
@@ -9,13 +10,17 @@ public sealed class AdminOptions
     public string? ApiKey { get; set; }
 
     /// <summary>Wrong keys one client address may send per <see cref="FailureWindow"/>; then 429 until the window ends (0 = no limit).</summary>
+    [Range(0, int.MaxValue)]
     public int MaxFailuresPerClient { get; set; } = 10;
 
     /// <summary>Wrong keys from all addresses together per <see cref="FailureWindow"/>; then 429 for everyone until it ends (0 = no limit).</summary>
+    [Range(0, int.MaxValue)]
     public int MaxFailures { get; set; } = 100;
 
+    [Range(typeof(TimeSpan), "00:00:00.001", "1.00:00:00", ParseLimitsInInvariantCulture = true, ConvertValueInInvariantCulture = true)]
     public TimeSpan FailureWindow { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary><c>run</c> accepts days at most this far from today (UTC), either way.</summary>
+    [Range(0, 366)]
     public int DayWindowDays { get; set; } = 7;
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoachBot.Health;
 
-/// <summary>Healthy when the table service answers within a short budget; /healthz turns this into 200 or 503.</summary>
+/// <summary>Healthy when the table service answers within a short budget; readiness (/healthz/ready, /healthz) turns this into 200 or 503.</summary>
 internal sealed class StorageHealthCheck(CoachingStore store) : IHealthCheck
 {
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(3);

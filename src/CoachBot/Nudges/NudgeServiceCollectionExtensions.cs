@@ -1,6 +1,7 @@
 using CoachBot.Admin;
 using CoachBot.Bot;
 using CoachBot.Storage.Nudges;
+using Microsoft.Extensions.Options;
 
 namespace CoachBot.Nudges;
 
@@ -11,14 +12,14 @@ public static class NudgeServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(NudgeOptions.Section);
-        // docs/admin.md's org-wide Coaching:* keys are the defaults; Nudges:* keys win when both are set.
-        var coaching = configuration.GetSection("Coaching");
-        services.AddOptions<NudgeOptions>().Configure(o =>
+        // The org-wide Coaching:* keys are the defaults; Nudges:* keys win when both are set (Bind runs after Configure).
+        services.AddOptions<NudgeOptions>().Configure<IOptions<CoachingOptions>>((o, coaching) =>
         {
-            if (int.TryParse(coaching["NudgeHour"], System.Globalization.CultureInfo.InvariantCulture, out var hour) && hour is >= 0 and <= 23) o.DefaultNudgeHour = hour;
-            if (double.TryParse(coaching["CoachingTargetPercent"], System.Globalization.CultureInfo.InvariantCulture, out var target)) o.CoachingTargetPercent = target;
-            if (Enum.TryParse<CoachBot.Coaching.FieldDays.FieldDayLength>(coaching["FieldDayLength"], out var length)) o.FieldDayLength = length;
-            if (int.TryParse(coaching["ThemeMinimumReps"], System.Globalization.CultureInfo.InvariantCulture, out var minimum)) o.ThemeMinimumReps = minimum;
+            var c = coaching.Value;
+            if (c.NudgeHour is { } hour) o.DefaultNudgeHour = hour;
+            if (c.CoachingTargetPercent is { } target) o.CoachingTargetPercent = target;
+            if (c.FieldDayLength is { } length) o.FieldDayLength = length;
+            if (c.ThemeMinimumReps is { } minimum) o.ThemeMinimumReps = minimum;
         }).Bind(section);
         var queueName = section[nameof(NudgeOptions.QueueName)] is { Length: > 0 } q ? q : "nudges";
         services.AddNudgeStorage(configuration, queueName);

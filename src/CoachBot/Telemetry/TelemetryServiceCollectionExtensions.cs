@@ -1,5 +1,6 @@
 using Azure.Monitor.OpenTelemetry.Exporter;
 using CoachBot.Teams.Connector;
+using OpenTelemetry.Logs;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
@@ -9,10 +10,12 @@ namespace CoachBot.Telemetry;
 public static class TelemetryServiceCollectionExtensions
 {
     /// <summary>
-    /// Traces and metrics through OpenTelemetry: ASP.NET Core and HttpClient instrumentation plus CoachBot's own meters.
-    /// Exported to OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is set and to Application Insights when
-    /// APPLICATIONINSIGHTS_CONNECTION_STRING is; with neither, nothing leaves the process. URLs on spans are redacted
-    /// (<see cref="UrlRedactor"/>) before any exporter runs.
+    /// Traces, metrics and logs through OpenTelemetry: ASP.NET Core and HttpClient instrumentation, CoachBot's own
+    /// meters, and every ILogger record the configured log levels let through. Exported to OTLP when
+    /// OTEL_EXPORTER_OTLP_ENDPOINT is set and to Application Insights when APPLICATIONINSIGHTS_CONNECTION_STRING is;
+    /// with neither, nothing leaves the process. URLs on spans and in log records are redacted
+    /// (<see cref="UrlRedactor"/>) before any exporter runs; logs are exported as template plus attributes, without
+    /// scopes and without the formatted message.
     /// </summary>
     public static IServiceCollection AddCoachBotTelemetry(this IServiceCollection services, IConfiguration configuration)
     {
@@ -29,9 +32,20 @@ public static class TelemetryServiceCollectionExtensions
             })
             .WithMetrics(m =>
             {
-                m.AddMeter(CoachBotTelemetry.Name, ConnectorMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
+                m.AddMeter(CoachBotTelemetry.Name, ConnectorMetrics.MeterName, CoachBot.Graph.GraphMetrics.MeterName).AddAspNetCoreInstrumentation().AddHttpClientInstrumentation();
                 if (otlp) m.AddOtlpExporter();
                 if (!string.IsNullOrWhiteSpace(appInsights)) m.AddAzureMonitorMetricExporter(o => o.ConnectionString = appInsights);
+            })
+            .WithLogging(l =>
+            {
+                l.AddProcessor(new LogRedactionProcessor());
+                if (otlp) l.AddOtlpExporter();
+                if (!string.IsNullOrWhiteSpace(appInsights)) l.AddAzureMonitorLogExporter(o => o.ConnectionString = appInsights);
+            }, o =>
+            {
+                // Scopes carry request paths and ids (ASP.NET Core's hosting scope); the template is enough to search by.
+                o.IncludeScopes = false;
+                o.IncludeFormattedMessage = false;
             });
         return services;
     }

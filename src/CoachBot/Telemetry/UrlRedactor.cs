@@ -26,7 +26,7 @@ public static class UrlRedactor
         "v1.0", "beta", "users", "mailboxSettings", "calendar", "calendarView", "getSchedule", "events", "manager", "directReports",
         "teamwork", "installedApps", "chat",
         // CoachBot's own routes
-        "api", "healthz", "admin", "run", "not-installed",
+        "api", "healthz", "live", "ready", "admin", "run", "not-installed",
     };
 
     /// <summary>An absolute URL, redacted; a value that is not one is replaced whole.</summary>

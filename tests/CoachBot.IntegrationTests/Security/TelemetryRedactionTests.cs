@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using CoachBot.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +18,7 @@ public sealed class TelemetryRedactionTests(AzuriteFixture azurite) : IAsyncLife
     private readonly string _userGuid = Guid.NewGuid().ToString("N");
     private readonly string _conversationGuid = Guid.NewGuid().ToString("N");
     private readonly string _activityGuid = Guid.NewGuid().ToString("N");
-    private readonly ExportedSpans _exported = new();
+    private readonly ExportedCollection<Activity> _exported = new();
     private ConnectorStub _connector = null!;
     private BotApp _app = null!;
     private HttpClient _client = null!;
@@ -93,21 +92,5 @@ public sealed class TelemetryRedactionTests(AzuriteFixture azurite) : IAsyncLife
             foreach (var tag in e.Tags) yield return tag.Value?.ToString() ?? "";
         }
         foreach (var baggage in span.Baggage) yield return baggage.Value ?? "";
-    }
-
-    /// <summary>A thread-safe collection for the in-memory exporter (other suites' spans may be exported at the same time).</summary>
-    private sealed class ExportedSpans : ICollection<Activity>
-    {
-        private readonly ConcurrentQueue<Activity> _items = new();
-        public int Count => _items.Count;
-        public bool IsReadOnly => false;
-        public List<Activity> Snapshot() => [.. _items];
-        public void Add(Activity item) => _items.Enqueue(item);
-        public void Clear() => _items.Clear();
-        public bool Contains(Activity item) => _items.Contains(item);
-        public void CopyTo(Activity[] array, int arrayIndex) => _items.CopyTo(array, arrayIndex);
-        public bool Remove(Activity item) => throw new NotSupportedException();
-        public IEnumerator<Activity> GetEnumerator() => _items.GetEnumerator();
-        System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => GetEnumerator();
     }
 }
