@@ -149,10 +149,12 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : BotTestBase(
         ];
         foreach (var text in rep) await Client.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, _conversation, text, userAad: "aad-arc"));
 
-        var replies = Connector.Replies(_conversation);
+        // One text reply per turn; the plan card follows the plan's text as a message of its own.
+        var replies = Connector.Replies(_conversation).Where(r => r.Text is not null).ToList();
         Assert.Equal(rep.Length, replies.Count);
         Assert.All(replies, r => Assert.EndsWith("?", r.Text, StringComparison.Ordinal));
         Assert.Contains("Your plan", replies[^1].Text, StringComparison.Ordinal);
         Assert.Contains("Thursday", replies[^1].Text, StringComparison.Ordinal);
+        Assert.Equal(rep.Length + 1, Connector.Replies(_conversation).Count);
     }
 }

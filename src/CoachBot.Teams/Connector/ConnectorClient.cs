@@ -21,13 +21,13 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
         var path = reply.ReplyToId is null
             ? $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"
             : $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(reply.ReplyToId)}";
-        return SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, path, reply, ct);
+        return PostMessageAsync(serviceUrl, conversationId, path, reply, ct);
     }
 
     public Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken ct)
     {
         var (serviceUrl, conversationId) = Target(activity);
-        return SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, ct);
+        return PostMessageAsync(serviceUrl, conversationId, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, ct);
     }
 
     /// <summary>Replaces a sent activity, e.g. to refresh a card in place.</summary>
@@ -51,7 +51,9 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
     public async Task<ConversationResourceResponse> CreateConversationAsync(string serviceUrl, ConversationParameters parameters, CancellationToken ct)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(parameters, BotJson.Default.ConversationParameters);
-        using var response = await SendAsync(HttpMethod.Post, serviceUrl, conversationId: null, parameters.TenantId, "v3/conversations", body, ct).ConfigureAwait(false);
+        // Budgeted per member, not all new chats of all tenants under one key: each 1:1 is its own thread to Teams.
+        var limiterKey = ConnectorRateLimiter.NewConversationKey(parameters.TenantId, parameters.Members.FirstOrDefault()?.Id);
+        using var response = await SendAsync(HttpMethod.Post, serviceUrl, limiterKey, parameters.TenantId, "v3/conversations", body, ct).ConfigureAwait(false);
         var created = await ReadJsonAsync(response, BotJson.Default.ConversationResourceResponse, ct).ConfigureAwait(false);
         return created?.Id is null
             ? throw new ConnectorException(response.StatusCode, "NoConversationId", "The Connector created no conversation id.")
@@ -80,6 +82,28 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
             return null;
         }
     }
+
+    /// <summary>
+    /// Posts a message. Text and a card in one activity go out as two (text, then the card): Teams would split them
+    /// anyway, count both against the rate limits and return no usable id. The card's id is returned, as it is the
+    /// message later updated in place.
+    /// </summary>
+    private async Task<ResourceResponse> PostMessageAsync(string serviceUrl, string conversationId, string path, Activity activity, CancellationToken ct)
+    {
+        if (activity.Type != ActivityTypes.Message || string.IsNullOrEmpty(activity.Text) || activity.Attachments is not { Count: > 0 })
+            return await SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, path, activity, ct).ConfigureAwait(false);
+        var text = Copy(activity);
+        text.Attachments = null;
+        var card = Copy(activity);
+        card.Text = null;
+        card.TextFormat = null;
+        card.Entities = null; // mentions belong to the text they are in
+        await SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, path, text, ct).ConfigureAwait(false);
+        return await SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, path, card, ct).ConfigureAwait(false);
+    }
+
+    private static Activity Copy(Activity activity) =>
+        JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Default.Activity), BotJson.Default.Activity)!;
 
     private async Task<ResourceResponse> SendActivityAsync(HttpMethod method, string serviceUrl, string conversationId, string path, Activity activity, CancellationToken ct)
     {
@@ -123,7 +147,7 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
             {
                 response = await http.SendAsync(request, ct).ConfigureAwait(false);
             }
-            catch (HttpRequestException ex) when (attempt < attemptsAllowed)
+            catch (HttpRequestException ex) when (attempt < attemptsAllowed && RetryPolicy.MayResend(method, ex))
             {
                 LogRetry(logger, method.Method, 0, attempt, ex.Message);
                 ConnectorMetrics.Retried(0);
@@ -132,20 +156,20 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
             }
             ConnectorMetrics.Answered((int)response.StatusCode);
             if (response.IsSuccessStatusCode) return response;
-            if (RetryPolicy.IsTransient(response.StatusCode) && attempt < attemptsAllowed)
+            var retryAfter = RetryPolicy.RetryAfterOf(response);
+            if (RetryPolicy.IsTransient(response.StatusCode) && attempt < attemptsAllowed && !(retryAfter > retry.MaxRetryAfter))
             {
-                var delay = retry.DelayFor(attempt, response);
                 LogRetry(logger, method.Method, (int)response.StatusCode, attempt, null);
                 ConnectorMetrics.Retried((int)response.StatusCode);
                 response.Dispose();
-                await Task.Delay(delay, ct).ConfigureAwait(false);
+                await Task.Delay(retry.DelayFor(attempt, retryAfter), ct).ConfigureAwait(false);
                 continue;
             }
             using (response)
             {
                 ConnectorMetrics.Failed((int)response.StatusCode);
-                var (code, message) = await ReadErrorAsync(response, ct).ConfigureAwait(false);
-                throw new ConnectorException(response.StatusCode, code, message);
+                var (code, subCode, message) = await ReadErrorAsync(response, ct).ConfigureAwait(false);
+                throw new ConnectorException(response.StatusCode, code, message, subCode, retryAfter);
             }
         }
     }
@@ -154,23 +178,19 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
         (a.ServiceUrl ?? throw new ArgumentException("The activity has no serviceUrl.", nameof(a)),
          a.Conversation?.Id ?? throw new ArgumentException("The activity has no conversation id.", nameof(a)));
 
-    private static async Task<(string? Code, string Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)
+    private static async Task<(string? Code, string? SubCode, string Message)> ReadErrorAsync(HttpResponseMessage response, CancellationToken ct)
     {
         try
         {
             using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(ct).ConfigureAwait(false), cancellationToken: ct).ConfigureAwait(false);
-            if (doc.RootElement.TryGetProperty("error", out var error))
-            {
-                var code = error.TryGetProperty("code", out var c) ? c.GetString() : null;
-                var message = error.TryGetProperty("message", out var m) ? m.GetString() : null;
-                return (code, message ?? response.ReasonPhrase ?? "error");
-            }
+            var (code, subCode, message) = ConnectorErrorCodes.Parse(doc.RootElement);
+            return (code, subCode, message ?? response.ReasonPhrase ?? "error");
         }
         catch (JsonException)
         {
             // Not a Connector error body; fall through to the status line.
         }
-        return (null, response.ReasonPhrase ?? "error");
+        return (null, null, response.ReasonPhrase ?? "error");
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector {Method} got {Status} (attempt {Attempt}); retrying. {Error}")]

@@ -39,7 +39,13 @@ public sealed class ConnectorRateLimiter : IAsyncDisposable
             }));
     }
 
-    /// <summary>Waits until one more call to <paramref name="conversationId"/> (or a new conversation, with null) in <paramref name="tenantId"/> is within limits.</summary>
+    /// <summary>
+    /// The key that budgets creating the 1:1 chat with one member: Teams limits create-conversation per thread, and
+    /// each member's 1:1 is its own thread, so new chats for different users (and tenants) never share a budget.
+    /// </summary>
+    public static string NewConversationKey(string? tenantId, string? memberId) => $"create|{tenantId}|{memberId}";
+
+    /// <summary>Waits until one more call to <paramref name="conversationId"/> (or <see cref="NewConversationKey"/>) in <paramref name="tenantId"/> is within limits.</summary>
     public async ValueTask AcquireAsync(string? conversationId, string? tenantId, CancellationToken ct)
     {
         using var conversationLease = await _perConversation.AcquireAsync(conversationId ?? "", 1, ct).ConfigureAwait(false);

@@ -36,12 +36,15 @@ internal sealed class NudgeDelivery(
     /// <summary>Identifies this instance in claims (diagnostics only).</summary>
     public static readonly string InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
 
-    /// <summary>When the last <see cref="JobOutcome.Retry"/> met another worker's live claim: when that claim's lease ends.</summary>
+    /// <summary>
+    /// When the last <see cref="JobOutcome.Retry"/> may usefully run again: another worker's live claim's lease end, or
+    /// the end of a Connector Retry-After.
+    /// </summary>
     private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<DateTimeOffset?>?> LiveClaimUntil = new();
 
     public async Task<JobOutcome> ProcessAsync(NudgeJob job, CancellationToken ct) => (await ProcessWithDelayAsync(job, ct).ConfigureAwait(false)).Outcome;
 
-    /// <summary>The outcome, and for a job that met a live claim the earliest useful retry (the claim's lease end).</summary>
+    /// <summary>The outcome, and for a job that met a live claim or a long Retry-After the earliest useful retry.</summary>
     public async Task<(JobOutcome Outcome, TimeSpan? RetryAfter)> ProcessWithDelayAsync(NudgeJob job, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
@@ -136,6 +139,8 @@ internal sealed class NudgeDelivery(
             await ledger.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
             if (ex is OperationCanceledException && ct.IsCancellationRequested) throw;
             if (ex is not (ConnectorException or HttpRequestException or TaskCanceledException or RateLimitExceededException)) throw;
+            // Teams asked for a longer wait than is spent in process: the queue holds the job back that long.
+            if (ex is ConnectorException { RetryAfter: { } wait } && LiveClaimUntil.Value is { } box) box.Value = time.GetUtcNow() + wait;
             NudgeLog.JobFailed(logger, ex, "send", DateOnly.MinValue, 0);
             return null;
         }

@@ -7,7 +7,8 @@ namespace CoachBot.IntegrationTests.Faults;
 
 /// <summary>
 /// The Connector answering 429 storms (retried with Retry-After, never doubled) and 403 "bot removed" (no retry, the
-/// reference retired, other conversations unaffected) while several conversations are in flight.
+/// reference retired, other conversations unaffected) while several conversations are in flight; a blocked user known
+/// by Teams' subCode, a 403/404 that is not about the user (reference kept) and a 500 (not resent: it may have posted).
 /// </summary>
 [Collection(AzuriteCollection.Name)]
 public sealed class ConnectorFaultTests(AzuriteFixture azurite) : IAsyncLifetime
@@ -96,5 +97,53 @@ public sealed class ConnectorFaultTests(AzuriteFixture azurite) : IAsyncLifetime
                 Assert.Single(await _connector.WaitForRepliesAsync(conversation, 1));
             }
         }
+    }
+
+    private async Task<(string User, string Conversation)> SendOneAsync(string kind)
+    {
+        var (user, conversation) = Rep(kind, 0);
+        await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, conversation, "Client ghosted me after the demo", userAad: user));
+        return (user, conversation);
+    }
+
+    private async Task<bool> IsStaleAsync(string user, string conversation) =>
+        (await new CoachingStore(new TableServiceClient(azurite.ConnectionString)).GetReferenceAsync(TeamsActivities.TenantId, user, conversation, default))!.IsStale;
+
+    private int MessagePosts(string conversation) => _connector.Calls.Count(c => c.ConversationId == conversation && c.Method == "POST" && c.Type == "message");
+
+    [Fact]
+    public async Task A_user_who_blocked_the_bot_is_known_by_the_subcode_in_teams_documented_body()
+    {
+        const string blocked = """{"errorCode":209,"message":"{\r\n  \"subCode\": \"MessageWritesBlocked\",\r\n  \"details\": \"Thread is blocked from message writes.\",\r\n  \"errorCode\": null,\r\n  \"errorSubCode\": null\r\n}"}""";
+        _connector.FailNext(HttpStatusCode.Forbidden, 1, code: null, rawBody: blocked);
+
+        var (user, conversation) = await SendOneAsync("blocked");
+
+        Assert.True(await IsStaleAsync(user, conversation));
+        Assert.Equal(1, MessagePosts(conversation));
+    }
+
+    [Theory]
+    [InlineData(HttpStatusCode.Forbidden, "InvalidBotApiHost")]
+    [InlineData(HttpStatusCode.NotFound, "ActivityNotFoundInConversation")]
+    public async Task A_403_or_404_that_is_not_about_the_user_keeps_the_reference(HttpStatusCode status, string code)
+    {
+        _connector.FailNext(status, 1, code);
+
+        var (user, conversation) = await SendOneAsync("kept-" + code);
+
+        Assert.False(await IsStaleAsync(user, conversation));
+        Assert.Equal(1, MessagePosts(conversation));
+    }
+
+    [Fact]
+    public async Task A_500_on_a_reply_is_not_sent_again()
+    {
+        _connector.FailNext(HttpStatusCode.InternalServerError, 1);
+
+        var (_, conversation) = await SendOneAsync("error500");
+
+        Assert.Equal(1, MessagePosts(conversation));
+        Assert.Empty(_connector.Replies(conversation));
     }
 }

@@ -13,12 +13,12 @@ namespace CoachBot.IntegrationTests.Infrastructure;
 
 /// <summary>
 /// A local HTTP server that plays the Bot Connector at an activity's serviceUrl: it records every call and answers
-/// like Teams does (201 with an id), or with scripted failures (429 storms, 403 bot removed).
+/// like Teams does (201 with an id), or with scripted failures (429 storms, 403 bot removed or blocked).
 /// </summary>
 public sealed class ConnectorStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
-    private readonly ConcurrentQueue<HttpStatusCode> _scripted = new();
+    private readonly ConcurrentQueue<ScriptedFailure> _scripted = new();
     private int _ids;
 
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
@@ -53,11 +53,21 @@ public sealed class ConnectorStub : IAsyncDisposable
         return stub;
     }
 
-    /// <summary>The next calls (typing indicators aside) get these statuses (with Retry-After: 0 for 429) before normal answers resume.</summary>
-    public void FailNext(HttpStatusCode status, int times)
+    /// <summary>
+    /// The next calls (typing indicators aside) get these statuses before normal answers resume: 429 with Retry-After: 0,
+    /// 403 as Teams says "bot removed" (BotNotInConversationRoster), others with the status name as the error code.
+    /// </summary>
+    public void FailNext(HttpStatusCode status, int times) => FailNext(status, times, code: null);
+
+    /// <summary>As above, with Teams' error code (or a whole raw body) and a Retry-After in seconds.</summary>
+    public void FailNext(HttpStatusCode status, int times, string? code, string? rawBody = null, int? retryAfterSeconds = null)
     {
-        for (var i = 0; i < times; i++) _scripted.Enqueue(status);
+        code ??= status == HttpStatusCode.Forbidden ? "BotNotInConversationRoster" : status.ToString();
+        retryAfterSeconds ??= status == HttpStatusCode.TooManyRequests ? 0 : null;
+        for (var i = 0; i < times; i++) _scripted.Enqueue(new ScriptedFailure(status, code, rawBody, retryAfterSeconds));
     }
+
+    private sealed record ScriptedFailure(HttpStatusCode Status, string Code, string? RawBody, int? RetryAfterSeconds);
 
     /// <summary>Messages (not typing indicators) the bot posted successfully into a conversation, in order.</summary>
     public IReadOnlyList<ConnectorCall> Replies(string conversationId) =>
@@ -98,17 +108,22 @@ public sealed class ConnectorStub : IAsyncDisposable
                 return;
             }
         }
-        var failure = default(HttpStatusCode);
+        ScriptedFailure? failure = null;
         var succeeded = isTyping || !_scripted.TryDequeue(out failure);
         var call = new ConnectorCall(ctx.Request.Method, path, conversationId, replyTo, ctx.Request.Headers.Authorization.ToString(), doc?.RootElement.Clone(), succeeded);
         Calls.Enqueue(call);
         // A test hook that runs once a message has been accepted, before the bot hears back (e.g. to fail storage then).
         if (succeeded && !isTyping && OnMessageAccepted is { } hook) await hook(call);
-        if (!succeeded)
+        if (failure is not null)
         {
-            ctx.Response.StatusCode = (int)failure;
-            if (failure == HttpStatusCode.TooManyRequests) ctx.Response.Headers.RetryAfter = "0";
-            await ctx.Response.WriteAsJsonAsync(new { error = new { code = failure.ToString(), message = "scripted failure" } });
+            ctx.Response.StatusCode = (int)failure.Status;
+            if (failure.RetryAfterSeconds is { } seconds) ctx.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            if (failure.RawBody is { } raw)
+            {
+                ctx.Response.ContentType = "application/json";
+                await ctx.Response.WriteAsync(raw);
+            }
+            else await ctx.Response.WriteAsJsonAsync(new { error = new { code = failure.Code, message = "scripted failure" } });
             return;
         }
         ctx.Response.StatusCode = StatusCodes.Status201Created;

@@ -122,6 +122,27 @@ public sealed class NudgeDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Nudge_a_retry_after_longer_than_the_connector_waits_goes_back_to_the_queue_for_that_long()
+    {
+        var a = await StartInstalledAppAsync();
+        _world.Connector.FailNext(HttpStatusCode.TooManyRequests, 1, "Throttled", retryAfterSeconds: 600);
+
+        await _world.RunAsync(a, NudgeWorld.Maya);
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(60);
+        while (DateTime.UtcNow < deadline && !_world.Connector.Calls.Any(c => !c.Succeeded)) await Task.Delay(50);
+        Assert.Single(_world.Connector.Calls, c => !c.Succeeded);
+        // The job is back in the queue, hidden for Teams' 10 minutes, not retried after the 300 ms queue backoff.
+        var queue = _world.Queue();
+        deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (DateTime.UtcNow < deadline && (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount != 1) await Task.Delay(50);
+        await Task.Delay(1000); // several queue backoffs' worth: a job wrongly released at 300 ms would be visible again
+        Assert.Equal(1, (await queue.GetPropertiesAsync()).Value.ApproximateMessagesCount);
+        Assert.Empty((await queue.PeekMessagesAsync(1)).Value);
+        Assert.Empty(_world.Cards(NudgeWorld.Maya));
+        Assert.Single(_world.Connector.Calls, c => !c.Succeeded); // not retried in process either
+    }
+
+    [Fact]
     public async Task Nudge_graph_outage_still_sends_the_card_without_slots()
     {
         var a = await StartInstalledAppAsync();

@@ -82,7 +82,8 @@ public sealed class StorageLimitTests(AzuriteFixture azurite) : BotTestBase(azur
 
         Assert.Equal(HttpStatusCode.BadRequest, over.StatusCode);
         Assert.Equal(rows.Count, (await RowsOfAsync(tenant, "aad-limits")).Count);
-        Assert.Equal(SecurityActivities.ToPlan.Length, Connector.Replies(conversation).Count);
+        // One reply per turn, plus the plan card, which goes out after the plan's text as its own message.
+        Assert.Equal(SecurityActivities.ToPlan.Length + 1, Connector.Replies(conversation).Count);
     }
 
     [Fact]
