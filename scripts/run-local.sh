@@ -64,7 +64,7 @@ cat <<MSG
   CoachBot is running.
     Chat with it:  http://127.0.0.1:$PLAYGROUND_PORT   (Microsoft 365 Agents Playground, as Diego, a rep)
     As a manager:  http://127.0.0.1:$MANAGER_PLAYGROUND_PORT   (as Maya Patel, Diego's manager)
-    Bot endpoint:  http://127.0.0.1:$BOT_PORT/api/messages   health: http://127.0.0.1:$BOT_PORT/healthz
+    Bot endpoint:  http://127.0.0.1:$BOT_PORT/api/messages   health: http://127.0.0.1:$BOT_PORT/healthz/ready
     Storage:       Azurite on 127.0.0.1:10001 (Queues) / 10002 (Tables), data in $DATA_DIR
     Graph:         sample organisation on http://127.0.0.1:$GRAPH_PORT/v1.0 (you are Diego, a rep on Maya Patel's team)
     Logs:          $ROOT/.logs/
