@@ -99,8 +99,12 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : BotTestBase(azur
         var save = await Client.PostAsJsonAsync("/api/messages", Invoke(Connector.ServiceUrl, _conversation, _rep, "plan.save", planId,
             new JsonObject { ["planText"] = "x", ["planDue"] = "next-ish" }));
 
-        Assert.Equal(HttpStatusCode.BadRequest, save.StatusCode);
-        Assert.Contains("application/vnd.microsoft.error", await save.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Universal Actions: HTTP 200, the refusal in the body, so Teams shows its message on the card.
+        Assert.Equal(HttpStatusCode.OK, save.StatusCode);
+        using var body = JsonDocument.Parse(await save.Content.ReadAsStringAsync());
+        Assert.Equal(400, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.error", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal("BadDate", body.RootElement.GetProperty("value").GetProperty("code").GetString());
         var plan = await new PlanStore(Tables).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
         Assert.Equal("I'll call the CFO by Thursday", plan!.Text);
     }
@@ -112,7 +116,10 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : BotTestBase(azur
 
         var response = await Client.PostAsJsonAsync("/api/messages", Invoke(Connector.ServiceUrl, _conversation, "aad-intruder", "plan.share", planId));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(404, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("PlanNotFound", body.RootElement.GetProperty("value").GetProperty("code").GetString());
         var plan = await new PlanStore(Tables).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
         Assert.False(plan!.SharedWithManager);
     }
@@ -131,6 +138,19 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : BotTestBase(azur
         var put = Assert.Single(Connector.Calls, c => c.Method == "PUT");
         Assert.EndsWith("/activities/card-message-1", put.Path, StringComparison.Ordinal);
         Assert.Contains("Field day requested", put.Body!.Value.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_button_is_refused_in_a_200_universal_action_answer()
+    {
+        var (planId, _) = await ReachPlanAsync();
+
+        var response = await Client.PostAsJsonAsync("/api/messages", Invoke(Connector.ServiceUrl, _conversation, _rep, "plan.explode", planId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(400, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("UnknownAction", body.RootElement.GetProperty("value").GetProperty("code").GetString());
     }
 
     [Fact]

@@ -66,7 +66,7 @@ internal sealed partial class CoachingBot(
             return action.IsUniversalAction ? InvokeResponses.Error(400, "UnknownAction", "That button is not supported.") : null;
         var response = await handler.HandleAsync(action, RepIdentity.From(turn.Activity), ct).ConfigureAwait(false);
         if (action.IsUniversalAction) return response;
-        if (turn.Activity.ReplyToId is { } cardMessageId && response.Status == 200 && response.Body?.GetProperty("value") is { } card)
+        if (turn.Activity.ReplyToId is { } cardMessageId && InvokeResponses.CardOf(response) is { } card)
         {
             var update = turn.Activity.CreateReply().WithCard(card);
             await turn.UpdateActivityAsync(update, cardMessageId, ct).ConfigureAwait(false);
