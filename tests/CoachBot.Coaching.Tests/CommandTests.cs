@@ -28,9 +28,33 @@ public class CommandTests
     [Fact]
     public void Help_lists_every_command()
     {
-        foreach (var word in new[] { "practice", "my plans", "share", "field day", "export", "forget me", "reset", "help" })
+        foreach (var word in new[] { "practice", "my plans", "share", "field day", "export", "forget me", "reset", "help", "stop check-ins", "start check-ins" })
             Assert.Contains($"**{word}**", CoachingEngine.HelpText, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("stop check-ins")]
+    [InlineData("Stop check ins.")]
+    [InlineData("@CoachBot no more check-ins")]
+    public void Stop_check_ins_turns_follow_ups_off_keeps_the_conversation_and_survives_a_reset(string text)
+    {
+        var before = Mid();
+        var stopped = CoachingEngine.Respond(before, text, Monday);
+
+        Assert.Equal(ReplyKind.Notice, stopped.Kind);
+        Assert.Contains("start check-ins", stopped.Text, StringComparison.Ordinal);
+        Assert.True(stopped.State.CheckInsOff);
+        Assert.Equal(JsonSerializer.Serialize(before with { CheckInsOff = true }), JsonSerializer.Serialize(stopped.State));
+        Assert.True(CoachingEngine.Respond(stopped.State, "reset", Monday).State.CheckInsOff);
+
+        var started = CoachingEngine.Respond(stopped.State, "start check-ins", Monday);
+        Assert.Equal(ReplyKind.Notice, started.Kind);
+        Assert.False(started.State.CheckInsOff);
+    }
+
+    [Fact]
+    public void Stop_alone_still_resets_the_topic() =>
+        Assert.Equal(ReplyKind.Reset, CoachingEngine.Respond(Mid(), "stop", Monday).Kind);
 
     [Fact]
     public void A_command_word_inside_a_sentence_is_coaching_not_a_command() =>

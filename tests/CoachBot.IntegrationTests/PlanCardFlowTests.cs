@@ -76,6 +76,54 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : BotTestBase(azur
     }
 
     [Fact]
+    public async Task A_universal_action_also_edits_the_card_message_so_the_new_state_survives_a_reload()
+    {
+        var (planId, _) = await ReachPlanAsync();
+        var click = Invoke(Connector.ServiceUrl, _conversation, _rep, "plan.share", planId);
+        click["replyToId"] = "card-message-7";
+
+        var response = await Client.PostAsJsonAsync("/api/messages", click);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var put = Assert.Single(Connector.Calls, c => c.Method == "PUT");
+        Assert.EndsWith("/activities/card-message-7", put.Path, StringComparison.Ordinal);
+        var stored = put.Body!.Value.GetProperty("attachments")[0].GetProperty("content");
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(body.RootElement.GetProperty("value").GetRawText(), stored.GetRawText());
+        Assert.Contains("You and your manager", stored.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_failed_card_edit_does_not_fail_the_click()
+    {
+        var (planId, _) = await ReachPlanAsync();
+        var click = Invoke(Connector.ServiceUrl, _conversation, _rep, "plan.share", planId);
+        click["replyToId"] = "card-message-8";
+        Connector.FailNext(HttpStatusCode.InternalServerError, 1);
+
+        var response = await Client.PostAsJsonAsync("/api/messages", click);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(200, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Contains("You and your manager", body.RootElement.GetProperty("value").GetRawText(), StringComparison.Ordinal);
+        Assert.Single(Connector.Calls, c => c.Method == "PUT" && !c.Succeeded);
+        Assert.True((await new PlanStore(Tables).GetAsync(TeamsActivities.TenantId, _rep, planId, default))!.SharedWithManager);
+    }
+
+    [Fact]
+    public async Task A_refused_click_leaves_the_card_message_alone()
+    {
+        var (planId, _) = await ReachPlanAsync();
+        var click = Invoke(Connector.ServiceUrl, _conversation, "aad-intruder", "plan.share", planId);
+        click["replyToId"] = "card-message-9";
+
+        await Client.PostAsJsonAsync("/api/messages", click);
+
+        Assert.DoesNotContain(Connector.Calls, c => c.Method == "PUT");
+    }
+
+    [Fact]
     public async Task Change_then_save_updates_the_plan_text_and_date()
     {
         var (planId, _) = await ReachPlanAsync();
@@ -99,8 +147,12 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : BotTestBase(azur
         var save = await Client.PostAsJsonAsync("/api/messages", Invoke(Connector.ServiceUrl, _conversation, _rep, "plan.save", planId,
             new JsonObject { ["planText"] = "x", ["planDue"] = "next-ish" }));
 
-        Assert.Equal(HttpStatusCode.BadRequest, save.StatusCode);
-        Assert.Contains("application/vnd.microsoft.error", await save.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        // Universal Actions: HTTP 200, the refusal in the body, so Teams shows its message on the card.
+        Assert.Equal(HttpStatusCode.OK, save.StatusCode);
+        using var body = JsonDocument.Parse(await save.Content.ReadAsStringAsync());
+        Assert.Equal(400, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("application/vnd.microsoft.error", body.RootElement.GetProperty("type").GetString());
+        Assert.Equal("BadDate", body.RootElement.GetProperty("value").GetProperty("code").GetString());
         var plan = await new PlanStore(Tables).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
         Assert.Equal("I'll call the CFO by Thursday", plan!.Text);
     }
@@ -112,7 +164,10 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : BotTestBase(azur
 
         var response = await Client.PostAsJsonAsync("/api/messages", Invoke(Connector.ServiceUrl, _conversation, "aad-intruder", "plan.share", planId));
 
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(404, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("PlanNotFound", body.RootElement.GetProperty("value").GetProperty("code").GetString());
         var plan = await new PlanStore(Tables).GetAsync(TeamsActivities.TenantId, _rep, planId, default);
         Assert.False(plan!.SharedWithManager);
     }
@@ -131,6 +186,19 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : BotTestBase(azur
         var put = Assert.Single(Connector.Calls, c => c.Method == "PUT");
         Assert.EndsWith("/activities/card-message-1", put.Path, StringComparison.Ordinal);
         Assert.Contains("Field day requested", put.Body!.Value.GetRawText(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task An_unknown_button_is_refused_in_a_200_universal_action_answer()
+    {
+        var (planId, _) = await ReachPlanAsync();
+
+        var response = await Client.PostAsJsonAsync("/api/messages", Invoke(Connector.ServiceUrl, _conversation, _rep, "plan.explode", planId));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
+        Assert.Equal(400, body.RootElement.GetProperty("statusCode").GetInt32());
+        Assert.Equal("UnknownAction", body.RootElement.GetProperty("value").GetProperty("code").GetString());
     }
 
     [Fact]

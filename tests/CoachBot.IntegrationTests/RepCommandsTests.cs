@@ -118,6 +118,31 @@ public sealed class RepCommandsTests(AzuriteFixture azurite) : BotTestBase(azuri
         Assert.Contains("proposal", followed.OutcomeNote, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Stop_check_ins_keeps_a_due_plan_from_being_followed_up_until_start_check_ins()
+    {
+        await Client.PostAsync(TeamsActivities.Installed(Connector.ServiceUrl, _conversation, _rep));
+        await ReachPlanAsync();
+        var plan = Assert.Single(await new PlanStore(Tables).ListAsync(TeamsActivities.TenantId, _rep, default));
+        var starter = App.Services.GetRequiredService<IFollowUpStarter>();
+
+        Assert.Contains("start check-ins", await SayAsync("stop check-ins"), StringComparison.Ordinal);
+        var sentBefore = Connector.Replies(_conversation).Count;
+        var skipped = await starter.StartAsync(TeamsActivities.TenantId, _rep, plan.PlanId, default);
+
+        Assert.Equal(ProactiveOutcome.NothingToSend, skipped.Outcome);
+        Assert.Equal(sentBefore, Connector.Replies(_conversation).Count);
+        var state = await new CoachingStore(Tables).GetStateAsync(TeamsActivities.TenantId, _rep, _conversation, default);
+        Assert.True(state.State.CheckInsOff);
+        Assert.Null(state.State.FollowUp);
+
+        await SayAsync("start check-ins");
+        var sent = await starter.StartAsync(TeamsActivities.TenantId, _rep, plan.PlanId, default);
+
+        Assert.Equal(ProactiveOutcome.Sent, sent.Outcome);
+        Assert.Contains("CFO", Connector.Replies(_conversation)[^1].Text!, StringComparison.Ordinal);
+    }
+
     private async Task<List<TableEntity>> Rows(string table, string filter)
     {
         var client = Tables.GetTableClient(table);

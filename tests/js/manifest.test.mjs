@@ -226,6 +226,14 @@ describe('Teams app package', () => {
     for (const list of bot.commandLists) for (const c of list.commands) assert.ok(c.description, `description for "${c.title}"`);
   });
 
+  test('the export command promises what the bot sends: JSON text in the chat, not a download', () => {
+    const personal = manifest.bots[0].commandLists.find((l) => l.scopes.includes('personal'));
+    const { description } = personal.commands.find((c) => c.title === 'export');
+    assert.match(description, /JSON/);
+    assert.match(description, /in this chat/i);
+    assert.doesNotMatch(description, /download|everything|file/i);
+  });
+
   test('descriptions say what CoachBot does and what data it reads', () => {
     const { short, full } = manifest.description;
     assert.notEqual(short, full);

@@ -29,7 +29,8 @@ public static partial class CoachingEngine
         "- **my plans**: list the plans you've made.\n" +
         "- **share**: share your latest plan with your manager.\n" +
         "- **field day**: ask your manager for a field day with you.\n" +
-        "- **export**: get a copy of everything I hold about you.\n" +
+        "- **export**: get your plans and our conversations as JSON, here in the chat.\n" +
+        "- **stop check-ins** / **start check-ins**: turn off (or back on) my messages when a plan is due.\n" +
         "- **forget me**: erase everything I hold about you (I'll ask you to confirm).\n" +
         "- **reset**: start a new topic.\n" +
         "- **help**: show this list.\n\n" +
@@ -105,6 +106,12 @@ public static partial class CoachingEngine
                 return new CoachingReply("I'm putting together a copy of everything I hold about you. It will arrive here shortly.", ReplyKind.Export, null, state);
             case RepIntentKind.FieldDay:
                 return FieldDayRequested(state);
+            case RepIntentKind.StopCheckIns:
+                return new CoachingReply("Okay, I won't message you when a plan is due. You can still check in with me any time. Type start check-ins to turn them back on.",
+                    ReplyKind.Notice, null, state with { CheckInsOff = true });
+            case RepIntentKind.StartCheckIns:
+                return new CoachingReply("Check-ins are on: I'll message you when a plan is due to ask how it went. Type stop check-ins to turn them off.",
+                    ReplyKind.Notice, null, state with { CheckInsOff = false });
         }
 
         var reply = state.Drill is not null ? DrillEngine.Continue(state, text, repToday)
@@ -213,6 +220,7 @@ public static partial class CoachingEngine
         DrillProgress = state.DrillProgress,
         LastPlan = state.LastPlan,
         LanguageNoticeGiven = state.LanguageNoticeGiven,
+        CheckInsOff = state.CheckInsOff,
     };
 
     private static CoachingReply AskSituation(CoachingState state, string prefix)

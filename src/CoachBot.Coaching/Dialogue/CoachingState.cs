@@ -46,6 +46,8 @@ public sealed record CoachingState
     public FollowUpState? FollowUp { get; init; }
     /// <summary>The drill in progress, if any.</summary>
     public DrillSession? Drill { get; init; }
+    /// <summary>"stop check-ins": no proactive follow-ups on due plans until "start check-ins". Kept across resets.</summary>
+    public bool CheckInsOff { get; init; }
     /// <summary>Spaced-repetition progress per drill card (Leitner box and next due day). Kept across resets.</summary>
     public IReadOnlyList<DrillCardProgress> DrillProgress { get; init; } = [];
 }

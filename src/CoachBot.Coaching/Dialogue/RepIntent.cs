@@ -26,6 +26,10 @@ public enum RepIntentKind
     Frustrated,
     /// <summary>"thanks", "ok", "cool": closes a turn without new content.</summary>
     Thanks,
+    /// <summary>"stop check-ins": the rep opts out of proactive follow-ups (Teams requires an opt-out).</summary>
+    StopCheckIns,
+    /// <summary>"start check-ins": proactive follow-ups back on.</summary>
+    StartCheckIns,
 }
 
 /// <summary>Reads what kind of message a rep sent, before the arc decides what to ask. Commands match the whole message.</summary>
@@ -90,6 +94,11 @@ public static partial class RepIntent
         "export" or "export my data" or "my data" or "download my data" or "/export" or "export data" => RepIntentKind.Export,
         "field day" or "request a field day" or "ask for a field day" or "request field day" or "i want a field day"
             or "field time" or "request field time" or "/fieldday" or "ask my manager for a field day" => RepIntentKind.FieldDay,
+        "stop check-ins" or "stop check ins" or "stop checkins" or "stop checking in" or "no more check-ins" or "no more check ins"
+            or "pause check-ins" or "pause check ins" or "turn off check-ins" or "stop follow-ups" or "stop follow ups"
+            or "stop reminders" or "/stopcheckins" => RepIntentKind.StopCheckIns,
+        "start check-ins" or "start check ins" or "start checkins" or "resume check-ins" or "resume check ins"
+            or "turn on check-ins" or "start follow-ups" or "start follow ups" or "start reminders" or "/startcheckins" => RepIntentKind.StartCheckIns,
         _ => null,
     };
 

@@ -76,7 +76,14 @@ public sealed partial class BotAdapter(
         if (!users.TryAcquire(activity.TenantId, activity.From?.Id))
         {
             http.Response.Headers.RetryAfter = "10";
-            await RejectAsync(http, StatusCodes.Status429TooManyRequests, "TooManyRequests", "Too many messages from this user; try again shortly.").ConfigureAwait(false);
+            const string TooMany = "Too many messages from this user; try again shortly.";
+            // A card click is refused inside a 200 (Universal Actions contract), so Teams shows the reason on the card.
+            if (InvokeResponses.IsUniversalAction(activity))
+            {
+                LogRejected(logger, StatusCodes.Status429TooManyRequests, "TooManyRequests", TooMany);
+                await WriteInvokeAsync(http, InvokeResponses.Error(StatusCodes.Status429TooManyRequests, "TooManyRequests", TooMany)).ConfigureAwait(false);
+            }
+            else await RejectAsync(http, StatusCodes.Status429TooManyRequests, "TooManyRequests", TooMany).ConfigureAwait(false);
             return;
         }
 
@@ -114,6 +121,11 @@ public sealed partial class BotAdapter(
             http.Response.StatusCode = activity.Type == ActivityTypes.Invoke ? StatusCodes.Status501NotImplemented : StatusCodes.Status200OK;
             return;
         }
+        await WriteInvokeAsync(http, invoke).ConfigureAwait(false);
+    }
+
+    private static async Task WriteInvokeAsync(HttpContext http, InvokeResponse invoke)
+    {
         http.Response.StatusCode = invoke.Status;
         if (invoke.Body is { } json)
         {

@@ -56,8 +56,9 @@ internal sealed partial class CoachingBot(
     }
 
     /// <summary>
-    /// A card button: Universal Actions are answered in the invoke response (the card refreshes in place); a legacy
-    /// Action.Submit arrives as a message, so the new card replaces the old one through the Connector instead.
+    /// A card button. A Universal Action's invoke answer refreshes the card only in the clicker's open view, so the card
+    /// message is also edited through the Connector (the invoke's replyToId is that message): otherwise the old card comes
+    /// back after a reload. A legacy Action.Submit arrives as a message with no invoke answer, so the edit is all it gets.
     /// </summary>
     private async Task<InvokeResponse?> OnCardActionAsync(ITurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
@@ -65,13 +66,19 @@ internal sealed partial class CoachingBot(
         if (handler is null)
             return action.IsUniversalAction ? InvokeResponses.Error(400, "UnknownAction", "That button is not supported.") : null;
         var response = await handler.HandleAsync(action, RepIdentity.From(turn.Activity), ct).ConfigureAwait(false);
-        if (action.IsUniversalAction) return response;
-        if (turn.Activity.ReplyToId is { } cardMessageId && response.Status == 200 && response.Body?.GetProperty("value") is { } card)
+        if (turn.Activity.ReplyToId is { } cardMessageId && InvokeResponses.CardOf(response) is { } card)
         {
-            var update = turn.Activity.CreateReply().WithCard(card);
-            await turn.UpdateActivityAsync(update, cardMessageId, ct).ConfigureAwait(false);
+            try
+            {
+                await turn.UpdateActivityAsync(turn.Activity.CreateReply().WithCard(card), cardMessageId, ct).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (action.IsUniversalAction && ex is ConnectorException or HttpRequestException)
+            {
+                // The click took effect and the invoke answer still shows it; only the stored copy stays old until the next click.
+                LogCardUpdateFailed(logger, ex is ConnectorException c ? (int)c.Status : 0);
+            }
         }
-        return null;
+        return action.IsUniversalAction ? response : null;
     }
 
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken ct)
@@ -302,6 +309,9 @@ internal sealed partial class CoachingBot(
         /// <summary>The first delivery's lease was free or ran out: this one sent the stored reply.</summary>
         TookOver,
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A clicked card's message could not be updated (Connector status {Status}); the invoke answer still refreshed it")]
+    private static partial void LogCardUpdateFailed(ILogger logger, int status);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Connector refused the reply for good ({Status} {Code}); conversation reference retired")]
     private static partial void LogPermanentFailure(ILogger logger, int status, string? code);

@@ -31,6 +31,15 @@ public static class NudgeCard
     public const string TaskInputPrefix = "task";
     public const string AutoHour = "auto";
 
+    /// <summary>
+    /// Caps on each list the card shows (the rest is counted as "and N more"), so a big team's day never pushes the card
+    /// past Teams' ~28 KB message limit, whatever the snapshot holds.
+    /// </summary>
+    public const int MaxSlotsShown = 5;
+    public const int MaxNamesShown = 10;
+    public const int MaxPlansShown = 5;
+    public const int MaxThemesShown = 5;
+
     private static readonly CultureInfo Invariant = CultureInfo.InvariantCulture;
 
     public static AdaptiveCard Build(NudgeContent content)
@@ -44,7 +53,7 @@ public static class NudgeCard
         else if (content.Slots.Count > 0)
         {
             body.Add(Section("Field days worth booking"));
-            for (var i = 0; i < content.Slots.Count; i++) body.Add(SlotBlock(content, content.Slots[i], i, alternative: null));
+            AddSlots(body, content);
         }
 
         var fieldAsks = content.Requests.Where(r => r.Kind == RepRequestKind.FieldDay).Select(r => r.RepName).ToList();
@@ -52,22 +61,25 @@ public static class NudgeCard
         if (fieldAsks.Count > 0 || plans.Count > 0)
         {
             body.Add(Section("From your reps"));
-            if (fieldAsks.Count > 0) body.Add(new TextBlock($"Asked for field time: {string.Join(", ", fieldAsks)}"));
-            foreach (var plan in plans)
+            if (fieldAsks.Count > 0)
+                body.Add(new TextBlock($"Asked for field time: {string.Join(", ", fieldAsks.Take(MaxNamesShown))}{AndMore(fieldAsks.Count, MaxNamesShown, "")}"));
+            foreach (var plan in plans.Take(MaxPlansShown))
             {
                 var due = plan.PlanDue is { } d ? string.Create(Invariant, $" (due {d:ddd d MMM})") : "";
                 body.Add(new TextBlock($"{plan.RepName} shared a plan: {plan.PlanText}{due}") { Spacing = "Small" });
             }
+            AddMore(body, plans.Count, MaxPlansShown, "shared plans");
         }
 
         if (content.Themes.Count > 0)
         {
             body.Add(Section("Team themes from yesterday"));
-            foreach (var theme in content.Themes)
+            foreach (var theme in content.Themes.Take(MaxThemesShown))
             {
                 body.Add(new TextBlock(string.Create(Invariant, $"{theme.RepCount} reps were stuck on {NudgeComposer.TopicLabel(theme.Topic)}.")) { Spacing = "Small" });
                 body.Add(new TextBlock(theme.Prompt) { IsSubtle = true, Spacing = "None" });
             }
+            AddMore(body, content.Themes.Count, MaxThemesShown, "themes");
         }
 
         body.Add(new TextBlock(CoachingTimeText(content)) { Separator = true, Spacing = "Medium" });
@@ -87,7 +99,7 @@ public static class NudgeCard
         List<CardElement> body = [Title("Field days worth booking")];
         if (content.SlotsUnavailable) body.Add(new TextBlock("I couldn't reach your calendar, so I can't suggest field days right now.") { Color = "Warning" });
         else if (content.Slots.Count == 0) body.Add(new TextBlock("No half or full day is free for you and a rep in the next two weeks."));
-        for (var i = 0; i < content.Slots.Count; i++) body.Add(SlotBlock(content, content.Slots[i], i, alternative: null));
+        AddSlots(body, content);
         return new AdaptiveCard { FallbackText = "Field days worth booking", Body = body, Actions = [Button("My day", View, content.Day, sendInputs: false)] };
     }
 
@@ -98,7 +110,8 @@ public static class NudgeCard
         var main = content.Slots[slot];
         List<CardElement> body = [Title($"Other times with {main.RepName}")];
         if (main.Alternatives.Count == 0) body.Add(new TextBlock("No other free times in the next two weeks."));
-        for (var i = 0; i < main.Alternatives.Count; i++) body.Add(SlotBlock(content, main.Alternatives[i], slot, alternative: i));
+        for (var i = 0; i < Math.Min(main.Alternatives.Count, MaxSlotsShown); i++) body.Add(SlotBlock(content, main.Alternatives[i], slot, alternative: i));
+        AddMore(body, main.Alternatives.Count, MaxSlotsShown, "times");
         return new AdaptiveCard { FallbackText = $"Other times with {main.RepName}", Body = body, Actions = [Button("Back", View, content.Day, sendInputs: false)] };
     }
 
@@ -167,6 +180,21 @@ public static class NudgeCard
         Body = [new TextBlock($"Nothing new from your team today. {CoachingTimeText(content)}")],
         Actions = [Button("Settings", Settings, content.Day, sendInputs: false)],
     };
+
+    /// <summary>The first slots, each keeping its index in the snapshot (the buttons' data), then how many are left out.</summary>
+    private static void AddSlots(List<CardElement> body, NudgeContent content)
+    {
+        for (var i = 0; i < Math.Min(content.Slots.Count, MaxSlotsShown); i++) body.Add(SlotBlock(content, content.Slots[i], i, alternative: null));
+        AddMore(body, content.Slots.Count, MaxSlotsShown, "suggestions");
+    }
+
+    private static void AddMore(List<CardElement> body, int total, int shown, string what)
+    {
+        if (total > shown) body.Add(new TextBlock(AndMore(total, shown, what).TrimStart()) { IsSubtle = true, Spacing = "Small" });
+    }
+
+    private static string AndMore(int total, int shown, string what) =>
+        total > shown ? string.Create(Invariant, $" and {total - shown} more{(what.Length > 0 ? " " + what : "")}") : "";
 
     private static Container SlotBlock(NudgeContent content, NudgeSlot slot, int index, int? alternative)
     {

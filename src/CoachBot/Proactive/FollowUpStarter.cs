@@ -6,7 +6,8 @@ namespace CoachBot.Proactive;
 
 /// <summary>
 /// Opens a due plan's follow-up in the rep's 1:1 chat: the follow-up state is saved first (so the rep's answer is
-/// understood whichever instance receives it), then the question is sent, then the index is marked.
+/// understood whichever instance receives it), then the question is sent, then the index is marked. A rep who said
+/// "stop check-ins" in that chat gets nothing: the follow-up is dropped, not postponed.
 /// </summary>
 internal sealed class FollowUpStarter(PlanStore plans, CoachingStore store, FollowUpIndex index, ProactiveMessenger messenger) : IFollowUpStarter
 {
@@ -24,6 +25,7 @@ internal sealed class FollowUpStarter(PlanStore plans, CoachingStore store, Foll
         for (var attempt = 0; attempt < MaxStateConflicts && opening is null; attempt++)
         {
             var stored = await store.GetStateAsync(tenantId, userKey, chat.ConversationId, ct).ConfigureAwait(false);
+            if (stored.State.CheckInsOff) return new ProactiveResult(ProactiveOutcome.NothingToSend);
             var candidate = FollowUpEngine.Start(stored.State, commitment);
             if (await store.SaveStateAsync(tenantId, userKey, chat.ConversationId, candidate.State, stored.ETag, ct).ConfigureAwait(false))
                 opening = candidate;

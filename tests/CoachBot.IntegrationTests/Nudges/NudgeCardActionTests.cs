@@ -133,6 +133,7 @@ public sealed class NudgeCardActionTests(AzuriteFixture azurite) : IAsyncLifetim
         var response = await client.PostAsJsonAsync("/api/messages",
             NudgeWorld.Invoke(_world.TenantId, NudgeWorld.Diego, NudgeCard.Book, book.GetProperty("data"), _world.Connector.ServiceUrl));
 
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(404, body.RootElement.GetProperty("statusCode").GetInt32());
         Assert.Equal(0, await _world.Graph.EventsCreatedAsync());

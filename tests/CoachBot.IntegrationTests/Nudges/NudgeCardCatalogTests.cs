@@ -34,9 +34,23 @@ public sealed class NudgeCardCatalogTests
         };
     }
 
+    /// <summary>A big team's day: 200 shared plans (each at the plan length limit), 200 field-day asks, 30 themes, 20 slots.</summary>
+    public static NudgeContent Crowded()
+    {
+        var full = Full();
+        return full with
+        {
+            Slots = [.. Enumerable.Range(0, 20).Select(i => full.Slots[0] with { RepId = "s" + i, RepName = "Slot rep " + i, Alternatives = [.. Enumerable.Range(0, 20).Select(_ => full.Slots[1])] })],
+            Requests = [.. Enumerable.Range(0, 200).Select(i => new RepRequest("p" + i, "Plan rep " + i, RepRequestKind.SharedPlan, new string('p', 500), Day.AddDays(3))),
+                .. Enumerable.Range(0, 200).Select(i => new RepRequest("f" + i, "Asking rep " + i, RepRequestKind.FieldDay))],
+            Themes = [.. Enumerable.Range(0, 30).Select(i => new NudgeTheme("objection-price", 40, "Most of the team is stuck on price objection: worth 30 minutes of group time this week."))],
+        };
+    }
+
     public static Dictionary<string, AdaptiveCard> AllCards()
     {
         var full = Full();
+        var crowded = Crowded();
         var settings = new ManagerSettings { NudgeHour = 8, DaysOff = new HashSet<DayOfWeek> { DayOfWeek.Friday }, FieldDayLength = FieldDayLength.FullDay };
         return new()
         {
@@ -51,6 +65,9 @@ public sealed class NudgeCardCatalogTests
             ["nudge-settings-default"] = NudgeCard.BuildSettings(full with { Team = [] }, new ManagerSettings()),
             ["nudge-3-6-no"] = NudgeCard.BuildListEditor(full),
             ["nudge-3-6-no-empty"] = NudgeCard.BuildListEditor(full with { ThreeSixNo = ThreeSixNoList.Empty }),
+            ["nudge-crowded"] = NudgeCard.Build(crowded),
+            ["nudge-crowded-field-days"] = NudgeCard.BuildFieldDays(crowded),
+            ["nudge-crowded-other-times"] = NudgeCard.BuildOtherTimes(crowded, 0),
         };
     }
 
@@ -63,6 +80,26 @@ public sealed class NudgeCardCatalogTests
 
         Assert.Equal(cards.Count, results.Count);
         Assert.All(results, r => Assert.True(r.Value.Length == 0, $"{r.Key}: {string.Join("; ", r.Value)}"));
+    }
+
+    [Fact]
+    public void Nudge_a_crowded_day_shows_the_first_of_each_list_and_counts_the_rest()
+    {
+        var card = NudgeCard.Build(Crowded());
+        var json = card.ToJson();
+
+        Assert.True(Encoding.UTF8.GetByteCount(json) < MaxCardBytes, $"{Encoding.UTF8.GetByteCount(json)} bytes");
+        Assert.Contains("and 195 more shared plans", json, StringComparison.Ordinal);
+        Assert.Contains("and 190 more", json, StringComparison.Ordinal);
+        Assert.Contains("and 25 more themes", json, StringComparison.Ordinal);
+        Assert.Contains("and 15 more suggestions", json, StringComparison.Ordinal);
+        Assert.Contains("Plan rep 4 shared", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Plan rep 5 shared", json, StringComparison.Ordinal);
+        Assert.Contains("Asking rep 9", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("Asking rep 10", json, StringComparison.Ordinal);
+        // Shown slots keep their snapshot index: the fifth is slot 4, and no button points past it.
+        Assert.Contains("\"slot\":\"4\"", json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"slot\":\"5\"", json, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Azure.Data.Tables;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
@@ -61,7 +62,9 @@ public sealed class TenantIsolationTests(AzuriteFixture azurite) : BotTestBase(a
         foreach (var verb in new[] { "plan.share", "plan.fieldDay", "plan.view", "plan.change" })
         {
             var response = await Client.PostAsJsonAsync("/api/messages", SecurityActivities.CardAction(Connector.ServiceUrl, _tenantB, _user, _conversation, verb, planId));
-            Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            using (var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync()))
+                Assert.Equal(404, body.RootElement.GetProperty("statusCode").GetInt32());
             Assert.DoesNotContain("CFO", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
 
