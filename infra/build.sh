@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # Compiles and lints the CoachBot Bicep templates with the Bicep CLI from NuGet, offline.
 #   bash infra/build.sh [infra-dir]     (default: the directory of this script)
+#   bash infra/build.sh --bicep-path    prints the path of the Bicep CLI (restored if needed) and exits; the tests use
+#                                       it to run `bicep snapshot` on each documented parameter combination
 # Fails if bicep exits non-zero OR prints any warning or error: `bicep build` reports unknown
 # properties and lint findings as warnings and still exits 0, so the output is checked too.
 # Writes the compiled ARM JSON to ${BICEP_OUT:-<repo>/artifacts/infra}/main.json (+ main.parameters.json).
@@ -8,6 +10,8 @@ set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 repo="$(cd "$here/.." && pwd)"
+print_path=0
+if [[ "${1:-}" == "--bicep-path" ]]; then print_path=1; shift; fi
 infra="$(cd "${1:-$here}" && pwd)"
 out="${BICEP_OUT:-$repo/artifacts/infra}"
 version="0.49.2"
@@ -19,6 +23,8 @@ bicep="${packages%/}/azure.bicep.commandline.linux-x64/$version/tools/bicep"
 [[ -f "$bicep" ]] || { echo "infra/build.sh: bicep not found at $bicep after restore" >&2; exit 1; }
 [[ -x "$bicep" ]] || chmod +x "$bicep"
 "$bicep" --version | grep -q "$version" || { echo "infra/build.sh: expected Bicep CLI $version" >&2; exit 1; }
+
+if (( print_path )); then echo "$bicep"; exit 0; fi
 
 mkdir -p "$out"
 log="$(mktemp)"

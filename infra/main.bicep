@@ -83,11 +83,11 @@ param botOpenIdMetadataUrl string = ''
 
 // ---------- Microsoft Graph ----------
 
-@description('ClientSecret: the app registration (botAppId unless graphClientId is set) with a secret from Key Vault. ManagedIdentity: the managed identity created here, after you grant it the Graph app roles (docs/admin.md).')
+@description('ClientSecret: the app registration (botAppId unless graphClientId is set) with a secret from Key Vault. ManagedIdentity: the managed identity created here, after you grant it the Graph app roles (docs/admin.md). Default: ManagedIdentity when the bot is the managed identity (there is no app registration to use), else ClientSecret.')
 @allowed(['ClientSecret', 'ManagedIdentity'])
-param graphAuth string = 'ClientSecret'
+param graphAuth string = botAppType == 'UserAssignedMSI' ? 'ManagedIdentity' : 'ClientSecret'
 
-@description('App registration used for Graph when graphAuth is ClientSecret; empty = botAppId.')
+@description('App registration used for Graph when graphAuth is ClientSecret; empty = botAppId. Required for ClientSecret with a UserAssignedMSI bot.')
 param graphClientId string = ''
 
 @description('Secret of graphClientId when it differs from the bot\'s app registration; stored as graph-client-secret.')
@@ -139,8 +139,10 @@ param teamsAppCatalogId string = ''
 var useMsiBot = botAppType == 'UserAssignedMSI'
 var appTypeSetting = useMsiBot ? 'UserAssignedMsi' : 'SingleTenant'
 var botSecretName = 'bot-app-password'
-var graphSecretName = empty(graphClientSecret) ? botSecretName : 'graph-client-secret'
+// An MSI bot has no bot-app-password, so a Graph app registration then always has its own secret.
+var graphSecretName = useMsiBot || !empty(graphClientSecret) ? 'graph-client-secret' : botSecretName
 var graphUsesMsi = graphAuth == 'ManagedIdentity'
+var graphAppId = empty(graphClientId) ? botAppId : graphClientId
 
 resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' = {
   name: identityName
@@ -148,8 +150,16 @@ resource identity 'Microsoft.ManagedIdentity/userAssignedIdentities@2023-01-31' 
   tags: tags
 }
 
-var effectiveBotAppId = useMsiBot ? identity.properties.clientId : botAppId
-var effectiveGraphClientId = graphUsesMsi ? identity.properties.clientId : (empty(graphClientId) ? botAppId : graphClientId)
+// An empty client id would start the app in Graph local mode, which refuses a non-loopback Graph URL and stops the
+// app at start-up: fail the deployment instead, with a message that says which parameter is missing.
+var effectiveBotAppId = useMsiBot
+  ? identity.properties.clientId
+  : (empty(botAppId) ? fail('botAppId is required when botAppType is SingleTenant.') : botAppId)
+var effectiveGraphClientId = graphUsesMsi
+  ? identity.properties.clientId
+  : (empty(graphAppId)
+      ? fail('graphAuth=ClientSecret needs an app registration: set graphClientId (and graphClientSecret), or use graphAuth=ManagedIdentity.')
+      : graphAppId)
 
 module monitoring 'modules/monitoring.bicep' = {
   name: 'monitoring'

@@ -49,7 +49,7 @@ public static class DenseCalendars
         var random = new Random(seed + 1);
         var categories = new[] { "CoachBot field day" };
         return schedule.Busy.Select((b, i) => new CalendarEvent(
-            $"e{i}", "event", b.Start, b.End, false, b.Status,
+            $"e{i}", b.Start, b.End, false, b.Status,
             random.Next(20) == 0 ? categories : [],
             random.Next(3) == 0 ? [reports[random.Next(reports.Length)]] : [managerId, "x", "y"])).ToList();
     }

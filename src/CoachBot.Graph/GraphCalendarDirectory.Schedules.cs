@@ -72,6 +72,9 @@ public sealed partial class GraphCalendarDirectory
         return schedules;
     }
 
+    /// <summary>The event fields calendarView asks for (docs/admin.md lists them).</summary>
+    public static readonly IReadOnlyList<string> CalendarViewFields = ["id", "start", "end", "isAllDay", "showAs", "categories", "attendees"];
+
     public Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(string userId, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(userId);
@@ -82,7 +85,8 @@ public sealed partial class GraphCalendarDirectory
             {
                 r.QueryParameters.StartDateTime = windowStart.UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
                 r.QueryParameters.EndDateTime = windowEnd.UtcDateTime.ToString("o", System.Globalization.CultureInfo.InvariantCulture);
-                r.QueryParameters.Select = ["id", "subject", "start", "end", "isAllDay", "showAs", "categories", "attendees"];
+                // No subject or body: coaching time is classified by category and attendees only (CoachingTimeCalculator).
+                r.QueryParameters.Select = [.. CalendarViewFields];
                 r.QueryParameters.Top = 100;
                 r.Headers.Add("Prefer", PreferUtc);
             }, cancellationToken).ConfigureAwait(false);

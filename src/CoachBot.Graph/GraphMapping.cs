@@ -75,7 +75,6 @@ internal static class GraphMapping
 
     public static CalendarEvent ToDomain(Event evt) => new(
         evt.Id ?? string.Empty,
-        evt.Subject ?? string.Empty,
         ToInstant(evt.Start) ?? DateTimeOffset.MinValue,
         ToInstant(evt.End) ?? DateTimeOffset.MinValue,
         evt.IsAllDay ?? false,

@@ -1,3 +1,4 @@
+using CoachBot.Admin;
 using CoachBot.Bot;
 using CoachBot.Configuration;
 using CoachBot.Erasure;
@@ -48,6 +49,7 @@ public static class CoachBotApp
         builder.Services.AddSingleton<ManagerCommands>();
         builder.Services.AddOptions<ErasureOptions>().Bind(builder.Configuration.GetSection(ErasureOptions.Section));
         builder.Services.AddSingleton<RepErasure>();
+        builder.Services.AddSingleton<PersonalDataExport>();
         builder.Services.AddHostedService<ErasureWorker>();
         builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddSingleton<IActivityRule, StorageLimitsRule>();
@@ -66,6 +68,7 @@ public static class CoachBotApp
         app.MapPost("/api/messages", (HttpContext http, BotAdapter adapter, CoachingBot coach) => adapter.ProcessAsync(http, coach));
         app.MapCoachBotHealth();
         app.MapNudgeAdminEndpoints();
+        app.MapUserDataAdminEndpoints();
         return app;
     }
 }

@@ -90,9 +90,23 @@ public sealed class ScheduleTests
         Assert.True(expected.Count > 100, "the sample calendar should need more than one page");
         Assert.True(await server.RequestCountAsync("GET calendarView") >= 2);
         Assert.Equal(expected.Select(e => e.Id), events.Select(e => e.Id));
-        var review = events.First(e => e.Subject == "Weekly pipeline review");
+        var review = events.First(e => e.Id == expected.First(x => x.Subject == "Weekly pipeline review").Id);
         Assert.Equal(new DateTimeOffset(2026, 3, 2, 14, 30, 0, TimeSpan.Zero), review.Start); // 09:30 New York (EST)
         Assert.Equal(6, review.AttendeeIds.Count);
         Assert.Contains(events, e => e.IsAllDay && e.ShowAs == FreeBusyStatus.Oof);
+    }
+
+    [Fact]
+    public async Task CalendarView_AsksForTimesCategoriesAndAttendeesOnly_NeverSubjectOrBody()
+    {
+        await using var server = await TestGraphServer.StartAsync();
+
+        await server.CreateDirectory().GetEventsAsync(Orgs.Maya, Monday, Monday.AddDays(70));
+
+        // Every page (first request and nextLinks) carries the same $select; docs/admin.md lists these fields.
+        var select = Assert.Single(await server.SelectsAsync("GET calendarView"));
+        Assert.Equal(["attendees", "categories", "end", "id", "isAllDay", "showAs", "start"], select.Split(',').Order(StringComparer.Ordinal));
+        Assert.DoesNotContain("subject", select, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("body", select, StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -74,6 +74,10 @@ internal sealed class TestGraphServer : IAsyncDisposable
 
     public async Task<int> RequestCountAsync(string key) => (await StatsAsync())["requests"]?[key]?.GetValue<int>() ?? 0;
 
+    /// <summary>Every distinct $select the server received for an operation ("GET calendarView"), as sent.</summary>
+    public async Task<IReadOnlyList<string>> SelectsAsync(string key) =>
+        (await StatsAsync())["selects"]?[key]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [];
+
     public OrgUser User(string displayName) => Org.Users.Single(u => u.DisplayName == displayName);
 
     public async ValueTask DisposeAsync()

@@ -175,3 +175,117 @@ describe('infra/build.sh can fail', () => {
     assert.match(r.stderr, /FAILED/);
   });
 });
+
+// Every botAppType × graphAuth combination docs/admin.md documents, evaluated offline by `bicep snapshot` (the
+// template's expressions resolved for a given parameters file, no Azure call). The app must never start in Graph
+// local mode in Azure (src/CoachBot.Graph/GraphClientBuilder.cs throws for a non-loopback URL without a client id),
+// so every deployable combination must give Graph a client id and exactly one credential; the others must not deploy.
+describe('documented botAppType × graphAuth combinations (bicep snapshot)', () => {
+  const BOT_APP_ID = '11111111-1111-1111-1111-111111111111';
+  const GRAPH_APP_ID = '22222222-2222-2222-2222-222222222222';
+  const IDENTITY_CLIENT_ID = /reference\('[^']*userAssignedIdentities\/id-[^']*', '[^']*'\)\.clientId/;
+  let dir;
+  let bicep;
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'coachbot-infra-snap-'));
+    cpSync(join(root, 'infra'), join(dir, 'infra'), { recursive: true });
+    const r = spawnSync('bash', [BUILD, '--bicep-path'], { cwd: root, encoding: 'utf8', timeout: 300_000 });
+    assert.equal(r.status, 0, r.stderr);
+    bicep = r.stdout.trim();
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  /** Runs bicep snapshot for these parameters; returns { status, output, settings (name → value) }. */
+  function snapshot(name, params) {
+    const file = join(dir, 'infra', `${name}.bicepparam`);
+    const lines = Object.entries(params).map(([k, v]) => `param ${k} = '${v}'`);
+    writeFileSync(file, ["using 'main.bicep'", ...lines, ''].join('\n'));
+    const r = spawnSync(bicep, ['snapshot', file, '--subscription-id', '00000000-0000-0000-0000-000000000001',
+      '--resource-group', 'rg-coachbot', '--location', 'westeurope', '--tenant-id', '00000000-0000-0000-0000-000000000002'],
+    { encoding: 'utf8', timeout: 300_000 });
+    const output = r.stdout + r.stderr;
+    if (r.status !== 0) return { status: r.status, output };
+    const snap = JSON.parse(readFileSync(join(dir, 'infra', `${name}.snapshot.json`), 'utf8'));
+    const site = snap.predictedResources.filter((x) => x.type === 'Microsoft.Web/sites');
+    assert.equal(site.length, 1, 'one web app');
+    const settings = Object.fromEntries(site[0].properties.siteConfig.appSettings.map((s) => [s.name, s.value]));
+    const bot = snap.predictedResources.find((x) => x.type === 'Microsoft.BotService/botServices');
+    return { status: 0, output, settings, bot: bot.properties };
+  }
+
+  /** What the app needs to leave local mode and pick one Graph credential (GraphOptions / GraphClientBuilder). */
+  function assertGraphNotLocal(s) {
+    assert.ok(s.Graph__ClientId, 'Graph__ClientId is set');
+    assert.match(s.Graph__BaseUrl, /environment\(\)\.graph|graph\.microsoft\.com/);
+    const msi = s.Graph__UseManagedIdentity === 'true';
+    assert.notEqual(msi, 'Graph__ClientSecret' in s, 'exactly one of Graph__UseManagedIdentity / Graph__ClientSecret');
+  }
+
+  test('SingleTenant + ClientSecret (the default): the bot\'s app registration and its Key Vault secret', () => {
+    const { status, output, settings: s } = snapshot('st-secret', { botAppType: 'SingleTenant', botAppId: BOT_APP_ID });
+    assert.equal(status, 0, output);
+    assertGraphNotLocal(s);
+    assert.equal(s.Graph__ClientId, BOT_APP_ID);
+    assert.match(s.Graph__ClientSecret, /SecretName=bot-app-password\)$/);
+    assert.match(s.Bot__AppPassword, /SecretName=bot-app-password\)$/);
+    assert.equal(s.Bot__AppId, BOT_APP_ID);
+    assert.equal(s.Bot__AppType, 'SingleTenant');
+  });
+
+  test('SingleTenant + ClientSecret with a separate Graph app registration: that client id', () => {
+    // (graphClientSecret is a secure parameter, which snapshot leaves unevaluated, so the secret name is not checked here.)
+    const { status, output, settings: s } = snapshot('st-secret-graphapp',
+      { botAppType: 'SingleTenant', botAppId: BOT_APP_ID, graphClientId: GRAPH_APP_ID });
+    assert.equal(status, 0, output);
+    assertGraphNotLocal(s);
+    assert.equal(s.Graph__ClientId, GRAPH_APP_ID);
+  });
+
+  test('SingleTenant + ManagedIdentity: Graph through the managed identity, the bot keeps its secret', () => {
+    const { status, output, settings: s } = snapshot('st-msi',
+      { botAppType: 'SingleTenant', botAppId: BOT_APP_ID, graphAuth: 'ManagedIdentity' });
+    assert.equal(status, 0, output);
+    assertGraphNotLocal(s);
+    assert.equal(s.Graph__UseManagedIdentity, 'true');
+    assert.match(s.Graph__ClientId, IDENTITY_CLIENT_ID);
+    assert.match(s.Bot__AppPassword, /bot-app-password/);
+  });
+
+  for (const [name, params] of [
+    ['UserAssignedMSI with the default graphAuth', { botAppType: 'UserAssignedMSI' }],
+    ['UserAssignedMSI + ManagedIdentity', { botAppType: 'UserAssignedMSI', graphAuth: 'ManagedIdentity' }],
+  ]) {
+    test(`${name}: no secret anywhere, Graph and the bot both use the managed identity`, () => {
+      const { status, output, settings: s, bot } = snapshot(name.replace(/\W+/g, '-'), params);
+      assert.equal(status, 0, output);
+      assertGraphNotLocal(s);
+      assert.equal(s.Graph__UseManagedIdentity, 'true');
+      assert.match(s.Graph__ClientId, IDENTITY_CLIENT_ID);
+      assert.match(s.Bot__AppId, IDENTITY_CLIENT_ID);
+      assert.equal(s.Bot__AppType, 'UserAssignedMsi');
+      assert.equal(bot.msaAppType, 'UserAssignedMSI');
+      assert.ok(!('Bot__AppPassword' in s) && !('Graph__ClientSecret' in s), 'no secret reference');
+    });
+  }
+
+  test('UserAssignedMSI + ClientSecret with graphClientId: that app registration and graph-client-secret', () => {
+    const { status, output, settings: s } = snapshot('msi-secret-graphapp',
+      { botAppType: 'UserAssignedMSI', graphAuth: 'ClientSecret', graphClientId: GRAPH_APP_ID });
+    assert.equal(status, 0, output);
+    assertGraphNotLocal(s);
+    assert.equal(s.Graph__ClientId, GRAPH_APP_ID);
+    assert.match(s.Graph__ClientSecret, /SecretName=graph-client-secret\)$/);
+  });
+
+  test('UserAssignedMSI + ClientSecret without graphClientId does not deploy (it would start in Graph local mode)', () => {
+    const r = snapshot('msi-secret-noapp', { botAppType: 'UserAssignedMSI', graphAuth: 'ClientSecret' });
+    assert.notEqual(r.status, 0, 'snapshot must fail');
+    assert.match(r.output, /graphAuth=ClientSecret needs an app registration/);
+  });
+
+  test('SingleTenant without botAppId does not deploy', () => {
+    const r = snapshot('st-noapp', { botAppType: 'SingleTenant' });
+    assert.notEqual(r.status, 0, 'snapshot must fail');
+    assert.match(r.output, /botAppId is required/);
+  });
+});

@@ -1,9 +1,8 @@
 namespace CoachBot.Coaching.Calendar;
 
-/// <summary>An event on a manager's calendar, as much as coaching-time accounting needs.</summary>
+/// <summary>An event on a manager's calendar, as much as coaching-time accounting needs (no subject, no body).</summary>
 public sealed record CalendarEvent(
     string Id,
-    string Subject,
     DateTimeOffset Start,
     DateTimeOffset End,
     bool IsAllDay,

@@ -37,6 +37,18 @@ internal sealed partial class RepErasure(
     }
 
     /// <summary>
+    /// An admin's erase request (<see cref="Admin.UserDataAdminEndpoints"/>): the same recorded job, erasers and tombstone
+    /// as "forget me", under an id of its own; nobody is messaged (there is no conversation to answer in). True when the
+    /// erase finished now; false when it is pending (another holder has it, or storage failed) and a sweep finishes it.
+    /// </summary>
+    public async Task<bool> EraseOnRequestAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var (job, leased) = await jobs.RecordAsync(tenantId, userKey, "admin-erase|" + Guid.NewGuid().ToString("N"), null, time.GetUtcNow(), options.CurrentValue.Lease, ct).ConfigureAwait(false);
+        LogAdminRecorded(logger, leased);
+        return await ContinueAsync(job, leased, _ => Task.FromResult(false), new Progress(WhenBusy: false, OnFailure: false), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
     /// Before a message is coached: true when it belongs to an erase and must not be processed as a new turn — a
     /// redelivery of the confirming activity (resumes an unfinished erase, never a second "Done"), or any message while
     /// the rep's erase is unfinished (it tries to finish, and answers where it stands; nothing new is stored meanwhile).
@@ -160,6 +172,9 @@ internal sealed partial class RepErasure(
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forget me: erase job recorded (new: {New})")]
     private static partial void LogRecorded(ILogger logger, bool @new);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Admin erase request: erase job recorded (new: {New})")]
+    private static partial void LogAdminRecorded(ILogger logger, bool @new);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Forget me: message during an unfinished erase (confirming activity redelivered: {Confirming})")]
     private static partial void LogResumed(ILogger logger, bool confirming);

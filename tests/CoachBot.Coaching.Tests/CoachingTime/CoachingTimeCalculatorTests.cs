@@ -17,7 +17,7 @@ public class CoachingTimeCalculatorTests
 
     private static CalendarEvent Event(string start, string end, string[]? categories = null, string[]? attendees = null,
         FreeBusyStatus showAs = FreeBusyStatus.Busy, bool allDay = false, string zone = Berlin) =>
-        new($"e{Interlocked.Increment(ref _ids)}", "event", At(start, zone), At(end, zone), allDay, showAs, categories ?? [], attendees ?? []);
+        new($"e{Interlocked.Increment(ref _ids)}", At(start, zone), At(end, zone), allDay, showAs, categories ?? [], attendees ?? []);
 
     private static CalendarEvent FieldDay(string start, string end, FreeBusyStatus showAs = FreeBusyStatus.Busy) =>
         Event(start, end, [CoachingTimeCalculator.FieldDayCategory], ["dana"], showAs);
@@ -191,7 +191,7 @@ public class CoachingTimeCalculatorTests
                 var e = s.AddMinutes(15 * random.Next(1, 48));
                 var cats = random.Next(4) == 0 ? new[] { CoachingTimeCalculator.FieldDayCategory } : [];
                 var who = Enumerable.Range(0, random.Next(0, 3)).Select(_ => random.Next(3) switch { 0 => "dana", 1 => "lee", _ => "x" }).ToList();
-                events.Add(new CalendarEvent($"r{i}", "x", s, e, false, (FreeBusyStatus)random.Next(6), cats, who));
+                events.Add(new CalendarEvent($"r{i}", s, e, false, (FreeBusyStatus)random.Next(6), cats, who));
             }
             var asOf = At("2026-03-09 08:00", Berlin).AddHours(random.Next(24 * 30));
             var r = CoachingTimeCalculator.Compute(events, Manager, BerlinHours, Reports, asOf);

@@ -58,7 +58,7 @@ public sealed class SyntheticOrg(int repsPerManager = 8) : ICalendarDirectory, I
     {
         var start = windowStart.AddDays(21);
         return Task.FromResult<IReadOnlyList<CalendarEvent>>([.. Enumerable.Range(0, repsPerManager).Select(r => new CalendarEvent(
-            $"e{r}", "1:1", start.AddDays(r % 5).AddHours(14), start.AddDays(r % 5).AddHours(14.5), false, FreeBusyStatus.Busy, [],
+            $"e{r}", start.AddDays(r % 5).AddHours(14), start.AddDays(r % 5).AddHours(14.5), false, FreeBusyStatus.Busy, [],
             [userId + "@contoso.example", $"{userId}-r{r}@contoso.example"]))]);
     }
 

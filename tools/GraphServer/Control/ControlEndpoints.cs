@@ -44,7 +44,9 @@ public static class ControlEndpoints
             var mailbox = segments.Length > 2 && segments[1].Equals("users", StringComparison.OrdinalIgnoreCase)
                 ? store.FindUser(Uri.UnescapeDataString(segments[2]))?.Id ?? Uri.UnescapeDataString(segments[2])
                 : null;
-            stats.Request($"{context.Request.Method} {Operation(segments)}", context.Request.Headers.Authorization.Count > 0);
+            var operation = $"{context.Request.Method} {Operation(segments)}";
+            stats.Request(operation, context.Request.Headers.Authorization.Count > 0);
+            if (context.Request.Query.TryGetValue("$select", out var select)) stats.RecordSelect(operation, select.ToString());
 
             if (mailbox is not null) stats.Enter(mailbox);
             try

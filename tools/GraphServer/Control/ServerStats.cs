@@ -3,11 +3,12 @@ using System.Text.Json.Nodes;
 
 namespace CoachBot.Tools.GraphServer.Control;
 
-/// <summary>What tests assert on: requests per operation, getSchedule sizes, peak concurrency per mailbox, tokens seen.</summary>
+/// <summary>What tests assert on: requests per operation, the $select each operation sent, getSchedule sizes, peak concurrency per mailbox, tokens seen.</summary>
 public sealed class ServerStats
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, int> _requests = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, SortedSet<string>> _selects = new(StringComparer.Ordinal);
     private readonly List<int> _scheduleSizes = [];
     private readonly ConcurrentDictionary<string, int> _inFlight = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, int> _peak = new(StringComparer.OrdinalIgnoreCase);
@@ -19,6 +20,16 @@ public sealed class ServerStats
     {
         lock (_gate) _requests[key] = _requests.GetValueOrDefault(key) + 1;
         if (hadAuthorization) Interlocked.Increment(ref _authorizationHeaders);
+    }
+
+    /// <summary>Records a request's $select (as sent, comma-separated) under its operation, so tests see which fields were asked for.</summary>
+    public void RecordSelect(string key, string select)
+    {
+        lock (_gate)
+        {
+            if (!_selects.TryGetValue(key, out var seen)) _selects[key] = seen = new SortedSet<string>(StringComparer.Ordinal);
+            seen.Add(select);
+        }
     }
 
     public void RecordSchedule(int size)
@@ -43,6 +54,7 @@ public sealed class ServerStats
         lock (_gate)
         {
             _requests.Clear();
+            _selects.Clear();
             _scheduleSizes.Clear();
         }
 
@@ -59,6 +71,7 @@ public sealed class ServerStats
             return new JsonObject
             {
                 ["requests"] = new JsonObject([.. _requests.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
+                ["selects"] = new JsonObject([.. _selects.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)new JsonArray([.. kv.Value.Select(s => (JsonNode)s)])))]),
                 ["getScheduleSizes"] = new JsonArray([.. _scheduleSizes.Select(s => (JsonNode)s)]),
                 ["maxConcurrentByMailbox"] = new JsonObject([.. _peak.Select(kv => KeyValuePair.Create(kv.Key, (JsonNode?)kv.Value))]),
                 ["eventsCreated"] = _eventsCreated,
