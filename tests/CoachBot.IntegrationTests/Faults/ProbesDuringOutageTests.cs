@@ -8,33 +8,11 @@ namespace CoachBot.IntegrationTests.Faults;
 /// 200, so the platform keeps the instance; when storage is back readiness recovers and coaching turns through
 /// POST /api/messages are answered again, in the conversation that was going on before the outage.
 /// </summary>
-public sealed class ProbesDuringOutageTests : IAsyncLifetime
+public sealed class ProbesDuringOutageTests : OwnAzuriteTestBase
 {
-    private readonly RestartableAzurite _azurite = new();
-    private ConnectorStub _connector = null!;
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _azurite.StartAsync();
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(_azurite.ConnectionString, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-        _client = _app.CreateHttpClient();
-        _client.Timeout = TimeSpan.FromSeconds(30);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
-
     private async Task<HttpStatusCode> StatusAsync(string path)
     {
-        using var response = await _client.GetAsync(path);
+        using var response = await Client.GetAsync(path);
         return response.StatusCode;
     }
 
@@ -54,25 +32,25 @@ public sealed class ProbesDuringOutageTests : IAsyncLifetime
     {
         var user = "aad-probe-" + Guid.NewGuid().ToString("N");
         var conversation = "a:probe-" + Guid.NewGuid().ToString("N");
-        using (var first = await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, conversation, "My client went quiet", userAad: user)))
+        using (var first = await Client.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, conversation, "My client went quiet", userAad: user)))
             Assert.Equal(HttpStatusCode.OK, first.StatusCode);
-        Assert.Single(await _connector.WaitForRepliesAsync(conversation, 1));
+        Assert.Single(await Connector.WaitForRepliesAsync(conversation, 1));
 
-        await _azurite.StopAsync();
+        await Azurite.StopAsync();
         await WaitForAsync("/healthz/ready", HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(15));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync("/healthz"));
         // Liveness keeps answering 200 throughout the outage, also while a turn is struggling against storage.
-        var struggling = _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, "a:probe-other-" + Guid.NewGuid().ToString("N"), "Still there?", userAad: user));
+        var struggling = Client.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, "a:probe-other-" + Guid.NewGuid().ToString("N"), "Still there?", userAad: user));
         for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, await StatusAsync("/healthz/live"));
         (await struggling).Dispose();
         Assert.Equal(HttpStatusCode.ServiceUnavailable, await StatusAsync("/healthz/ready"));
 
-        await _azurite.StartAsync();
+        await Azurite.StartAsync();
         await WaitForAsync("/healthz/ready", HttpStatusCode.OK, TimeSpan.FromSeconds(30));
 
-        using (var after = await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, conversation, "I have called twice", userAad: user)))
+        using (var after = await Client.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, conversation, "I have called twice", userAad: user)))
             Assert.Equal(HttpStatusCode.OK, after.StatusCode);
-        var replies = await _connector.WaitForRepliesAsync(conversation, 2, TimeSpan.FromSeconds(15));
+        var replies = await Connector.WaitForRepliesAsync(conversation, 2, TimeSpan.FromSeconds(15));
         Assert.Equal(2, replies.Count);
         Assert.Equal(HttpStatusCode.OK, await StatusAsync("/healthz/live"));
     }

@@ -12,30 +12,9 @@ namespace CoachBot.IntegrationTests.Faults;
 /// been answered — nothing lost, and nothing accepted answered twice (see ReplyThenStorageFailureTests for the one
 /// doubling that remains).
 /// </summary>
-public sealed class StorageOutageTests : IAsyncLifetime
+public sealed class StorageOutageTests : OwnAzuriteTestBase
 {
     private const int Senders = 4;
-    private readonly RestartableAzurite _azurite = new();
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private ConnectorStub _connector = null!;
-
-    public async Task InitializeAsync()
-    {
-        await _azurite.StartAsync();
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(_azurite.ConnectionString, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
-        _client = _app.CreateHttpClient();
-        _client.Timeout = TimeSpan.FromSeconds(30);
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-        await _azurite.DisposeAsync();
-    }
 
     private sealed record Sent(string User, string Conversation, System.Text.Json.Nodes.JsonObject Activity, string Id)
     {
@@ -46,7 +25,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
     {
         try
         {
-            using var response = await _client.GetAsync("/healthz");
+            using var response = await Client.GetAsync("/healthz");
             return response.StatusCode;
         }
         catch (HttpRequestException)
@@ -78,11 +57,11 @@ public sealed class StorageOutageTests : IAsyncLifetime
             var conversation = $"a:outage-{run}-{s}";
             for (var i = 0; !stop.IsCancellationRequested; i++)
             {
-                var activity = TeamsActivities.Message(_connector.ServiceUrl, conversation, $"Client ghosted me, attempt {i}", userAad: user);
+                var activity = TeamsActivities.Message(Connector.ServiceUrl, conversation, $"Client ghosted me, attempt {i}", userAad: user);
                 var item = new Sent(user, conversation, activity, activity["id"]!.GetValue<string>());
                 try
                 {
-                    using var response = await _client.PostAsync(activity);
+                    using var response = await Client.PostAsync(activity);
                     item.Status = response.StatusCode;
                 }
                 catch (HttpRequestException)
@@ -96,10 +75,10 @@ public sealed class StorageOutageTests : IAsyncLifetime
 
         await Task.Delay(1500);
         Assert.Equal(HttpStatusCode.OK, await HealthAsync());
-        await _azurite.StopAsync();
+        await Azurite.StopAsync();
         await WaitForHealthAsync(HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(15));
         await Task.Delay(2000);
-        await _azurite.StartAsync();
+        await Azurite.StartAsync();
         await WaitForHealthAsync(HttpStatusCode.OK, TimeSpan.FromSeconds(30));
         await Task.Delay(1500);
         await stop.CancelAsync();
@@ -112,7 +91,7 @@ public sealed class StorageOutageTests : IAsyncLifetime
         Assert.Contains(all, s => s.Status != HttpStatusCode.OK);
 
         // Every accepted turn is stored.
-        var store = new CoachingStore(new TableServiceClient(_azurite.ConnectionString));
+        var store = new CoachingStore(new TableServiceClient(Azurite.ConnectionString));
         var lost = new List<string>();
         foreach (var s in all.Where(s => s.Status == HttpStatusCode.OK))
             if (await store.GetTurnAsync(TeamsActivities.TenantId, s.User, s.Conversation, s.Id, default) is null) lost.Add(s.Id);
@@ -121,12 +100,12 @@ public sealed class StorageOutageTests : IAsyncLifetime
         // The channel redelivers what failed; redelivering what succeeded must change nothing.
         foreach (var s in all)
         {
-            using var again = await _client.PostAsync(s.Activity);
+            using var again = await Client.PostAsync(s.Activity);
             Assert.Equal(HttpStatusCode.OK, again.StatusCode);
         }
         foreach (var s in all)
         {
-            var replies = _connector.Calls.Count(c => c.Succeeded && c.Method == "POST" && c.ReplyToId == s.Id && c.Type != "typing");
+            var replies = Connector.Calls.Count(c => c.Succeeded && c.Method == "POST" && c.ReplyToId == s.Id && c.Type != "typing");
             Assert.True(replies == 1, $"activity {s.Id} (first status {(int)s.Status}) was answered {replies} times");
             Assert.NotNull(await store.GetTurnAsync(TeamsActivities.TenantId, s.User, s.Conversation, s.Id, default));
         }
