@@ -6,6 +6,7 @@ using Azure;
 using CoachBot.Storage.Erasure;
 using CoachBot.Teams.Hosting;
 using CoachBot.Teams.Schema;
+using CoachBot.Teams.Auth;
 
 namespace CoachBot.Storage;
 
@@ -36,7 +37,7 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : IAcknowl
     private readonly TableClient _table = service.GetTableClient(TableName);
     private readonly TableProvisioner _provisioner = new(service, TableName);
 
-    public async Task<AcknowledgedTurn> AddAsync(ReadOnlyMemory<byte> activity, TurnCaller caller, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
+    public async Task<AcknowledgedTurn> AddAsync(ReadOnlyMemory<byte> activity, VerifiedCaller caller, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var chunks = (activity.Length + ChunkBytes - 1) / ChunkBytes;
@@ -91,7 +92,7 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : IAcknowl
             {
                 // If-Match the version read: of concurrent sweepers (any instance) exactly one takes the entry.
                 var updated = await table.UpdateEntityAsync(patch, entity.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
-                taken.Add(new AcknowledgedTurn(Key(entity), ReadActivity(entity), TurnCaller.FromJson(entity.GetString("Caller")),
+                taken.Add(new AcknowledgedTurn(Key(entity), ReadActivity(entity), VerifiedCaller.FromJson(entity.GetString("Caller")),
                     entity.GetDateTimeOffset("AcknowledgedAt") ?? entity.Timestamp ?? now, attempts) { Version = updated.Headers.ETag?.ToString() });
             }
             catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)

@@ -27,13 +27,3 @@ public sealed record AuthResult(ClaimsIdentity? Identity, string? Failure)
     public static AuthResult Unavailable(string reason) => new(null, reason) { StatusCode = 503 };
     public static AuthResult Ok(ClaimsIdentity identity, VerifiedCaller caller) => new(identity, null) { Caller = caller };
 }
-
-/// <summary>
-/// The caller as the verified token (not the activity body) establishes it: which issuer signed, which app called
-/// (<c>azp</c>/<c>appid</c>; null for Bot Framework tokens, whose issuer is the channel itself) and the tenant the
-/// activity belongs to (the token's <c>tid</c> when the token names the customer tenant, else the channel-vouched body).
-/// </summary>
-public sealed record VerifiedCaller(string Issuer, string? AppId, string? TenantId)
-{
-    public static readonly VerifiedCaller LocalMode = new("local", null, null);
-}

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using CoachBot.Teams.Auth;
 
 namespace CoachBot.Teams.Hosting;
 
@@ -43,7 +44,7 @@ public sealed partial class BackgroundTurns(IAcknowledgedTurnStore acknowledged,
     /// reruns it through <paramref name="rerun"/> if it fails. False when the activity could not be persisted: the
     /// request must not be acknowledged (the channel redelivers it); the turn is still waited for at shutdown.
     /// </summary>
-    public async Task<bool> AcknowledgeAsync(Task turn, Func<Task> rerun, ReadOnlyMemory<byte> activity, TurnCaller caller, CancellationToken ct)
+    public async Task<bool> AcknowledgeAsync(Task turn, Func<Task> rerun, ReadOnlyMemory<byte> activity, VerifiedCaller caller, CancellationToken ct)
     {
         AcknowledgedTurn entry;
         try

@@ -87,7 +87,7 @@ public sealed partial class BotAdapter(
             return;
         }
 
-        var caller = TurnCaller.From(auth);
+        var caller = auth.Caller ?? VerifiedCaller.None;
         InvokeResponse? invoke;
         if (activity.Type == ActivityTypes.Invoke)
         {

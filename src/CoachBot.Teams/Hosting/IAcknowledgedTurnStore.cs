@@ -1,3 +1,4 @@
+using CoachBot.Teams.Auth;
 namespace CoachBot.Teams.Hosting;
 
 /// <summary>
@@ -8,7 +9,7 @@ namespace CoachBot.Teams.Hosting;
 public interface IAcknowledgedTurnStore
 {
     /// <summary>Persists an acknowledged activity, held by the caller until <paramref name="leaseUntil"/>. Throws when it cannot.</summary>
-    Task<AcknowledgedTurn> AddAsync(ReadOnlyMemory<byte> activity, TurnCaller caller, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct);
+    Task<AcknowledgedTurn> AddAsync(ReadOnlyMemory<byte> activity, VerifiedCaller caller, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct);
 
     /// <summary>Removes an entry: its turn finished (or was given up). An entry already gone is fine.</summary>
     Task RemoveAsync(AcknowledgedTurn turn, CancellationToken ct);

@@ -1,5 +1,6 @@
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Schema;
+using CoachBot.Teams.Auth;
 
 namespace CoachBot.Teams.Hosting;
 
@@ -8,7 +9,7 @@ public sealed class TurnContext(Activity activity, ConnectorClient connector) : 
     public Activity Activity { get; } = activity;
 
     /// <summary>What the auth step verified about the caller (kept when the turn is acknowledged early and rerun later).</summary>
-    public TurnCaller Caller { get; init; } = TurnCaller.None;
+    public VerifiedCaller Caller { get; init; } = VerifiedCaller.None;
 
     public Task<ResourceResponse> SendActivityAsync(Activity reply, CancellationToken ct) => connector.ReplyToActivityAsync(reply, ct);
 

@@ -2,6 +2,7 @@ using System.Text;
 using Azure.Data.Tables;
 using CoachBot.Storage;
 using CoachBot.Teams.Hosting;
+using CoachBot.Teams.Auth;
 
 namespace CoachBot.IntegrationTests.Faults;
 
@@ -27,7 +28,7 @@ public sealed class AcknowledgedTurnTableTests : IAsyncLifetime
     public async Task Concurrent_sweepers_take_each_expired_entry_exactly_once()
     {
         var now = DateTimeOffset.UtcNow;
-        for (var i = 0; i < 30; i++) await _table.AddAsync(Encoding.UTF8.GetBytes($$"""{"id":"{{i}}"}"""), TurnCaller.None, now.AddSeconds(-10), now.AddSeconds(-1), default);
+        for (var i = 0; i < 30; i++) await _table.AddAsync(Encoding.UTF8.GetBytes($$"""{"id":"{{i}}"}"""), VerifiedCaller.None, now.AddSeconds(-10), now.AddSeconds(-1), default);
 
         // Six sweepers at once, as six instances would.
         var sweeps = await Task.WhenAll(Enumerable.Range(0, 6).Select(_ => Task.Run(() => _table.TakeExpiredAsync(now, now.AddMinutes(2), null, 100, default))));
@@ -46,7 +47,7 @@ public sealed class AcknowledgedTurnTableTests : IAsyncLifetime
     {
         var body = new byte[256 * 1024];
         new Random(7).NextBytes(body);
-        var caller = new TurnCaller("https://api.botframework.com", "app", "tenant");
+        var caller = new VerifiedCaller("https://api.botframework.com", "app", "tenant");
         var now = DateTimeOffset.UtcNow;
         var added = await _table.AddAsync(body, caller, now, now.AddSeconds(1), default);
 
@@ -64,8 +65,8 @@ public sealed class AcknowledgedTurnTableTests : IAsyncLifetime
     public async Task A_periodic_sweep_reads_only_recent_partitions_and_the_full_sweep_all()
     {
         var now = DateTimeOffset.UtcNow;
-        await _table.AddAsync("{\"id\":\"old\"}"u8.ToArray(), TurnCaller.None, now.AddHours(-5), now.AddHours(-5), default);
-        await _table.AddAsync("{\"id\":\"new\"}"u8.ToArray(), TurnCaller.None, now.AddMinutes(-5), now.AddMinutes(-3), default);
+        await _table.AddAsync("{\"id\":\"old\"}"u8.ToArray(), VerifiedCaller.None, now.AddHours(-5), now.AddHours(-5), default);
+        await _table.AddAsync("{\"id\":\"new\"}"u8.ToArray(), VerifiedCaller.None, now.AddMinutes(-5), now.AddMinutes(-3), default);
 
         var recent = await _table.TakeExpiredAsync(now, now.AddMinutes(2), now - AcknowledgedTurnSweeper.Window, 10, default);
         var all = await _table.TakeExpiredAsync(now, now.AddMinutes(2), null, 10, default);

@@ -2,6 +2,7 @@ using System.Text;
 using CoachBot.Teams.Hosting;
 using CoachBot.Teams.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
+using CoachBot.Teams.Auth;
 
 namespace CoachBot.Teams.Tests.Hosting;
 
@@ -9,7 +10,7 @@ public class AcknowledgedTurnSweeperTests
 {
     private sealed class RecordingHandler : IActivityHandler
     {
-        public TaskCompletionSource<(Activity Activity, TurnCaller Caller)> Ran { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        public TaskCompletionSource<(Activity Activity, VerifiedCaller Caller)> Ran { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
         public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken ct)
         {
@@ -27,7 +28,7 @@ public class AcknowledgedTurnSweeperTests
     {
         var store = new InMemoryAcknowledgedTurns();
         var background = store.Background();
-        var caller = new TurnCaller("https://api.botframework.com", "app", "tenant");
+        var caller = new VerifiedCaller("https://api.botframework.com", "app", "tenant");
         var now = DateTimeOffset.UtcNow;
         await store.AddAsync(Encoding.UTF8.GetBytes(BotAdapterTimingTests.Message), caller, now.AddMinutes(-3), now.AddMinutes(-1), default);
         var handler = new RecordingHandler();
@@ -47,7 +48,7 @@ public class AcknowledgedTurnSweeperTests
     {
         var store = new InMemoryAcknowledgedTurns();
         var now = DateTimeOffset.UtcNow;
-        await store.AddAsync(Encoding.UTF8.GetBytes(BotAdapterTimingTests.Message), TurnCaller.None, now, now.AddMinutes(2), default);
+        await store.AddAsync(Encoding.UTF8.GetBytes(BotAdapterTimingTests.Message), VerifiedCaller.None, now, now.AddMinutes(2), default);
         var handler = new RecordingHandler();
 
         Assert.Equal(0, await Sweeper(store, store.Background(), handler).SweepAsync(everything: true, default));
@@ -61,7 +62,7 @@ public class AcknowledgedTurnSweeperTests
     {
         var store = new InMemoryAcknowledgedTurns();
         var now = DateTimeOffset.UtcNow;
-        await store.AddAsync(Encoding.UTF8.GetBytes(BotAdapterTimingTests.Message), TurnCaller.None, now, now.AddMinutes(-1), default);
+        await store.AddAsync(Encoding.UTF8.GetBytes(BotAdapterTimingTests.Message), VerifiedCaller.None, now, now.AddMinutes(-1), default);
         // Each take counts an attempt; the entry is given up on the take after the last allowed rerun.
         for (var i = 0; i < AcknowledgedTurnSweeper.MaxAttempts; i++) await store.TakeExpiredAsync(DateTimeOffset.UtcNow, now.AddMinutes(-1), null, 10, default);
         var handler = new RecordingHandler();
@@ -75,9 +76,9 @@ public class AcknowledgedTurnSweeperTests
     [Fact]
     public void The_caller_survives_the_round_trip_through_storage()
     {
-        var caller = new TurnCaller("https://api.botframework.com", "app-id", "tenant-id");
-        Assert.Equal(caller, TurnCaller.FromJson(caller.ToJson()));
-        Assert.Equal(TurnCaller.None, TurnCaller.FromJson(null));
-        Assert.DoesNotContain("null", TurnCaller.None.ToJson(), StringComparison.Ordinal);
+        var caller = new VerifiedCaller("https://api.botframework.com", "app-id", "tenant-id");
+        Assert.Equal(caller, VerifiedCaller.FromJson(caller.ToJson()));
+        Assert.Equal(VerifiedCaller.None, VerifiedCaller.FromJson(null));
+        Assert.DoesNotContain("null", VerifiedCaller.None.ToJson(), StringComparison.Ordinal);
     }
 }

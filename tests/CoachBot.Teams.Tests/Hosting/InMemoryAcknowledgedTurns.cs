@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using CoachBot.Teams.Hosting;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using CoachBot.Teams.Auth;
 
 namespace CoachBot.Teams.Tests.Hosting;
 
@@ -19,7 +20,7 @@ internal sealed class InMemoryAcknowledgedTurns : IAcknowledgedTurnStore
 
     public IReadOnlyCollection<AcknowledgedTurn> Entries => [.. _entries.Values];
 
-    public Task<AcknowledgedTurn> AddAsync(ReadOnlyMemory<byte> activity, TurnCaller caller, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
+    public Task<AcknowledgedTurn> AddAsync(ReadOnlyMemory<byte> activity, VerifiedCaller caller, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
     {
         if (FailAdds is { } failure) return Task.FromException<AcknowledgedTurn>(failure);
         var entry = new AcknowledgedTurn(Guid.NewGuid().ToString("N"), activity.ToArray(), caller, now, 0);
