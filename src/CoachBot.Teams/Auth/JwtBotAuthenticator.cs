@@ -38,9 +38,6 @@ public sealed partial class JwtBotAuthenticator : IBotAuthenticator, IDisposable
                 _caches[issuer.MetadataUrl] = new SigningKeyCache(issuer.MetadataUrl, retriever, time, logger);
     }
 
-    /// <summary>The key cache for a metadata URL (tests tune its intervals).</summary>
-    public SigningKeyCache CacheFor(string metadataUrl) => _caches[metadataUrl];
-
     public async ValueTask<AuthResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(activity);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace CoachBot.Teams.Connector;
 
 /// <summary>
-/// The Bot Connector REST API (v3) at an activity's serviceUrl: reply, send, update and delete activities.
+/// The Bot Connector REST API (v3) at an activity's serviceUrl: reply, send and update activities, create a 1:1 chat.
 /// Transient failures are retried per <see cref="RetryPolicy"/>; tokens come from <see cref="IBotTokenProvider"/>.
 /// </summary>
 public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider tokens, ServiceUrlPolicy serviceUrls, RetryPolicy retry, ConnectorRateLimiter limiter, ILogger<ConnectorClient> logger)
@@ -38,12 +38,6 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
         return SendActivityAsync(HttpMethod.Put, serviceUrl, conversationId, path, activity, ct);
     }
 
-    public async Task DeleteActivityAsync(string serviceUrl, string conversationId, string activityId, CancellationToken ct)
-    {
-        var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(activityId)}";
-        using var response = await SendAsync(HttpMethod.Delete, serviceUrl, conversationId, tenantId: null, path, null, ct).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Creates (or, for a user who already has one, returns) the 1:1 chat with a user, for proactive messages.
     /// Teams answers 403 when the app is not installed for the user or they blocked it.
@@ -58,14 +52,6 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
         return created?.Id is null
             ? throw new ConnectorException(response.StatusCode, "NoConversationId", "The Connector created no conversation id.")
             : created;
-    }
-
-    /// <summary>One member of a conversation; Teams accepts the user's "29:" id, UPN or Entra object id.</summary>
-    public async Task<ChannelAccount?> GetMemberAsync(string serviceUrl, string conversationId, string userId, CancellationToken ct)
-    {
-        var path = $"v3/conversations/{Uri.EscapeDataString(conversationId)}/members/{Uri.EscapeDataString(userId)}";
-        using var response = await SendAsync(HttpMethod.Get, serviceUrl, conversationId, tenantId: null, path, null, ct).ConfigureAwait(false);
-        return await ReadJsonAsync(response, BotJson.Default.ChannelAccount, ct).ConfigureAwait(false);
     }
 
     private static async Task<T?> ReadJsonAsync<T>(HttpResponseMessage response, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type, CancellationToken ct)

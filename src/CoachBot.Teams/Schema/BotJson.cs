@@ -15,5 +15,4 @@ namespace CoachBot.Teams.Schema;
 [JsonSerializable(typeof(ConversationParameters))]
 [JsonSerializable(typeof(ConversationResourceResponse))]
 [JsonSerializable(typeof(TenantChannelData))]
-[JsonSerializable(typeof(ChannelAccount))]
 public sealed partial class BotJson : JsonSerializerContext;
