@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Graph.Tests;
 
@@ -34,7 +35,7 @@ internal sealed class TestGraphServer : IAsyncDisposable
 
     public static async Task<TestGraphServer> StartAsync(OrgData? org = null)
     {
-        var app = GraphServerApp.Build(["--urls", "http://127.0.0.1:0"], org ?? OrgData.LoadDefault(), new FixedTime(Now));
+        var app = GraphServerApp.Build(["--urls", "http://127.0.0.1:0"], org ?? OrgData.LoadDefault(), new FakeTimeProvider(Now));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         return new TestGraphServer(app, new Uri(address.TrimEnd('/') + "/"));
@@ -85,10 +86,5 @@ internal sealed class TestGraphServer : IAsyncDisposable
         _control.Dispose();
         await _app.StopAsync();
         await _app.DisposeAsync();
-    }
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
     }
 }

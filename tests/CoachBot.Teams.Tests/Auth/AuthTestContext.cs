@@ -2,14 +2,16 @@ using CoachBot.Teams.Auth;
 using CoachBot.Teams.Hosting;
 using CoachBot.Teams.Schema;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Teams.Tests.Auth;
 
-/// <summary>Per-test fixture: a metadata server with the standard keys, a manual clock, and authenticator factories.</summary>
+/// <summary>Per-test fixture: a metadata server with the standard keys, a fake clock, and authenticator factories.</summary>
 public abstract class AuthTestContext : IAsyncLifetime
 {
     protected OpenIdTestServer Server { get; private set; } = null!;
-    protected ManualTimeProvider Time { get; } = new();
+    // Starts at the real time so the real-time lifetimes of the test tokens still line up.
+    protected FakeTimeProvider Time { get; } = new(DateTimeOffset.UtcNow);
     protected HttpClient Http { get; } = new() { Timeout = TimeSpan.FromSeconds(5) };
 
     public async Task InitializeAsync()

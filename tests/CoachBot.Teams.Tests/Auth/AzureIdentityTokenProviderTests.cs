@@ -2,12 +2,13 @@ using Azure.Identity;
 using CoachBot.Teams.Auth;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Hosting;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Teams.Tests.Auth;
 
 public class AzureIdentityTokenProviderTests
 {
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new(DateTimeOffset.UtcNow);
     private readonly CapturingLogger<AzureIdentityTokenProvider> _log = new();
 
     private AzureIdentityTokenProvider Provider(FakeTokenCredential credential) => new(credential, _time, _log);
