@@ -1,8 +1,8 @@
 namespace CoachBot.Coaching.Dialogue;
 
 /// <summary>
-/// Where a coaching conversation stands in the arc. CoachBot runs GROW with Reality first:
-/// the source articles open with "What have you done about this so far?", which honours the rep's own
+/// Where a coaching conversation stands in the arc. CoachBot runs GROW with Reality first (docs/product.md,
+/// "Ask, don't answer"): the first question is "What have you done about this so far?", which honours the rep's own
 /// effort before asking what a good outcome would be. Goal, Options and Will follow in GROW order.
 /// </summary>
 public enum CoachingStage

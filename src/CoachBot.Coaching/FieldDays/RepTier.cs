@@ -1,7 +1,7 @@
 namespace CoachBot.Coaching.FieldDays;
 
 /// <summary>
-/// Where a rep sits in the manager's triage (PRODUCT.md "Triage the team"): one-on-one field time goes
+/// Where a rep sits in the manager's triage (docs/product.md, "Emerging contributors first"): one-on-one field time goes
 /// mostly to emerging contributors, then to developing ones; top performers get recognition and career talks.
 /// </summary>
 public enum RepTier

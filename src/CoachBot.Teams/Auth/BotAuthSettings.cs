@@ -11,7 +11,7 @@ public sealed class BotAuthSettings
 {
     public const string BotFrameworkIssuer = "https://api.botframework.com";
 
-    /// <summary>Entra tenants Azure Bot Service issues channel tokens from (public cloud; see PROTOCOL 1.3).</summary>
+    /// <summary>Entra tenants Azure Bot Service issues channel tokens from (public cloud; docs/protocol.md, "Entra-issued tokens").</summary>
     public static readonly IReadOnlyList<string> BotServiceTenants =
     [
         "d6d49420-f39b-4df7-a1dc-d59a935871db",

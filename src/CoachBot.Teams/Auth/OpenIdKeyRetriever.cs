@@ -6,7 +6,7 @@ namespace CoachBot.Teams.Auth;
 
 /// <summary>
 /// Fetches OpenID metadata, then its <c>jwks_uri</c>, and builds a <see cref="SigningKeySet"/>. The JWKS is read
-/// as raw JSON too, because endorsements are not part of the library's model (PROTOCOL 1.2).
+/// as raw JSON too, because endorsements are not part of the library's model (docs/protocol.md, "Bot Framework-issued tokens").
 /// </summary>
 public sealed class OpenIdKeyRetriever(HttpClient http)
 {

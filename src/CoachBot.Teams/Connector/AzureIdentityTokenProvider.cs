@@ -15,7 +15,7 @@ public sealed partial class AzureIdentityTokenProvider(TokenCredential credentia
 {
     public const string Scope = "https://api.botframework.com/.default";
 
-    /// <summary>Multi-tenant bots get their token from the botframework.com tenant (PROTOCOL 2.1).</summary>
+    /// <summary>Multi-tenant bots get their token from the botframework.com tenant (docs/protocol.md, "Outbound tokens").</summary>
     public const string MultiTenantAuthority = "botframework.com";
 
     public static readonly TimeSpan RefreshMargin = TimeSpan.FromMinutes(5);
