@@ -5,8 +5,8 @@ using CoachBot.Coaching.FieldDays;
 namespace CoachBot.Coaching.CoachingTime;
 
 /// <summary>
-/// How much of a manager's working time went into developing reps (docs/product.md, "Half the week on coaching": a manager
-/// should be able to say that at least half of last week went into developing reps).
+/// How much of a manager's working time went into developing reps (docs/product.md, "Half the week on coaching": half of a
+/// manager's past week or more should go into developing reps).
 /// <para>Counted: events in category <see cref="FieldDayCategory"/> (case-insensitive), and 1:1s — events whose attendees,
 /// once the manager is removed, are exactly one person who is a direct report. Events shown as Free are not counted.
 /// Every counted event is clipped to the manager's working hours (their time zone, DST-correct) and to the window, and
