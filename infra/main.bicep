@@ -234,6 +234,10 @@ var graphSecretRef = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=$
 
 var baseSettings = {
   ASPNETCORE_ENVIRONMENT: 'Production'
+  // The app binds 127.0.0.1:3978 unless told otherwise; App Service's front end reaches Linux .NET apps on 8080.
+  // Set both explicitly rather than rely on what the platform image exports (.NET 8+ images set HTTP_PORTS, not URLS).
+  ASPNETCORE_URLS: 'http://+:8080'
+  WEBSITES_PORT: '8080'
   // Azure.Identity (DefaultAzureCredential / ManagedIdentityCredential) picks the user-assigned identity by this id.
   AZURE_CLIENT_ID: identity.properties.clientId
   Storage__TableServiceUri: storage.outputs.tableServiceUri

@@ -27,7 +27,7 @@ const APP_SETTINGS = [
   'Coaching__DrillLibraryPath', 'Coaching__ThemeMinimumReps',
   'Nudges__InstallForManagers', 'Nudges__SalesManagersGroupId', 'Nudges__TeamsAppCatalogId',
   'APPLICATIONINSIGHTS_CONNECTION_STRING', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'AZURE_CLIENT_ID',
-  'Admin__ApiKey',
+  'Admin__ApiKey', 'ASPNETCORE_URLS', 'WEBSITES_PORT',
 ];
 
 function runBuild(infraDir, out, extraEnv = {}) {
@@ -299,6 +299,9 @@ describe('documented botAppType × graphAuth combinations (bicep snapshot)', () 
     assert.equal(s.Bot__AppId, BOT_APP_ID);
     assert.equal(s.Bot__AppType, 'SingleTenant');
     assert.ok(!('Admin__ApiKey' in s), 'admin endpoints are off unless asked for');
+    // Without these the app would listen on 127.0.0.1:3978 inside the container, out of App Service's reach.
+    assert.equal(s.ASPNETCORE_URLS, 'http://+:8080');
+    assert.equal(s.WEBSITES_PORT, '8080');
   });
 
   test('regional bot, admin endpoints, alert emails and extra settings from the parameters file (the source of truth)', () => {
