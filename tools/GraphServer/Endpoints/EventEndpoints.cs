@@ -49,7 +49,7 @@ public static partial class EventEndpoints
                 TransactionId = body["transactionId"]?.GetValue<string>(),
             };
             Apply(evt, body, store);
-            if (!store.AddEvent(evt))
+            if (!store.AddEvent(evt).Created)
             {
                 return GraphJson.Error(400, TransactionLedger.DuplicateCode, "Your request can't be completed. The transaction ID has already been used.");
             }

@@ -60,14 +60,18 @@ public sealed class GraphStore
         lock (_gate) return _events.FirstOrDefault(e => e.Id == eventId && e.Involves(userId));
     }
 
-    /// <summary>Adds the event; false (nothing added) when its transactionId was used on the organizer's calendar before.</summary>
-    public bool AddEvent(StoredEvent evt)
+    /// <summary>
+    /// Adds the event. Created is false, and nothing is added, when its transactionId was used on the organizer's
+    /// calendar before (Event is then the live event holding it, or the refused one when that event was deleted).
+    /// </summary>
+    public (StoredEvent Event, bool Created) AddEvent(StoredEvent evt)
     {
         lock (_gate)
         {
-            if (!_transactions.TryClaim(evt.OrganizerId, evt.TransactionId)) return false;
+            if (!_transactions.TryClaim(evt.OrganizerId, evt.TransactionId))
+                return (_events.FirstOrDefault(e => e.OrganizerId == evt.OrganizerId && e.TransactionId == evt.TransactionId) ?? evt, false);
             _events.Add(evt);
-            return true;
+            return (evt, true);
         }
     }
 
