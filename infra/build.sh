@@ -49,7 +49,7 @@ for p in "$infra"/*.bicepparam; do
   [[ -e "$p" ]] || continue
   # build-params type-checks the parameters file against main.bicep (and reports lint findings too).
   # Never let a real secret from the caller's environment end up in the compiled parameters file.
-  env -u BOT_APP_PASSWORD -u GRAPH_CLIENT_SECRET "$bicep" build-params "$p" --outfile "$out/$(basename "${p%.bicepparam}").parameters.json" >"$log" 2>&1 \
+  env -u BOT_APP_PASSWORD -u GRAPH_CLIENT_SECRET -u ADMIN_API_KEY "$bicep" build-params "$p" --outfile "$out/$(basename "${p%.bicepparam}").parameters.json" >"$log" 2>&1 \
     && ! grep -Eq ' : (Warning|Error) ' "$log" && echo "ok   build-params ${p#"$infra"/}" \
     || { echo "FAIL (build-params ${p#"$infra"/})" >&2; cat "$log" >&2; failed=1; }
 done

@@ -1,10 +1,13 @@
 // CoachBot: one resource-group deployment with everything the bot needs in Azure.
 //   user-assigned managed identity -> Storage (Tables + Queues), Key Vault secrets, (optionally) the bot and Graph
 //   Linux App Service (web app)    -> POST /api/messages, GET /healthz, background nudge workers
-//   Azure Bot (global)             -> Microsoft Teams channel, messaging endpoint https://<app>/api/messages
+//   Azure Bot (global or regional) -> Microsoft Teams channel, messaging endpoint https://<app>/api/messages
 //   Storage account                -> table `coaching`, queues `nudges` + `nudges-poison`
 //   Key Vault (RBAC)               -> secret `bot-app-password` (and optionally `graph-client-secret`)
-//   Log Analytics + App Insights   -> APPLICATIONINSIGHTS_CONNECTION_STRING for OpenTelemetry
+//   Log Analytics + App Insights   -> APPLICATIONINSIGHTS_CONNECTION_STRING for OpenTelemetry (Entra auth only)
+//   Diagnostic settings + alerts   -> Key Vault audit, Storage and App Service logs to the workspace; 5xx, poison
+//                                     queue and Graph AccessDenied alerts
+// The parameters file is the source of truth for app settings: a redeploy replaces them all (docs/admin.md §8).
 // See docs/admin.md for the Entra app registration, Graph permissions and deployment commands.
 targetScope = 'resourceGroup'
 
@@ -15,7 +18,7 @@ targetScope = 'resourceGroup'
 @maxLength(11)
 param baseName string = 'coachbot'
 
-@description('Azure region for everything except the Azure Bot resource, which is global.')
+@description('Azure region for everything except the Azure Bot resource (see botLocation).')
 param location string = resourceGroup().location
 
 @description('Appended to names that must be globally unique.')
@@ -42,6 +45,10 @@ param instanceCount int = 1
 @description('Runtime stack of the Linux web app.')
 param linuxFxVersion string = 'DOTNETCORE|10.0'
 
+@description('Location of the Azure Bot resource: global (the default; Bot Service may process messages in any region) or a regional Bot Service that keeps its processing in the EU (westeurope) or India (centralindia). Host the rest (location) in the same geography.')
+@allowed(['global', 'westeurope', 'centralindia'])
+param botLocation string = 'global'
+
 @description('Azure Bot pricing tier. Teams is a standard channel; F0 is enough unless premium channels are added.')
 @allowed(['F0', 'S1'])
 param botSku string = 'F0'
@@ -58,6 +65,15 @@ param logRetentionDays int = 30
 param enableKeyVaultPurgeProtection bool = true
 
 param tags object = { app: 'coachbot' }
+
+// ---------- monitoring ----------
+
+@description('Email addresses notified by the alerts (HTTP 5xx, poison queue, Graph AccessDenied); empty = alerts show in Azure Monitor only.')
+param alertEmails array = []
+
+@minValue(1)
+@description('HTTP 5xx responses within 5 minutes that raise the 5xx alert.')
+param http5xxThreshold int = 5
 
 // ---------- bot identity (Entra) ----------
 
@@ -94,7 +110,7 @@ param graphClientId string = ''
 @secure()
 param graphClientSecret string = ''
 
-// ---------- coaching settings (can be changed later in the web app's settings without redeploying) ----------
+// ---------- coaching settings (app settings: keep them here; a redeploy overwrites changes made in the portal) ----------
 
 @minValue(0)
 @maxValue(23)
@@ -134,6 +150,18 @@ param installForManagers bool = true
 @description('CoachBot\'s app id in the Teams org catalog (Teams admin center > Manage apps > CoachBot > App ID); empty = looked up by manifest id (needs AppCatalog.Read.All).')
 param teamsAppCatalogId string = ''
 
+// ---------- admin endpoints and other settings ----------
+
+@description('Turn on the /admin endpoints (nudge runs, not-installed report, data-subject export/erase). Their key is the Key Vault secret admin-api-key, referenced as Admin__ApiKey.')
+param enableAdminEndpoints bool = false
+
+@description('Value for the admin-api-key secret (at least 32 random characters). Leave empty to set it later with az keyvault secret set.')
+@secure()
+param adminApiKey string = ''
+
+@description('Further app settings { NAME: value } for keys without a parameter here (docs/configuration.md), e.g. Nudges__ManagerIds__0. Keys this template sets itself win.')
+param extraAppSettings object = {}
+
 // ---------- resources ----------
 
 var useMsiBot = botAppType == 'UserAssignedMSI'
@@ -168,6 +196,7 @@ module monitoring 'modules/monitoring.bicep' = {
     logAnalyticsName: logAnalyticsName
     appInsightsName: appInsightsName
     retentionInDays: logRetentionDays
+    appPrincipalId: identity.properties.principalId
     tags: tags
   }
 }
@@ -193,6 +222,7 @@ module keyVault 'modules/keyvault.bicep' = {
     secrets: {
       '${botSecretName}': useMsiBot ? '' : botAppPassword
       'graph-client-secret': graphClientSecret
+      'admin-api-key': adminApiKey
     }
     enablePurgeProtection: enableKeyVaultPurgeProtection
     tags: tags
@@ -204,6 +234,10 @@ var graphSecretRef = '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=$
 
 var baseSettings = {
   ASPNETCORE_ENVIRONMENT: 'Production'
+  // The app binds 127.0.0.1:3978 unless told otherwise; App Service's front end reaches Linux .NET apps on 8080.
+  // Set both explicitly rather than rely on what the platform image exports (.NET 8+ images set HTTP_PORTS, not URLS).
+  ASPNETCORE_URLS: 'http://+:8080'
+  WEBSITES_PORT: '8080'
   // Azure.Identity (DefaultAzureCredential / ManagedIdentityCredential) picks the user-assigned identity by this id.
   AZURE_CLIENT_ID: identity.properties.clientId
   Storage__TableServiceUri: storage.outputs.tableServiceUri
@@ -222,6 +256,8 @@ var baseSettings = {
   Coaching__ThemeMinimumReps: themeMinimumReps
   Nudges__InstallForManagers: installForManagers ? 'true' : 'false'
   APPLICATIONINSIGHTS_CONNECTION_STRING: monitoring.outputs.appInsightsConnectionString
+  // Application Insights accepts only Entra-authenticated telemetry (DisableLocalAuth): the exporter signs in as this identity.
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD;ClientId=${identity.properties.clientId}'
 }
 var botSecretSettings = useMsiBot ? {} : { Bot__AppPassword: botSecretRef }
 var graphSettings = graphUsesMsi ? { Graph__UseManagedIdentity: 'true' } : { Graph__ClientSecret: graphSecretRef }
@@ -230,7 +266,8 @@ var optionalSettings = union(
   empty(drillLibraryPath) ? {} : { Coaching__DrillLibraryPath: drillLibraryPath },
   empty(otlpEndpoint) ? {} : { OTEL_EXPORTER_OTLP_ENDPOINT: otlpEndpoint },
   empty(salesManagersGroupId) ? {} : { Nudges__SalesManagersGroupId: salesManagersGroupId },
-  empty(teamsAppCatalogId) ? {} : { Nudges__TeamsAppCatalogId: teamsAppCatalogId }
+  empty(teamsAppCatalogId) ? {} : { Nudges__TeamsAppCatalogId: teamsAppCatalogId },
+  enableAdminEndpoints ? { Admin__ApiKey: '@Microsoft.KeyVault(VaultName=${keyVaultName};SecretName=admin-api-key)' } : {}
 )
 
 module webApp 'modules/webapp.bicep' = {
@@ -243,16 +280,40 @@ module webApp 'modules/webapp.bicep' = {
     instanceCount: instanceCount
     linuxFxVersion: linuxFxVersion
     identityId: identity.id
-    appSettings: union(baseSettings, botSecretSettings, graphSettings, optionalSettings)
+    appSettings: union(extraAppSettings, baseSettings, botSecretSettings, graphSettings, optionalSettings)
     tags: tags
   }
   dependsOn: [keyVault] // Key Vault references resolve at start-up: vault, secret and role first
+}
+
+module diagnostics 'modules/diagnostics.bicep' = {
+  name: 'diagnostics'
+  params: {
+    workspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    keyVaultName: keyVault.outputs.name
+    storageAccountName: storage.outputs.name
+    webAppName: webApp.outputs.name
+  }
+}
+
+module alerts 'modules/alerts.bicep' = {
+  name: 'alerts'
+  params: {
+    location: location
+    baseName: baseName
+    workspaceId: monitoring.outputs.logAnalyticsWorkspaceId
+    webAppId: webApp.outputs.id
+    alertEmails: alertEmails
+    http5xxThreshold: http5xxThreshold
+    tags: tags
+  }
 }
 
 module bot 'modules/bot.bicep' = {
   name: 'bot'
   params: {
     name: botName
+    location: botLocation
     displayName: 'CoachBot'
     skuName: botSku
     endpoint: 'https://${webApp.outputs.defaultHostName}/api/messages'
@@ -279,3 +340,5 @@ output keyVaultName string = keyVault.outputs.name
 output managedIdentityClientId string = identity.properties.clientId
 output managedIdentityPrincipalId string = identity.properties.principalId
 output appInsightsName string = monitoring.outputs.appInsightsName
+output logAnalyticsWorkspaceId string = monitoring.outputs.logAnalyticsWorkspaceId
+output alertNames array = alerts.outputs.alertNames

@@ -1,7 +1,9 @@
 // Example parameters for infra/main.bicep. Copy to e.g. contoso.bicepparam, fill in your values, then:
 //   az deployment group create -g rg-coachbot -f infra/main.bicep -p infra/contoso.bicepparam
-// The client secret is read from the environment at deployment time so it never lands in a file:
+// Secrets are read from the environment at deployment time so they never land in a file:
 //   export BOT_APP_PASSWORD='<client secret of the CoachBot app registration>'
+//   export ADMIN_API_KEY="$(openssl rand -base64 32)"     (only with enableAdminEndpoints = true)
+// This file is the source of truth for the web app's settings: each deployment replaces them (docs/admin.md §8).
 using 'main.bicep'
 
 param baseName = 'coachbot'
@@ -29,6 +31,19 @@ param themeMinimumReps = 3
 param salesManagersGroupId = ''
 param installForManagers = true
 param teamsAppCatalogId = ''
+
+// Azure Bot Service location: 'global', or 'westeurope' / 'centralindia' for a regional bot (docs/admin.md §4).
+param botLocation = 'global'
+
+// Who is e-mailed when an alert fires (HTTP 5xx, poison queue, Graph AccessDenied).
+param alertEmails = []
+
+// The /admin endpoints (nudge runs, not-installed report, data-subject export/erase), keyed by Key Vault secret admin-api-key.
+param enableAdminEndpoints = false
+param adminApiKey = readEnvironmentVariable('ADMIN_API_KEY', '')
+
+// Any other setting of docs/configuration.md, e.g. { 'Nudges__ManagerIds__0': '<manager object id>' }.
+param extraAppSettings = {}
 
 param tags = {
   app: 'coachbot'

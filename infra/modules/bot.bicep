@@ -1,6 +1,9 @@
 // Azure Bot resource (single-tenant app registration or user-assigned managed identity) with the
 // Microsoft Teams channel and the messaging endpoint https://<app host>/api/messages.
 param name string
+@description('global, or a regional Azure Bot Service location (data residency: westeurope = EU, centralindia = India).')
+@allowed(['global', 'westeurope', 'centralindia'])
+param location string
 param displayName string
 @allowed(['F0', 'S1'])
 param skuName string
@@ -15,7 +18,7 @@ param tags object
 
 resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
   name: name
-  location: 'global'
+  location: location
   tags: tags
   kind: 'azurebot'
   sku: { name: skuName }
@@ -33,7 +36,7 @@ resource bot 'Microsoft.BotService/botServices@2022-09-15' = {
 resource teams 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   parent: bot
   name: 'MsTeamsChannel'
-  location: 'global'
+  location: location
   properties: {
     channelName: 'MsTeamsChannel'
     properties: {
@@ -46,3 +49,4 @@ output name string = bot.name
 output endpoint string = bot.properties.endpoint
 output msaAppId string = bot.properties.msaAppId
 output teamsChannel string = teams.name
+output location string = bot.location

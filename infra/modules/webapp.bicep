@@ -1,5 +1,5 @@
 // Linux App Service plan + web app running CoachBot (.NET), with the user-assigned managed identity,
-// HTTPS only, TLS 1.2, FTP off, Always On (the nudge scheduler and queue workers run in-process) and
+// HTTPS only, TLS 1.2, FTP and SCM basic auth off, Always On (the nudge scheduler and queue workers run in-process) and
 // /healthz/live (liveness: the process only, never storage) as the platform health check, so a storage outage
 // does not get healthy instances recycled.
 param location string
@@ -58,7 +58,9 @@ resource site 'Microsoft.Web/sites@2023-12-01' = {
   }
 }
 
-resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+// No basic-auth (publishing user/password) on FTP or on the SCM/Kudu site: deployments sign in with Entra ID
+// (az webapp deploy uses the caller's token), so there is no long-lived publishing password to leak.
+resource ftpBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
   parent: site
   name: 'ftp'
   properties: {
@@ -66,5 +68,14 @@ resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@
   }
 }
 
+resource scmBasicAuth 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2023-12-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
 output name string = site.name
 output defaultHostName string = site.properties.defaultHostName
+output id string = site.id

@@ -14,10 +14,11 @@ public sealed partial class GraphCalendarDirectory
         if (request.End <= request.Start) throw new ArgumentException("A field day must end after it starts.", nameof(request));
 
         var key = request.BookingKey ?? FieldDayIds.DefaultKey(request.ManagerId, request.RepId, request.Start);
-        var transactionId = FieldDayIds.TransactionId(key);
+        var bookingId = FieldDayIds.TransactionId(key);
 
-        // transactionId alone covers retries of one POST; the lookup also covers a second booking attempt days later.
-        var existing = await FindByTransactionIdAsync(request.ManagerId, transactionId, cancellationToken).ConfigureAwait(false);
+        // The event carries bookingId in an extended property, so a second attempt (days later, another instance)
+        // finds it; transactionId only guards retries of one POST.
+        var existing = await FindByBookingIdAsync(request.ManagerId, bookingId, cancellationToken).ConfigureAwait(false);
         if (existing is not null)
         {
             GraphLog.FieldDayExists(_logger, key, existing.EventId);
@@ -29,34 +30,68 @@ public sealed partial class GraphCalendarDirectory
         var address = rep.SmtpAddress
             ?? throw new GraphException(GraphFailureKind.BadRequest, "bookFieldDay", null, "The rep has no mailbox address to invite.", null);
 
-        var created = await RunAsync("bookFieldDay", () => _client.Users[request.ManagerId].Events.PostAsync(new Event
+        for (var attempt = 0; attempt < FieldDayIds.MaxAttempts; attempt++)
         {
-            Subject = request.Subject,
-            Body = new ItemBody { ContentType = BodyType.Html, Content = request.BodyHtml ?? string.Empty },
-            Start = GraphMapping.ToGraph(request.Start),
-            End = GraphMapping.ToGraph(request.End),
-            ShowAs = FreeBusyStatus.Busy,
-            Categories = [FieldDayIds.Category],
-            TransactionId = transactionId,
-            Attendees =
-            [
-                new Attendee { Type = AttendeeType.Required, EmailAddress = new EmailAddress { Address = address, Name = rep.DisplayName } },
-            ],
-            SingleValueExtendedProperties =
-            [
-                new SingleValueLegacyExtendedProperty { Id = FieldDayIds.ExtendedPropertyId, Value = transactionId },
-            ],
-        }, cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+            var transactionId = FieldDayIds.AttemptTransactionId(key, attempt);
+            var created = await CreateAsync(request, bookingId, transactionId, rep.DisplayName, address, cancellationToken).ConfigureAwait(false);
+            if (created is not null)
+            {
+                var booking = ToBooking(created, transactionId, created: true);
+                GraphLog.FieldDayBooked(_logger, key, booking.EventId, request.ManagerId);
+                return booking;
+            }
 
-        var booking = ToBooking(created, transactionId, created: true);
-        GraphLog.FieldDayBooked(_logger, key, booking.EventId, request.ManagerId);
-        return booking;
+            // The id was used before: either a concurrent or retried POST created the event (it is on the calendar),
+            // or an earlier booking of this slot was deleted (it is not; the service never frees the id).
+            var found = await FindByBookingIdAsync(request.ManagerId, bookingId, cancellationToken).ConfigureAwait(false);
+            if (found is not null)
+            {
+                GraphLog.FieldDayExists(_logger, key, found.EventId);
+                return found;
+            }
+
+            GraphLog.FieldDayTransactionIdUsed(_logger, attempt);
+        }
+
+        throw new GraphException(GraphFailureKind.BadRequest, "bookFieldDay", System.Net.HttpStatusCode.BadRequest,
+            $"Every transaction id of this field day was used by an earlier, deleted booking ({FieldDayIds.MaxAttempts} attempts).", null);
     }
+
+    /// <summary>Creates the event; null when Graph answers ErrorDuplicateTransactionId.</summary>
+    private Task<Event?> CreateAsync(FieldDayRequest request, string bookingId, string transactionId, string repName, string address, CancellationToken cancellationToken) =>
+        RunAsync("bookFieldDay", async () =>
+        {
+            try
+            {
+                return await _client.Users[request.ManagerId].Events.PostAsync(new Event
+                {
+                    Subject = request.Subject,
+                    Body = new ItemBody { ContentType = BodyType.Html, Content = request.BodyHtml ?? string.Empty },
+                    Start = GraphMapping.ToGraph(request.Start),
+                    End = GraphMapping.ToGraph(request.End),
+                    ShowAs = FreeBusyStatus.Busy,
+                    Categories = [FieldDayIds.Category],
+                    TransactionId = transactionId,
+                    Attendees =
+                    [
+                        new Attendee { Type = AttendeeType.Required, EmailAddress = new EmailAddress { Address = address, Name = repName } },
+                    ],
+                    SingleValueExtendedProperties =
+                    [
+                        new SingleValueLegacyExtendedProperty { Id = FieldDayIds.ExtendedPropertyId, Value = bookingId },
+                    ],
+                }, cancellationToken: cancellationToken).ConfigureAwait(false);
+            }
+            catch (ODataError e) when (e.ResponseStatusCode == 400 && e.Error?.Code == FieldDayIds.DuplicateTransactionIdCode)
+            {
+                return null;
+            }
+        }, cancellationToken);
 
     public Task<FieldDayBooking?> FindFieldDayAsync(string managerId, string bookingKey, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(managerId);
-        return FindByTransactionIdAsync(managerId, FieldDayIds.TransactionId(bookingKey), cancellationToken);
+        return FindByBookingIdAsync(managerId, FieldDayIds.TransactionId(bookingKey), cancellationToken);
     }
 
     public async Task<FieldDayBooking> RescheduleFieldDayAsync(
@@ -93,19 +128,19 @@ public sealed partial class GraphCalendarDirectory
         }, cancellationToken);
     }
 
-    private Task<FieldDayBooking?> FindByTransactionIdAsync(string managerId, string transactionId, CancellationToken cancellationToken) =>
+    private Task<FieldDayBooking?> FindByBookingIdAsync(string managerId, string bookingId, CancellationToken cancellationToken) =>
         RunAsync("findFieldDay", async () =>
         {
             var page = await _client.Users[managerId].Events.GetAsync(r =>
             {
                 r.QueryParameters.Filter =
-                    $"singleValueExtendedProperties/Any(ep: ep/id eq '{FieldDayIds.ExtendedPropertyId}' and ep/value eq '{transactionId}')";
+                    $"singleValueExtendedProperties/Any(ep: ep/id eq '{FieldDayIds.ExtendedPropertyId}' and ep/value eq '{bookingId}')";
                 r.QueryParameters.Select = ["id", "start", "end", "transactionId"];
                 r.QueryParameters.Top = 1;
                 r.Headers.Add("Prefer", PreferUtc);
             }, cancellationToken).ConfigureAwait(false);
             var found = page?.Value?.FirstOrDefault();
-            return found is null ? null : ToBooking(found, transactionId, created: false);
+            return found is null ? null : ToBooking(found, found.TransactionId ?? bookingId, created: false);
         }, cancellationToken);
 
     private static FieldDayBooking ToBooking(Event? evt, string transactionId, bool created)

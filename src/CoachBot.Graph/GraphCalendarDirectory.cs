@@ -13,6 +13,9 @@ public sealed partial class GraphCalendarDirectory : ICalendarDirectory
 {
     private static readonly string[] UserFields = ["id", "displayName", "mail", "userPrincipalName"];
 
+    /// <summary>All CoachBot reads of a mailbox's settings: not its automatic replies, language or formats.</summary>
+    internal static readonly string[] MailboxSettingsFields = ["timeZone", "workingHours"];
+
     private readonly GraphServiceClient _client;
     private readonly GraphOptions _options;
     private readonly ILogger _logger;
@@ -84,7 +87,7 @@ public sealed partial class GraphCalendarDirectory : ICalendarDirectory
         {
             try
             {
-                var manager = await _client.Users[userId].Manager.GetAsync(cancellationToken: cancellationToken).ConfigureAwait(false);
+                var manager = await _client.Users[userId].Manager.GetAsync(r => r.QueryParameters.Select = UserFields, cancellationToken).ConfigureAwait(false);
                 return manager is User user ? GraphMapping.ToDirectoryUser(user) : null;
             }
             catch (ODataError e) when (e.ResponseStatusCode == 404)
@@ -102,7 +105,7 @@ public sealed partial class GraphCalendarDirectory : ICalendarDirectory
         try
         {
             settings = await RunAsync("mailboxSettings",
-                () => _client.Users[userId].MailboxSettings.GetAsync(cancellationToken: cancellationToken), cancellationToken).ConfigureAwait(false);
+                () => _client.Users[userId].MailboxSettings.GetAsync(r => r.QueryParameters.Select = MailboxSettingsFields, cancellationToken), cancellationToken).ConfigureAwait(false);
         }
         catch (GraphException e) when (e.Kind is GraphFailureKind.AccessDenied or GraphFailureKind.NotFound)
         {

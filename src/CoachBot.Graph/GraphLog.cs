@@ -34,4 +34,7 @@ internal static partial class GraphLog
 
     [LoggerMessage(10, LogLevel.Warning, "Could not resolve {UserId} to an SMTP address for getSchedule")]
     public static partial void NoSmtpAddress(ILogger logger, string userId);
+
+    [LoggerMessage(11, LogLevel.Information, "Field day transaction id of attempt {Attempt} was used by a deleted booking; trying the next")]
+    public static partial void FieldDayTransactionIdUsed(ILogger logger, int attempt);
 }

@@ -50,6 +50,13 @@ public sealed class TeamSignalStore(TableServiceClient service) : IPersonalDataE
         return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
     }
 
+    /// <summary>Retention: deletes every signal of a day before <paramref name="firstKeptDay"/> (UTC), in every tenant.</summary>
+    public async Task<int> DeleteBeforeAsync(DateOnly firstKeptDay, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"Day lt {Day(firstKeptDay)}"), ct).ConfigureAwait(false);
+    }
+
     internal static string PartitionKey(TeamSignal signal) => Partition(signal.TenantId, signal.Day);
 
     internal static string RowKey(TeamSignal signal) => TableKeys.Join(signal.Kind, signal.UserKey, signal.Id);

@@ -109,4 +109,19 @@ public sealed class ScheduleTests
         Assert.DoesNotContain("subject", select, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("body", select, StringComparison.OrdinalIgnoreCase);
     }
+
+    [Fact]
+    public async Task Manager_and_mailbox_settings_ask_only_for_the_fields_CoachBot_uses()
+    {
+        await using var server = await TestGraphServer.StartAsync();
+        var graph = server.CreateDirectory();
+
+        Assert.NotNull(await graph.GetManagerAsync(Orgs.Diego));
+        await graph.GetMailboxSettingsAsync(Orgs.Maya);
+
+        // docs/admin.md §2 lists these fields.
+        Assert.Equal(["displayName", "id", "mail", "userPrincipalName"],
+            Assert.Single(await server.SelectsAsync("GET manager")).Split(',').Order(StringComparer.Ordinal));
+        Assert.Equal(["timeZone", "workingHours"], Assert.Single(await server.SelectsAsync("GET mailboxSettings")).Split(',').Order(StringComparer.Ordinal));
+    }
 }

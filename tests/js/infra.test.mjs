@@ -16,6 +16,7 @@ const ROLE = {
   storageTableDataContributor: '0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3',
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88',
   keyVaultSecretsUser: '4633458b-17de-408a-b874-0445c86b69e6',
+  monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb',
 };
 // Every configuration key the app reads that the deployment wires (docs/admin.md documents each).
 const APP_SETTINGS = [
@@ -25,7 +26,8 @@ const APP_SETTINGS = [
   'Coaching__NudgeHour', 'Coaching__CoachingTargetPercent', 'Coaching__FieldDayLength', 'Coaching__RetentionDays',
   'Coaching__DrillLibraryPath', 'Coaching__ThemeMinimumReps',
   'Nudges__InstallForManagers', 'Nudges__SalesManagersGroupId', 'Nudges__TeamsAppCatalogId',
-  'APPLICATIONINSIGHTS_CONNECTION_STRING', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'AZURE_CLIENT_ID',
+  'APPLICATIONINSIGHTS_CONNECTION_STRING', 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', 'OTEL_EXPORTER_OTLP_ENDPOINT', 'AZURE_CLIENT_ID',
+  'Admin__ApiKey', 'ASPNETCORE_URLS', 'WEBSITES_PORT',
 ];
 
 function runBuild(infraDir, out, extraEnv = {}) {
@@ -90,10 +92,10 @@ describe('infrastructure (Bicep)', () => {
     assert.match(text, /"nudges"/);
   });
 
-  test('managed identity gets Storage Table/Queue Data Contributor and Key Vault Secrets User', () => {
+  test('managed identity gets Storage Table/Queue Data Contributor, Key Vault Secrets User and Monitoring Metrics Publisher', () => {
     one(all, 'Microsoft.ManagedIdentity/userAssignedIdentities');
     const assignments = ofType(all, 'Microsoft.Authorization/roleAssignments');
-    assert.equal(assignments.length, 3);
+    assert.equal(assignments.length, 4);
     for (const a of assignments) assert.equal(a.properties.principalType, 'ServicePrincipal');
     for (const [name, id] of Object.entries(ROLE)) assert.ok(text.includes(id), `role ${name} (${id}) is assigned`);
   });
@@ -115,10 +117,58 @@ describe('infrastructure (Bicep)', () => {
     assert.equal(cfg.alwaysOn, true);
   });
 
+  test('web app: basic (publishing password) auth is off for both FTP and SCM/Kudu', () => {
+    const policies = ofType(all, 'Microsoft.Web/sites/basicPublishingCredentialsPolicies');
+    assert.deepEqual(policies.map((p) => p.name.match(/'(ftp|scm)'/)?.[1]).sort(), ['ftp', 'scm']);
+    for (const p of policies) assert.equal(p.properties.allow, false);
+  });
+
+  test('Application Insights: local (key) auth off; the exporter signs in as the managed identity, which may publish', () => {
+    const ai = one(all, 'Microsoft.Insights/components').properties;
+    assert.equal(ai.DisableLocalAuth, true);
+    // The one role assignment scoped to the component; its role id is the Monitoring Metrics Publisher variable.
+    const publisher = ofType(all, 'Microsoft.Authorization/roleAssignments').filter((a) => /Microsoft\.Insights\/components/.test(a.scope ?? ''));
+    assert.equal(publisher.length, 1, 'a role assignment on the Application Insights component');
+    assert.match(publisher[0].properties.roleDefinitionId, /monitoringMetricsPublisher/);
+    assert.ok(text.includes(ROLE.monitoringMetricsPublisher));
+    assert.match(text, /Authorization=AAD;ClientId=\{0\}/);
+    const code = readFileSync(join(root, 'src', 'CoachBot', 'Telemetry', 'TelemetryServiceCollectionExtensions.cs'), 'utf8');
+    assert.match(code, /o\.Credential = credential/, 'the Azure Monitor exporters use the credential');
+  });
+
+  test('diagnostic settings: Key Vault audit, table and queue requests, App Service logs, all to the workspace', () => {
+    const diag = ofType(all, 'Microsoft.Insights/diagnosticSettings');
+    assert.equal(diag.length, 4);
+    const categories = diag.map((d) => d.properties.logs.map((l) => l.category).sort().join(','));
+    assert.ok(categories.includes('AuditEvent'), 'Key Vault AuditEvent');
+    assert.equal(categories.filter((c) => c === 'StorageDelete,StorageRead,StorageWrite').length, 2, 'tables and queues');
+    assert.ok(categories.some((c) => c.includes('AppServiceHTTPLogs') && c.includes('AppServiceConsoleLogs')), 'App Service');
+    for (const d of diag) {
+      assert.ok(d.properties.workspaceId, 'to the Log Analytics workspace');
+      for (const l of d.properties.logs) assert.equal(l.enabled, true);
+    }
+  });
+
+  test('alerts: HTTP 5xx metric alert; poison-queue and Graph AccessDenied log alerts whose queries match the app', () => {
+    const metric = one(all, 'Microsoft.Insights/metricAlerts').properties;
+    assert.equal(metric.criteria.allOf[0].metricName, 'Http5xx');
+    const rules = ofType(all, 'Microsoft.Insights/scheduledQueryRules');
+    assert.equal(rules.length, 1, 'one rule resource looping over the log alerts');
+    assert.match(text, /AppTraces \| where Message has \\"moved to the poison queue\\"/);
+    assert.match(text, /AppMetrics \| where Name == \\"coachbot.graph.calls\\" and tostring\(Properties.outcome\) == \\"AccessDenied\\"/);
+    // The queries name the app's own log template, meter and failure kind: renaming one must fail here.
+    const src = (...p) => readFileSync(join(root, 'src', ...p), 'utf8');
+    assert.match(src('CoachBot', 'Nudges', 'NudgeLog.cs'), /moved to the poison queue/);
+    assert.match(src('CoachBot.Graph', 'GraphMetrics.cs'), /CallsName = "coachbot\.graph\.calls"/);
+    assert.match(src('CoachBot.Graph', 'GraphMetrics.cs'), /"outcome", kind\.ToString\(\)/);
+    assert.match(src('CoachBot.Graph', 'GraphException.cs'), /^\s*AccessDenied,/m);
+  });
+
   test('Azure Bot: azurebot kind, single-tenant by default, Teams channel, /api/messages endpoint', () => {
     const bot = one(all, 'Microsoft.BotService/botServices');
     assert.equal(bot.kind, 'azurebot');
-    assert.equal(bot.location, 'global');
+    assert.equal(arm.parameters.botLocation.defaultValue, 'global');
+    assert.deepEqual(arm.parameters.botLocation.allowedValues, ['global', 'westeurope', 'centralindia']);
     for (const p of ['msaAppId', 'msaAppType', 'msaAppTenantId', 'endpoint']) assert.ok(bot.properties[p], `bot ${p}`);
     assert.equal(arm.parameters.botAppType.defaultValue, 'SingleTenant');
     assert.match(text, /https:\/\/\{0\}\/api\/messages/);
@@ -149,6 +199,20 @@ describe('infrastructure (Bicep)', () => {
     for (const p of ['location', 'baseName', 'webAppName', 'botName', 'storageAccountName', 'keyVaultName', 'appServicePlanSku', 'botSku', 'storageSku'])
       assert.ok(arm.parameters[p], `parameter ${p}`);
     for (const o of ['botEndpoint', 'botAppId', 'botDomain']) assert.ok(arm.outputs[o], `output ${o}`);
+  });
+
+  test('docs say what the Bicep does: parameters file is the source of truth, append on rotation, modules, admin key', () => {
+    const admin = readFileSync(join(root, 'docs', 'admin.md'), 'utf8');
+    const config = readFileSync(join(root, 'docs', 'configuration.md'), 'utf8');
+    for (const doc of [admin, config]) {
+      assert.match(doc, /source of truth/);
+      assert.doesNotMatch(doc, /change any later without redeploying/);
+    }
+    assert.match(admin, /az ad app credential reset --id "\$BOT_APP_ID" --append/);
+    assert.match(admin, /Install-Module Microsoft\.Graph/);
+    assert.match(admin, /enableAdminEndpoints/);
+    assert.match(admin, /not-installed/);
+    assert.doesNotMatch(admin, /All data stays in your own Azure subscription and region/);
   });
 
   test('docs/configuration.md (the one list of settings) documents every key the Bicep sets', () => {
@@ -195,10 +259,14 @@ describe('documented botAppType × graphAuth combinations (bicep snapshot)', () 
   });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
+  const toBicep = (v) => (Array.isArray(v) ? `[${v.map(toBicep).join(', ')}]`
+    : v !== null && typeof v === 'object' ? `{ ${Object.entries(v).map(([k, x]) => `'${k}': ${toBicep(x)}`).join(', ')} }`
+      : typeof v === 'string' ? `'${v}'` : String(v));
+
   /** Runs bicep snapshot for these parameters; returns { status, output, settings (name → value) }. */
   function snapshot(name, params) {
     const file = join(dir, 'infra', `${name}.bicepparam`);
-    const lines = Object.entries(params).map(([k, v]) => `param ${k} = '${v}'`);
+    const lines = Object.entries(params).map(([k, v]) => `param ${k} = ${toBicep(v)}`);
     writeFileSync(file, ["using 'main.bicep'", ...lines, ''].join('\n'));
     const r = spawnSync(bicep, ['snapshot', file, '--subscription-id', '00000000-0000-0000-0000-000000000001',
       '--resource-group', 'rg-coachbot', '--location', 'westeurope', '--tenant-id', '00000000-0000-0000-0000-000000000002'],
@@ -210,7 +278,7 @@ describe('documented botAppType × graphAuth combinations (bicep snapshot)', () 
     assert.equal(site.length, 1, 'one web app');
     const settings = Object.fromEntries(site[0].properties.siteConfig.appSettings.map((s) => [s.name, s.value]));
     const bot = snap.predictedResources.find((x) => x.type === 'Microsoft.BotService/botServices');
-    return { status: 0, output, settings, bot: bot.properties };
+    return { status: 0, output, settings, bot: bot.properties, resources: snap.predictedResources };
   }
 
   /** What the app needs to leave local mode and pick one Graph credential (GraphOptions / GraphClientBuilder). */
@@ -230,6 +298,29 @@ describe('documented botAppType × graphAuth combinations (bicep snapshot)', () 
     assert.match(s.Bot__AppPassword, /SecretName=bot-app-password\)$/);
     assert.equal(s.Bot__AppId, BOT_APP_ID);
     assert.equal(s.Bot__AppType, 'SingleTenant');
+    assert.ok(!('Admin__ApiKey' in s), 'admin endpoints are off unless asked for');
+    // Without these the app would listen on 127.0.0.1:3978 inside the container, out of App Service's reach.
+    assert.equal(s.ASPNETCORE_URLS, 'http://+:8080');
+    assert.equal(s.WEBSITES_PORT, '8080');
+  });
+
+  test('regional bot, admin endpoints, alert emails and extra settings from the parameters file (the source of truth)', () => {
+    const { status, output, settings: s, resources: all } = snapshot('regional-admin-extra', {
+      botAppType: 'SingleTenant', botAppId: BOT_APP_ID, botLocation: 'westeurope', enableAdminEndpoints: true,
+      alertEmails: ['ops@contoso.example'],
+      extraAppSettings: { Nudges__ManagerIds__0: 'manager-1', Bot__AppId: 'not-the-bot' },
+    });
+    assert.equal(status, 0, output);
+    const at = (type) => all.filter((r) => r.type === type);
+    assert.equal(at('Microsoft.BotService/botServices')[0].location, 'westeurope');
+    assert.equal(at('Microsoft.BotService/botServices/channels')[0].location, 'westeurope');
+    // An unresolvable reference would reach the app as this literal string; the app treats that as "no key" (AdminKeyFilter).
+    assert.match(s.Admin__ApiKey, /^@Microsoft\.KeyVault\(VaultName=.*;SecretName=admin-api-key\)$/);
+    assert.equal(s.Nudges__ManagerIds__0, 'manager-1', 'a key without a parameter reaches the app');
+    assert.equal(s.Bot__AppId, BOT_APP_ID, 'keys the template computes win over extraAppSettings');
+    const group = at('Microsoft.Insights/actionGroups');
+    assert.equal(group.length, 1);
+    assert.deepEqual(group[0].properties.emailReceivers.map((r) => r.emailAddress), ['ops@contoso.example']);
   });
 
   test('SingleTenant + ClientSecret with a separate Graph app registration: that client id', () => {

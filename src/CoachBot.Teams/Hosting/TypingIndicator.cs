@@ -4,33 +4,47 @@ namespace CoachBot.Teams.Hosting;
 
 /// <summary>
 /// Shows "typing…" only when a turn is slow: most turns answer in milliseconds, and a typing activity per turn would
-/// double the Connector traffic that counts against Teams' rate limits.
+/// double the Connector traffic that counts against Teams' rate limits. Teams shows one indicator for a few seconds, so
+/// a slow turn repeats it about every 3 s until the reply goes out. Never in a channel, where Teams does not show it.
 /// </summary>
 public sealed class TypingIndicator : IAsyncDisposable
 {
+    /// <summary>How often a slow turn renews the indicator.</summary>
+    public static readonly TimeSpan RepeatEvery = TimeSpan.FromSeconds(3);
+
     private readonly CancellationTokenSource _done = new();
     private readonly Task _pending;
 
-    private TypingIndicator(ITurnContext turn, TimeSpan after) => _pending = SendLaterAsync(turn, after, _done.Token);
+    private TypingIndicator(ITurnContext turn, TimeSpan after, TimeSpan repeatEvery) =>
+        _pending = turn.Activity.Conversation?.ConversationType == "channel" ? Task.CompletedTask : SendWhileSlowAsync(turn, after, repeatEvery, _done.Token);
 
-    public static TypingIndicator Start(ITurnContext turn, TimeSpan after) => new(turn, after);
+    /// <summary>Sends the first indicator after <paramref name="after"/>, then one every <paramref name="repeatEvery"/>, until disposed.</summary>
+    public static TypingIndicator Start(ITurnContext turn, TimeSpan after, TimeSpan repeatEvery) => new(turn, after, repeatEvery);
 
-    private static async Task SendLaterAsync(ITurnContext turn, TimeSpan after, CancellationToken ct)
+    private static async Task SendWhileSlowAsync(ITurnContext turn, TimeSpan after, TimeSpan repeatEvery, CancellationToken ct)
     {
         try
         {
             await Task.Delay(after, ct).ConfigureAwait(false);
-            var typing = turn.Activity.CreateReply();
-            typing.Type = ActivityTypes.Typing;
-            await turn.SendActivityAsync(typing, ct).ConfigureAwait(false);
+            while (!ct.IsCancellationRequested)
+            {
+                var typing = turn.Activity.CreateReply();
+                typing.Type = ActivityTypes.Typing;
+                try
+                {
+                    await turn.SendActivityAsync(typing, ct).ConfigureAwait(false);
+                }
+                catch (Exception e) when (e is Connector.ConnectorException or HttpRequestException)
+                {
+                    // A lost typing indicator is harmless; the reply itself is what matters. Try again at the next beat.
+                }
+
+                await Task.Delay(repeatEvery, ct).ConfigureAwait(false);
+            }
         }
         catch (OperationCanceledException)
         {
-            // The turn finished first: no indicator needed.
-        }
-        catch (Connector.ConnectorException)
-        {
-            // A lost typing indicator is harmless; the reply itself is what matters.
+            // The turn finished: no more indicators.
         }
     }
 

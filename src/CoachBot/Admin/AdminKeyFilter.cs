@@ -21,7 +21,7 @@ public static partial class AdminKeyFilter
         return group.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
-            var configured = http.RequestServices.GetRequiredService<IOptionsMonitor<AdminOptions>>().CurrentValue.ApiKey;
+            var configured = http.RequestServices.GetRequiredService<IOptionsMonitor<AdminOptions>>().CurrentValue.UsableApiKey();
             if (string.IsNullOrEmpty(configured)) return Results.NotFound();
             // Throttled clients are refused before their key is looked at, so guessing on costs them nothing but time.
             var throttle = http.RequestServices.GetRequiredService<AdminKeyThrottle>();

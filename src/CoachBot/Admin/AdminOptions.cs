@@ -9,6 +9,13 @@ public sealed class AdminOptions
     /// <summary>Key callers send in <c>X-Admin-Key</c>; empty = the admin endpoints do not exist (404).</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// The key, or null when none is usable. App Service hands an unresolvable Key Vault reference (secret not set yet,
+    /// no access) to the app as its literal text, which anyone who read the Bicep could send; that counts as no key.
+    /// </summary>
+    public string? UsableApiKey() =>
+        string.IsNullOrEmpty(ApiKey) || ApiKey.StartsWith("@Microsoft.KeyVault(", StringComparison.OrdinalIgnoreCase) ? null : ApiKey;
+
     /// <summary>Wrong keys one client address may send per <see cref="FailureWindow"/>; then 429 until the window ends (0 = no limit).</summary>
     [Range(0, int.MaxValue)]
     public int MaxFailuresPerClient { get; set; } = 10;

@@ -84,7 +84,7 @@ internal sealed partial class CoachingBot(
     private async Task OnMessageAsync(ITurnContext turn, CancellationToken ct)
     {
         using var trace = CoachBotTelemetry.Source.StartActivity("coaching turn");
-        await using var typing = TypingIndicator.Start(turn, TimeSpan.FromSeconds(1));
+        await using var typing = TypingIndicator.Start(turn, TimeSpan.FromSeconds(1), TypingIndicator.RepeatEvery);
         var activity = turn.Activity;
         var rep = RepIdentity.From(activity);
         var conversationId = activity.Conversation!.Id!;
@@ -267,7 +267,7 @@ internal sealed partial class CoachingBot(
         await store.UpsertReferenceAsync(ToStored(activity, rep, now)!, ct).ConfigureAwait(false);
         // Teams sends both installationUpdate and conversationUpdate on install: welcome once per conversation.
         if (!await store.TryMarkWelcomedAsync(rep.TenantId, rep.UserKey, activity.Conversation!.Id!, now, ct).ConfigureAwait(false)) return;
-        var welcome = activity.CreateReply(CoachingEngine.WelcomeText);
+        var welcome = activity.CreateReply(ScopeWelcome.For(activity));
         welcome.ReplyToId = null;
         await turn.SendActivityAsync(welcome, ct).ConfigureAwait(false);
     }

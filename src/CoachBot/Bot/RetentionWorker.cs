@@ -4,11 +4,19 @@ using Microsoft.Extensions.Options;
 namespace CoachBot.Bot;
 
 /// <summary>
-/// Once a day, deletes the turns (a rep's words and the bot's answers) older than Coaching:RetentionDays. Plans stay
-/// until the rep erases them ("forget me"); topic signals carry no rep text.
+/// Once a day, deletes the turns (a rep's words and the bot's answers) older than Coaching:RetentionDays, the team
+/// signals of days before then (never fewer than the nudge's look-back), and clears the situation and goal text of
+/// conversation states idle for as long. Plans stay until the rep erases them ("forget me").
 /// </summary>
-internal sealed partial class RetentionWorker(CoachingStore store, IOptionsMonitor<CoachingOptions> options, TimeProvider time, ILogger<RetentionWorker> logger) : BackgroundService
+internal sealed partial class RetentionWorker(
+    CoachingStore store, TeamSignalStore signals, Azure.Data.Tables.TableServiceClient tables,
+    IOptionsMonitor<CoachingOptions> options, TimeProvider time, ILogger<RetentionWorker> logger) : BackgroundService
 {
+    /// <summary>The nudge reads signals up to 7 days back (NudgeBuilder): keep at least that many whole days.</summary>
+    internal const int MinSignalDays = 8;
+
+    private readonly StateTextRetention _stateText = new(tables);
+
     private static readonly TimeSpan Interval = TimeSpan.FromHours(24);
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -27,8 +35,11 @@ internal sealed partial class RetentionWorker(CoachingStore store, IOptionsMonit
         var days = Math.Max(1, options.CurrentValue.RetentionDays);
         try
         {
-            var deleted = await store.DeleteTurnsBeforeAsync(time.GetUtcNow().AddDays(-days), ct).ConfigureAwait(false);
-            LogDeleted(logger, deleted, days);
+            var now = time.GetUtcNow();
+            var deleted = await store.DeleteTurnsBeforeAsync(now.AddDays(-days), ct).ConfigureAwait(false);
+            var signalsDeleted = await signals.DeleteBeforeAsync(DateOnly.FromDateTime(now.UtcDateTime).AddDays(-Math.Max(days, MinSignalDays)), ct).ConfigureAwait(false);
+            var statesCleared = await _stateText.ClearBeforeAsync(now.AddDays(-days), ct).ConfigureAwait(false);
+            LogDeleted(logger, deleted, signalsDeleted, statesCleared, days);
             return deleted;
         }
         catch (Azure.RequestFailedException ex)
@@ -39,8 +50,8 @@ internal sealed partial class RetentionWorker(CoachingStore store, IOptionsMonit
         }
     }
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Count} turns older than {Days} days")]
-    private static partial void LogDeleted(ILogger logger, int count, int days);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Retention: deleted {Count} turns and {Signals} signals, cleared the text of {States} idle states, older than {Days} days")]
+    private static partial void LogDeleted(ILogger logger, int count, int signals, int states, int days);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Retention run failed with storage status {Status}; will retry next run")]
     private static partial void LogFailed(ILogger logger, int status);

@@ -12,7 +12,7 @@ public sealed partial class ConfigurationDocsTests
     private static readonly HashSet<string> PlatformKeys =
     [
         "ASPNETCORE_ENVIRONMENT", "ASPNETCORE_URLS", "ASPNETCORE_FORWARDEDHEADERS_ENABLED", "AZURE_CLIENT_ID",
-        "APPLICATIONINSIGHTS_CONNECTION_STRING", "OTEL_EXPORTER_OTLP_ENDPOINT", "Logging__LogLevel__Default",
+        "APPLICATIONINSIGHTS_CONNECTION_STRING", "APPLICATIONINSIGHTS_AUTHENTICATION_STRING", "WEBSITES_PORT", "OTEL_EXPORTER_OTLP_ENDPOINT", "Logging__LogLevel__Default",
     ];
 
     private static HashSet<string> BoundKeys() =>

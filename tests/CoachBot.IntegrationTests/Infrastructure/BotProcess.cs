@@ -29,7 +29,9 @@ public sealed class BotProcess : IAsyncDisposable
     public int ExitCode => _process.ExitCode;
 
     /// <summary>Starts the app in the Development environment (local mode) and returns once /healthz answers 200.</summary>
-    public static async Task<BotProcess> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null)
+    /// <param name="environment">Environment variables for the process (what App Service itself sets, e.g. IDENTITY_ENDPOINT).</param>
+    public static async Task<BotProcess> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null,
+        IDictionary<string, string>? environment = null)
     {
         var dll = AppPath();
         var port = FreePort.Next();
@@ -39,7 +41,7 @@ public sealed class BotProcess : IAsyncDisposable
             $"--Storage:ConnectionString={storageConnectionString}",
         };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) args.Add($"--{k}={v}");
-        var process = ChildProcess.Start("dotnet", args, Path.GetDirectoryName(dll)!);
+        var process = ChildProcess.Start("dotnet", args, Path.GetDirectoryName(dll)!, environment);
         var bot = new BotProcess(process, new Uri($"http://127.0.0.1:{port.ToString(CultureInfo.InvariantCulture)}/"));
         try
         {

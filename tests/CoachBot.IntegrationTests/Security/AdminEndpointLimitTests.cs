@@ -166,4 +166,22 @@ public sealed class AdminEndpointLimitTests(AzuriteFixture azurite) : IAsyncLife
         Assert.Equal(HttpStatusCode.Accepted, (await RunAsync(client, Key, Today.AddDays(-7), Manager)).StatusCode);
         Assert.Equal(2, await QueuedJobsAsync());
     }
+
+    [Fact]
+    public async Task An_unresolved_key_vault_reference_is_no_key_the_admin_endpoints_do_not_exist()
+    {
+        // App Service passes a Key Vault reference it cannot resolve to the app as its literal text (infra/main.bicep).
+        const string Reference = "@Microsoft.KeyVault(VaultName=kv-coachbot-abc123;SecretName=admin-api-key)";
+        var app = Start(("Admin:ApiKey", Reference));
+        var client = From(app, "127.0.0.3");
+
+        var run = await RunAsync(client, Reference);
+        var request = new HttpRequestMessage(HttpMethod.Get, "/admin/nudges/not-installed");
+        request.Headers.Add("X-Admin-Key", Reference);
+        var notInstalled = await client.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NotFound, run.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, notInstalled.StatusCode);
+        Assert.Equal(0, await QueuedJobsAsync());
+    }
 }

@@ -49,10 +49,13 @@ public static partial class EventEndpoints
                 TransactionId = body["transactionId"]?.GetValue<string>(),
             };
             Apply(evt, body, store);
-            var (stored, created) = store.AddEvent(evt);
-            if (created) stats.EventCreated();
-            // A repeated transactionId returns the original event instead of creating a duplicate.
-            return GraphJson.Json(GraphJson.Event(stored, organizer.Id, organizer, GraphJson.OutputZone(request), expandExtendedProperties: false), 201);
+            if (!store.AddEvent(evt).Created)
+            {
+                return GraphJson.Error(400, TransactionLedger.DuplicateCode, "Your request can't be completed. The transaction ID has already been used.");
+            }
+
+            stats.EventCreated();
+            return GraphJson.Json(GraphJson.Event(evt, organizer.Id, organizer, GraphJson.OutputZone(request), expandExtendedProperties: false), 201);
         });
 
         graph.MapPatch("/users/{id}/events/{eventId}", async (string id, string eventId, HttpRequest request, GraphStore store) =>

@@ -10,6 +10,7 @@ public sealed class GraphStore
     private readonly TimeProvider _time;
     private List<StoredEvent> _events = [];
     private readonly Dictionary<string, List<AppInstallation>> _installations = new(StringComparer.OrdinalIgnoreCase);
+    private readonly TransactionLedger _transactions = new();
 
     public GraphStore(OrgData org, TimeProvider time)
     {
@@ -27,6 +28,7 @@ public sealed class GraphStore
         {
             _events = events;
             _installations.Clear();
+            _transactions.Clear();
         }
     }
 
@@ -58,17 +60,16 @@ public sealed class GraphStore
         lock (_gate) return _events.FirstOrDefault(e => e.Id == eventId && e.Involves(userId));
     }
 
-    /// <summary>Adds the event unless the organizer already has one with the same transactionId, as Graph does.</summary>
+    /// <summary>
+    /// Adds the event. Created is false, and nothing is added, when its transactionId was used on the organizer's
+    /// calendar before (Event is then the live event holding it, or the refused one when that event was deleted).
+    /// </summary>
     public (StoredEvent Event, bool Created) AddEvent(StoredEvent evt)
     {
         lock (_gate)
         {
-            if (evt.TransactionId is { Length: > 0 } tx
-                && _events.FirstOrDefault(e => e.OrganizerId == evt.OrganizerId && e.TransactionId == tx) is { } existing)
-            {
-                return (existing, false);
-            }
-
+            if (!_transactions.TryClaim(evt.OrganizerId, evt.TransactionId))
+                return (_events.FirstOrDefault(e => e.OrganizerId == evt.OrganizerId && e.TransactionId == evt.TransactionId) ?? evt, false);
             _events.Add(evt);
             return (evt, true);
         }
