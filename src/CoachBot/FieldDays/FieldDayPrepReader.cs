@@ -1,5 +1,4 @@
 using CoachBot.Coaching.Topics;
-using CoachBot.Nudges;
 using CoachBot.Storage;
 using CoachBot.Storage.FieldDays;
 
@@ -8,9 +7,10 @@ namespace CoachBot.FieldDays;
 /// <summary>
 /// Gathers the manager's prep from the team signals the nudge already reads: how often each topic came up in the
 /// rep's coaching (names and counts, never the rep's words) and the plans the rep chose to share that fall due around
-/// the field day (latest wording of each).
+/// the field day (latest wording of each). Read from the store, not the nudge's short-lived cache: a prep is one
+/// read per day of the window, once per field day, and must show what the rep raised since this morning's nudge.
 /// </summary>
-internal sealed class FieldDayPrepReader(SignalCache signals)
+internal sealed class FieldDayPrepReader(TeamSignalStore signals)
 {
     public async Task<FieldDayPrep> ReadAsync(FieldDayRecord fd, DateOnly today, CancellationToken ct)
     {
