@@ -70,6 +70,7 @@ public static class CoachBotApp
         app.MapPost("/api/messages", (HttpContext http, BotAdapter adapter, CoachingBot coach) => adapter.ProcessAsync(http, coach));
         app.MapCoachBotHealth();
         app.MapNudgeAdminEndpoints();
+        app.MapFieldDayAdminEndpoints();
         app.MapUserDataAdminEndpoints();
         return app;
     }

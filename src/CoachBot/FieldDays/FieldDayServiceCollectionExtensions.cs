@@ -12,7 +12,8 @@ public static class FieldDayServiceCollectionExtensions
         services.AddFieldDayStorage();
         services.AddSingleton<FieldDayBookings>();
         services.AddSingleton<FieldDayPrepReader>();
-        services.AddSingleton<IDueJobSource, FieldDayScheduler>();
+        services.AddSingleton<FieldDayScheduler>();
+        services.AddSingleton<IDueJobSource>(sp => sp.GetRequiredService<FieldDayScheduler>());
         services.AddSingleton<IQueuedMessageSender, FieldDayMessages>();
         services.AddSingleton<ICardActionHandler, FieldDayCardActions>();
         return services;

@@ -62,7 +62,7 @@ public sealed class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         AssertPrepTime(fd.ManagerPrepAt, fd.Start, fd.ManagerTimeZone!, morning: new TimeOnly(8, 30), evening: new TimeOnly(16, 30));
         AssertPrepTime(fd.RepPrepAt, fd.Start, fd.RepTimeZone!, morning: new TimeOnly(8, 0), evening: new TimeOnly(16, 0));
         Assert.Equal(fd.End, fd.DebriefAt);
-        var source = _app.Services.GetServices<IDueJobSource>().OfType<FieldDayScheduler>().Single();
+        var source = _app.Services.GetRequiredService<FieldDayScheduler>();
         var first = fd.ManagerPrepAt < fd.RepPrepAt ? fd.ManagerPrepAt : fd.RepPrepAt;
         Assert.DoesNotContain(await source.DueAsync(_world.TenantId, first.AddMinutes(-1), default), j => j.PlanId == fd.FieldDayId);
         Assert.Contains(await source.DueAsync(_world.TenantId, first, default), j => j.PlanId == fd.FieldDayId);
@@ -147,7 +147,13 @@ public sealed class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         await _world.InstallAsync(_app, rep);
         await _world.ClickAsync(_app, NudgeWorld.Maya, Action(nudge, NudgeCard.Book));
         var fd = Assert.Single(await Store().ListAsync(_world.TenantId, _world.Today.AddDays(-1), _world.Today.AddDays(30), default));
-        await Scheduler(_app).RunDueAsync(fd.RepPrepAt > fd.ManagerPrepAt ? fd.RepPrepAt : fd.ManagerPrepAt, default);
+        // The admin run (the local run's way to see prep without waiting): key required, instant within the window.
+        var at = (fd.RepPrepAt > fd.ManagerPrepAt ? fd.RepPrepAt : fd.ManagerPrepAt).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
+        Assert.Equal(System.Net.HttpStatusCode.Unauthorized, (await AdminRunAsync(at, "wrong-key")).StatusCode);
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, (await AdminRunAsync("2020-01-01T00:00:00Z")).StatusCode);
+        var run = await AdminRunAsync(at);
+        Assert.Equal(System.Net.HttpStatusCode.Accepted, run.StatusCode);
+        Assert.Equal(2, JsonDocument.Parse(await run.Content.ReadAsStringAsync()).RootElement.GetProperty("enqueued").GetInt32());
         var ask = await WaitForCardAsync(rep, "Your field day with");
 
         // The manager cannot answer for the rep, another rep cannot debrief.
@@ -163,7 +169,7 @@ public sealed class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         var stored = (await Store().GetAsync(_world.TenantId, fd.Day, fd.FieldDayId, default))!;
         Assert.Null(stored.RepFocus);
         Assert.Null(stored.RepSharedAt);
-        Assert.DoesNotContain(await _app.Services.GetServices<IDueJobSource>().Single().DueAsync(_world.TenantId, fd.Start.AddMinutes(-1), default),
+        Assert.DoesNotContain(await _app.Services.GetRequiredService<FieldDayScheduler>().DueAsync(_world.TenantId, fd.Start.AddMinutes(-1), default),
             j => j.Kind == FieldDayJobs.Shared);
     }
 
@@ -257,6 +263,14 @@ public sealed class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         using var body = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         Assert.Equal(200, body.RootElement.GetProperty("statusCode").GetInt32());
         return body.RootElement.GetProperty("value").Clone();
+    }
+
+    private async Task<HttpResponseMessage> AdminRunAsync(string at, string key = NudgeWorld.AdminKey)
+    {
+        using var client = _app.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/fielddays/run?at=" + Uri.EscapeDataString(at));
+        request.Headers.Add("X-Admin-Key", key);
+        return await client.SendAsync(request);
     }
 
     private async Task<int> StatusOfAsync(string userId, string verb, JsonElement data, JsonObject inputs)
