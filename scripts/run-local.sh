@@ -42,7 +42,9 @@ dotnet run --no-build --project tools/GraphServer -- --urls "http://127.0.0.1:$G
 pids+=($!)
 wait_for_port "$GRAPH_PORT" 60 "Graph server"
 
-ASPNETCORE_ENVIRONMENT=Development Graph__BaseUrl="http://127.0.0.1:$GRAPH_PORT/v1.0" \
+# A local admin key (loopback only) so the field-day run below works; set COACHBOT_ADMIN_KEY to choose another.
+ADMIN_KEY=${COACHBOT_ADMIN_KEY:-local-admin-key}
+ASPNETCORE_ENVIRONMENT=Development Graph__BaseUrl="http://127.0.0.1:$GRAPH_PORT/v1.0" Admin__ApiKey="$ADMIN_KEY" \
   dotnet run --no-build --project src/CoachBot -- --urls "http://127.0.0.1:$BOT_PORT" >"$ROOT/.logs/bot.log" 2>&1 &
 pids+=($!)
 wait_for_port "$BOT_PORT" 60 "CoachBot"
@@ -71,6 +73,8 @@ cat <<MSG
 
   Try: "The buyer says we're too expensive, what do I do?"   Press Ctrl-C to stop.
   Manager view: as Diego state a plan and type "share"; then in Maya's Playground type "my day" (or "team", "field day", "settings").
+  Field day: as Maya type "field day" and press Book; then send the prep and debrief without waiting (docs/field-days.md):
+    curl -X POST -H "X-Admin-Key: $ADMIN_KEY" "http://127.0.0.1:$BOT_PORT/admin/fielddays/run?at=<prep or end time, ISO 8601>"
 
 MSG
 wait -n "${pids[@]}" || true

@@ -2,6 +2,7 @@ using CoachBot.Admin;
 using CoachBot.Bot;
 using CoachBot.Configuration;
 using CoachBot.Erasure;
+using CoachBot.FieldDays;
 using CoachBot.Graph;
 using CoachBot.Managers;
 using CoachBot.Plans;
@@ -57,6 +58,7 @@ public static class CoachBotApp
         builder.Services.AddSingleton<IActivityHandler>(sp => sp.GetRequiredService<CoachingBot>());
         builder.Services.AddCoachBotHealth();
         builder.Services.AddNudges(builder.Configuration);
+        builder.Services.AddFieldDays();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -68,6 +70,7 @@ public static class CoachBotApp
         app.MapPost("/api/messages", (HttpContext http, BotAdapter adapter, CoachingBot coach) => adapter.ProcessAsync(http, coach));
         app.MapCoachBotHealth();
         app.MapNudgeAdminEndpoints();
+        app.MapFieldDayAdminEndpoints();
         app.MapUserDataAdminEndpoints();
         return app;
     }

@@ -15,7 +15,7 @@ namespace CoachBot.Nudges;
 /// clicking manager's own partition, so a forged day or slot can only reach that manager's own nudge. Book goes to
 /// Graph with a deterministic booking key (manager, rep, start), so a double click or a retry books once.
 /// </summary>
-internal sealed class NudgeCardActions(SendLedger ledger, ManagerSettingsStore settingsStore, ICalendarDirectory calendar, TimeProvider time, ILogger<NudgeCardActions> logger)
+internal sealed class NudgeCardActions(SendLedger ledger, ManagerSettingsStore settingsStore, ICalendarDirectory calendar, FieldDays.FieldDayBookings fieldDays, TimeProvider time, ILogger<NudgeCardActions> logger)
     : ICardActionHandler
 {
     public bool Handles(string verb) => verb.StartsWith("nudge.", StringComparison.Ordinal);
@@ -73,6 +73,8 @@ internal sealed class NudgeCardActions(SendLedger ledger, ManagerSettingsStore s
             var booking = await calendar.BookFieldDayAsync(new CoachBot.Graph.FieldDayRequest(
                 user.UserKey, chosen.RepId, chosen.Start, chosen.End, $"Field day with {chosen.RepName}",
                 "<p>Booked from your CoachBot nudge. Spend the time on calls with your rep: watch, then reinforce what went well and suggest where to improve.</p>"), ct).ConfigureAwait(false);
+            // Remembered with its prep and debrief moments (docs/field-days.md); a retry of this click rewrites the same row.
+            await fieldDays.RecordAsync(user.TenantId, user.UserKey, chosen.RepId, chosen.RepName, booking, ct).ConfigureAwait(false);
             // The booked time becomes the suggestion shown, marked booked.
             updated = chosen with { Alternatives = main.Alternatives, BookedEventId = booking.EventId, BookingError = null };
         }

@@ -55,6 +55,8 @@ internal sealed class NudgeDelivery(
         {
             NudgeJob.NudgeKind => await NudgeAsync(job, ct).ConfigureAwait(false),
             NudgeJob.FollowUpKind => await FollowUpAsync(job, ct).ConfigureAwait(false),
+            _ when services.GetServices<IQueuedMessageSender>().FirstOrDefault(s => s.Handles(job.Kind)) is { } sender
+                => job.PlanId is null ? "noSubject" : await OnceAsync(job, () => sender.SendAsync(job, ct), ct).ConfigureAwait(false),
             _ => "unknownKind",
         };
         NudgeLog.JobDone(logger, job.Kind, job.Day, outcome);
@@ -99,15 +101,23 @@ internal sealed class NudgeDelivery(
         if (job.PlanId is null) return "noPlan";
         // The follow-up starter is implemented by the coaching side; without it the job waits (and ends in poison).
         if (services.GetService<IFollowUpStarter>() is not { } starter) return "retry";
+        var state = await OnceAsync(job, () => starter.StartAsync(job.TenantId, job.UserKey, job.PlanId, ct), ct).ConfigureAwait(false);
+        if (state is SendStates.Sent or SendStates.NotInstalled or SendStates.Refused)
+            await followUps.MarkSentAsync(new FollowUpDue(job.TenantId, job.UserKey, job.PlanId, job.Day, null, true), CancellationToken.None).ConfigureAwait(false);
+        return state;
+    }
+
+    /// <summary>Claims the job's once-only record, sends once and records the outcome; "retry" or "already …" otherwise.</summary>
+    private async Task<string> OnceAsync(NudgeJob job, Func<Task<ProactiveResult>> send, CancellationToken ct)
+    {
         var claim = await ledger.TryClaimAsync(job, InstanceId, time.GetUtcNow(), options.Value.SendLease, ct).ConfigureAwait(false);
         if (!claim.MaySend) return NotClaimed(claim);
         if (claim.Outcome == ClaimOutcome.TookOverStale) NudgeLog.TookOverStale(logger, job.Kind, job.Day, claim.Record.Attempt);
 
-        var result = await SendAsync(claim.Record, () => starter.StartAsync(job.TenantId, job.UserKey, job.PlanId, ct), ct).ConfigureAwait(false);
+        var result = await SendAsync(claim.Record, send, ct).ConfigureAwait(false);
         if (result is null) return "retry";
         var state = Recorded(result.Outcome);
         await CompleteAsync(job, claim.Record, state, result, null).ConfigureAwait(false);
-        await followUps.MarkSentAsync(new FollowUpDue(job.TenantId, job.UserKey, job.PlanId, job.Day, null, true), CancellationToken.None).ConfigureAwait(false);
         return state;
     }
 

@@ -76,6 +76,10 @@ internal sealed class NudgeScheduler(
             if (await EnqueueOnceAsync(new NudgeJob(NudgeJob.NudgeKind, tenant, managerId, day), now, ct).ConfigureAwait(false)) count++;
         }
 
+        foreach (var source in services.GetServices<IDueJobSource>())
+            foreach (var job in await source.DueAsync(tenant, now, ct).ConfigureAwait(false))
+                if (await EnqueueOnceAsync(job, now, ct).ConfigureAwait(false)) count++;
+
         if (services.GetService<IFollowUpStarter>() is null) return count;
         var utcToday = DateOnly.FromDateTime(now.UtcDateTime);
         for (var due = utcToday.AddDays(-1); due <= utcToday.AddDays(1); due = due.AddDays(1))
@@ -92,7 +96,8 @@ internal sealed class NudgeScheduler(
         return count;
     }
 
-    private async Task<bool> EnqueueOnceAsync(NudgeJob job, DateTimeOffset now, CancellationToken ct)
+    /// <summary>Enqueues a job unless it was already scheduled (marker in the send ledger); true when this call enqueued it.</summary>
+    internal async Task<bool> EnqueueOnceAsync(NudgeJob job, DateTimeOffset now, CancellationToken ct)
     {
         var key = TableKeys.Join(job.TenantId, job.UserKey, job.SendKey);
         if (_scheduled.ContainsKey(key)) return false;

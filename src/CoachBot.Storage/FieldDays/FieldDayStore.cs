@@ -1,0 +1,115 @@
+using Azure.Data.Tables;
+using CoachBot.Storage.Erasure;
+
+namespace CoachBot.Storage.FieldDays;
+
+/// <summary>
+/// The <c>fielddays</c> table: one partition per tenant, row key <c>{yyyy-MM-dd}|{fieldDayId}</c> (UTC day of the
+/// start), so the scheduler reads the few days around today as one key-range query. Every write is a merge of the
+/// fields it owns, so the manager's and the rep's clicks never overwrite each other.
+/// </summary>
+public sealed class FieldDayStore(TableServiceClient service) : IPersonalDataEraser
+{
+    public const string TableName = "fielddays";
+
+    private readonly TableClient _table = service.GetTableClient(TableName);
+    private readonly TableProvisioner _provisioner = new(service, TableName);
+
+    /// <summary>Records a booking; booking the same field day again changes only its times and event.</summary>
+    public async Task RecordBookingAsync(FieldDayRecord r, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var entity = new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId))
+        {
+            ["TenantId"] = r.TenantId,
+            ["FieldDayId"] = r.FieldDayId,
+            ["ManagerId"] = r.ManagerId,
+            // The rep is the "user" of the row, so "forget me" finds it (TableQueries.OfUser).
+            ["UserKey"] = r.RepId,
+            ["RepName"] = r.RepName,
+            ["ManagerName"] = r.ManagerName,
+            ["Start"] = r.Start,
+            ["End"] = r.End,
+            ["EventId"] = r.EventId,
+            ["ManagerPrepAt"] = r.ManagerPrepAt,
+            ["RepPrepAt"] = r.RepPrepAt,
+            ["DebriefAt"] = r.DebriefAt,
+            ["ManagerTimeZone"] = r.ManagerTimeZone,
+            ["RepTimeZone"] = r.RepTimeZone,
+        };
+        await MergeAsync(entity, ct).ConfigureAwait(false);
+    }
+
+    public async Task<FieldDayRecord?> GetAsync(string tenantId, DateOnly day, string fieldDayId, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, RowKey(day, fieldDayId), cancellationToken: ct).ConfigureAwait(false);
+        return row is { HasValue: true, Value: { } e } ? ToRecord(e) : null;
+    }
+
+    /// <summary>The tenant's field days starting (UTC day) from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
+    public async Task<IReadOnlyList<FieldDayRecord>> ListAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var lower = TableQueries.Day(from);
+        var upper = TableQueries.Day(to.AddDays(1));
+        var list = new List<FieldDayRecord>();
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == tenantId && x.RowKey.CompareTo(lower) >= 0 && x.RowKey.CompareTo(upper) < 0, cancellationToken: ct).ConfigureAwait(false))
+            list.Add(ToRecord(e));
+        return list;
+    }
+
+    public Task SetWatchAsync(FieldDayRecord r, IReadOnlyList<string> skillIds, CancellationToken ct) =>
+        MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId)) { ["Watch"] = string.Join(',', skillIds) }, ct);
+
+    public Task SetRepShareAsync(FieldDayRecord r, string? focus, string? calls, DateTimeOffset at, CancellationToken ct) =>
+        MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId)) { ["RepFocus"] = focus ?? "", ["RepCalls"] = calls ?? "", ["RepSharedAt"] = at }, ct);
+
+    public Task SetDebriefAsync(FieldDayRecord r, string reinforce, string improve, string? skillId, DateTimeOffset at, CancellationToken ct) =>
+        MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId))
+        {
+            ["Reinforce"] = reinforce,
+            ["Improve"] = improve,
+            ["ImproveSkill"] = skillId ?? "",
+            ["DebriefedAt"] = at,
+        }, ct);
+
+    /// <summary>Deletes the field days of a user, as rep or as manager ("forget me"): the rows hold words about both.</summary>
+    public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var asRep = await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
+        var asManager = await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and ManagerId eq {userKey}"), ct).ConfigureAwait(false);
+        return asRep + asManager;
+    }
+
+    public IReadOnlyCollection<string> Tables { get; } = [TableName];
+
+    private async Task MergeAsync(TableEntity entity, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+    }
+
+    private static string RowKey(DateOnly day, string fieldDayId) => TableKeys.Join(TableQueries.Day(day), fieldDayId);
+
+    private static string? Text(TableEntity e, string name) => e.GetString(name) is { Length: > 0 } s ? s : null;
+
+    private static FieldDayRecord ToRecord(TableEntity e) => new(
+        e.GetString("TenantId"), e.GetString("FieldDayId"), e.GetString("ManagerId"), e.GetString("UserKey"), e.GetString("RepName") ?? "",
+        e.GetDateTimeOffset("Start") ?? default, e.GetDateTimeOffset("End") ?? default, e.GetString("EventId") ?? "",
+        e.GetDateTimeOffset("ManagerPrepAt") ?? default, e.GetDateTimeOffset("RepPrepAt") ?? default, e.GetDateTimeOffset("DebriefAt") ?? default)
+    {
+        ManagerName = Text(e, "ManagerName") ?? "your manager",
+        ManagerTimeZone = Text(e, "ManagerTimeZone"),
+        RepTimeZone = Text(e, "RepTimeZone"),
+        Watch = Text(e, "Watch")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
+        RepFocus = Text(e, "RepFocus"),
+        RepCalls = Text(e, "RepCalls"),
+        RepSharedAt = e.GetDateTimeOffset("RepSharedAt"),
+        Reinforce = Text(e, "Reinforce"),
+        Improve = Text(e, "Improve"),
+        ImproveSkill = Text(e, "ImproveSkill"),
+        DebriefedAt = e.GetDateTimeOffset("DebriefedAt"),
+    };
+}

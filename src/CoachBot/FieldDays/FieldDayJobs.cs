@@ -1,0 +1,27 @@
+using CoachBot.Storage.FieldDays;
+using CoachBot.Storage.Nudges;
+
+namespace CoachBot.FieldDays;
+
+/// <summary>
+/// The field-day messages, as jobs on the nudge queue: the job's day is the field day's UTC day and its subject
+/// (<see cref="NudgeJob.PlanId"/>) the field-day id, so each message has its own once-only record (kind|day|id).
+/// </summary>
+internal static class FieldDayJobs
+{
+    /// <summary>Manager: the prep card.</summary>
+    public const string Prep = "fieldDayPrep";
+    /// <summary>Rep: the question before the day.</summary>
+    public const string Ask = "fieldDayAsk";
+    /// <summary>Manager: what the rep chose to share.</summary>
+    public const string Shared = "fieldDayShared";
+    /// <summary>Manager: the debrief card after the day.</summary>
+    public const string Debrief = "fieldDayDebrief";
+    /// <summary>Rep: the manager's feedback and the first coaching question on the improvement.</summary>
+    public const string Feedback = "fieldDayFeedback";
+
+    public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Prep, Ask, Shared, Debrief, Feedback };
+
+    public static NudgeJob For(string kind, FieldDayRecord fd) =>
+        new(kind, fd.TenantId, kind is Ask or Feedback ? fd.RepId : fd.ManagerId, fd.Day, fd.FieldDayId);
+}
