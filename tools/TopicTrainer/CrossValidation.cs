@@ -10,7 +10,7 @@ internal static class CrossValidation
 {
     public const int Folds = 5;
 
-    public static IReadOnlyList<float> L2Grid { get; } = [0.05f, 0.1f, 0.2f, 0.5f, 1f];
+    public static IReadOnlyList<float> L2Grid { get; } = [0.1f, 0.3f, 1f];
 
     public static (float Best, IReadOnlyList<(float L2, double Accuracy)> Scores) ChooseL2(IReadOnlyList<(int Label, string Text)> train, int labelCount)
     {
@@ -26,8 +26,8 @@ internal static class CrossValidation
         {
             var fit = train.Where((_, i) => i % Folds != fold).ToList();
             var test = train.Where((_, i) => i % Folds == fold).ToList();
-            var vocabulary = VocabularyBuilder.Build(fit.Select(t => t.Text));
-            var model = new MaxEntTrainer(vocabulary, labelCount, l2).Fit(fit);
+            var (vocabulary, idf) = VocabularyBuilder.Build([.. fit.Select(t => t.Text)]);
+            var model = new MaxEntTrainer(vocabulary, idf, labelCount, l2).Fit(fit);
             right += test.Count(t => Predicted(model, t.Text) == t.Label);
         }
         return (double)right / train.Count;

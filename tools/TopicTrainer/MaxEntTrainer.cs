@@ -9,12 +9,12 @@ namespace CoachBot.Tools.TopicTrainer;
 /// Fits ML.NET's L-BFGS multinomial logistic regression (maximum entropy) on <see cref="TopicVocabulary"/> vectors and
 /// exports its weights and biases into a <see cref="TopicModel"/>. One thread and a fixed seed make it deterministic.
 /// </summary>
-internal sealed class MaxEntTrainer(TopicVocabulary vocabulary, int labelCount, float l2)
+internal sealed class MaxEntTrainer(TopicVocabulary vocabulary, float[] idf, int labelCount, float l2)
 {
     public const int Seed = 13;
 
     /// <summary>A light L1 zeroes weights that do not help, which keeps the file small; L2 is chosen by <see cref="CrossValidation"/>.</summary>
-    public const float L1 = 0.05f;
+    public const float L1 = 0f;
 
     private readonly MLContext _ml = new(seed: Seed);
     private MulticlassPredictionTransformer<MaximumEntropyModelParameters>? _fitted;
@@ -37,7 +37,7 @@ internal sealed class MaxEntTrainer(TopicVocabulary vocabulary, int labelCount, 
         var weights = new float[vocabulary.Count * labelCount];
         for (var l = 0; l < labelCount; l++)
         {
-            foreach (var (f, w) in perLabel[l].Items()) weights[(f * labelCount) + l] = w;
+            foreach (var (f, w) in perLabel[l].Items()) weights[(f * labelCount) + l] = w * idf[f];
         }
         return new TopicModel(LabelledSet.AllLabels, vocabulary, weights, [.. _fitted.Model.GetBiases()], confidentAt: 0f);
     }
@@ -64,7 +64,7 @@ internal sealed class MaxEntTrainer(TopicVocabulary vocabulary, int labelCount, 
         var values = new float[TopicVocabulary.MaxEntries];
         var count = vocabulary.Vectorize(text, indices, values);
         var summed = new SortedDictionary<int, float>();
-        for (var i = 0; i < count; i++) summed[indices[i]] = summed.GetValueOrDefault(indices[i]) + values[i];
+        for (var i = 0; i < count; i++) summed[indices[i]] = summed.GetValueOrDefault(indices[i]) + (values[i] * idf[indices[i]]);
         return new VBuffer<float>(vocabulary.Count, summed.Count, [.. summed.Values], [.. summed.Keys]);
     }
 

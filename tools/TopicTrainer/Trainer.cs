@@ -7,24 +7,24 @@ namespace CoachBot.Tools.TopicTrainer;
 /// <summary>Reads the labelled set, trains on its training part, picks the threshold on its validation part, writes the model and reports.</summary>
 internal static class Trainer
 {
-    /// <summary>Decimals kept in the file: far below any difference a prediction could notice, and a smaller file.</summary>
-    public const int Decimals = 4;
+    /// <summary>Weights are kept to 1/1000: a message's score moves by well under 0.01, and the file stays small.</summary>
+    public const int Scale = 1000;
 
     public static void Run(string dataPath, string modelPath, TextWriter output)
     {
         var set = LabelledSet.Read(dataPath);
         output.WriteLine(FormattableString.Invariant($"data: {set.Train.Count + set.Validation.Count} messages ({set.Duplicates} duplicates dropped), training {set.Train.Count}, validation {set.Validation.Count} ({TopicTrainingSet.ValidationPercent} % by hash, seed {TopicTrainingSet.Seed})"));
 
-        var vocabulary = VocabularyBuilder.Build(set.Train.Select(t => t.Text));
+        var (vocabulary, idf) = VocabularyBuilder.Build([.. set.Train.Select(t => t.Text)]);
         var (l2, scores) = CrossValidation.ChooseL2(set.Train, set.Labels.Count);
         foreach (var (candidate, cv) in scores) output.WriteLine(FormattableString.Invariant($"  L2 {candidate}: {CrossValidation.Folds}-fold accuracy on the training part {cv:P1}"));
         output.WriteLine(FormattableString.Invariant($"L2 chosen: {l2}"));
-        var trainer = new MaxEntTrainer(vocabulary, set.Labels.Count, l2);
+        var trainer = new MaxEntTrainer(vocabulary, idf, set.Labels.Count, l2);
         var fitted = trainer.Fit(set.Train);
         var drift = MaxDifference(fitted, trainer.Probabilities(set.Validation), set.Validation);
         if (drift > 1e-4) throw new InvalidDataException($"exported weights disagree with ML.NET by {drift}");
 
-        var draft = fitted.ToFile(Decimals, trained: null);
+        var draft = fitted.ToFile(Scale, trained: null);
         var rounded = TopicModel.FromFile(draft);
         var validation = Evaluate(rounded, set.Validation);
         var confidentAt = ConfidenceThreshold.Choose(validation);

@@ -56,20 +56,22 @@ public sealed class TopicModel
         for (var f = 0; f < rows.Count; f++)
         {
             if (rows[f].Value.Length != labels) throw new InvalidDataException($"topic model: '{rows[f].Key}' has {rows[f].Value.Length} weights, not {labels}");
-            rows[f].Value.CopyTo(weights, f * labels);
+            for (var l = 0; l < labels; l++) weights[(f * labels) + l] = (float)rows[f].Value[l] / file.Scale;
         }
-        return new TopicModel(file.Labels, new TopicVocabulary([.. file.Words.Keys], [.. file.Chars.Keys]), weights, file.Bias, file.ConfidentAt);
+        float[] bias = [.. file.Bias.Select(b => (float)b / file.Scale)];
+        return new TopicModel(file.Labels, new TopicVocabulary([.. file.Words.Keys], [.. file.Chars.Keys]), weights, bias, file.ConfidentAt);
     }
 
-    /// <summary>The file form, weights rounded to <paramref name="decimals"/>; n-grams whose weights all round to 0 are
-    /// left out, which changes no prediction (unknown grams still count in the 1/√n of <see cref="TopicVocabulary"/>).</summary>
-    public TopicModelFile ToFile(int decimals, IReadOnlyDictionary<string, string>? trained)
+    /// <summary>The file form, weights rounded to whole numbers of 1/<paramref name="scale"/>; n-grams whose weights all
+    /// round to 0 are left out, which changes no prediction (unknown grams still count in the 1/√n of <see cref="TopicVocabulary"/>).</summary>
+    public TopicModelFile ToFile(int scale, IReadOnlyDictionary<string, string>? trained)
     {
         var labels = Labels.Count;
-        float[] Row(int f) => [.. _weights.AsSpan(f * labels, labels).ToArray().Select(w => MathF.Round(w, decimals))];
-        Dictionary<string, float[]> Kept(IReadOnlyList<string> grams, int first)
+        int Round(float w) => (int)MathF.Round(w * scale);
+        int[] Row(int f) => [.. _weights.AsSpan(f * labels, labels).ToArray().Select(Round)];
+        Dictionary<string, int[]> Kept(IReadOnlyList<string> grams, int first)
         {
-            var kept = new Dictionary<string, float[]>(StringComparer.Ordinal);
+            var kept = new Dictionary<string, int[]>(StringComparer.Ordinal);
             for (var i = 0; i < grams.Count; i++)
             {
                 var row = Row(first + i);
@@ -81,7 +83,8 @@ public sealed class TopicModel
         {
             Labels = Labels,
             ConfidentAt = ConfidentAt,
-            Bias = [.. _bias.Select(b => MathF.Round(b, decimals))],
+            Scale = scale,
+            Bias = [.. _bias.Select(Round)],
             Words = Kept(Vocabulary.Words, 0),
             Chars = Kept(Vocabulary.Chars, Vocabulary.Words.Count),
             Trained = trained,
@@ -89,7 +92,7 @@ public sealed class TopicModel
     }
 
     /// <summary>Writes one probability per label into <paramref name="probabilities"/>; false when the text has no words.</summary>
-    public bool Predict(ReadOnlySpan<char> text, Span<float> probabilities)
+    public bool Predict(string text, Span<float> probabilities)
     {
         var indices = ArrayPool<int>.Shared.Rent(TopicVocabulary.MaxEntries);
         var values = ArrayPool<float>.Shared.Rent(TopicVocabulary.MaxEntries);

@@ -4,7 +4,8 @@ namespace CoachBot.Coaching.Topics;
 
 /// <summary>
 /// The shipped model as written by tools/TopicTrainer: labels (taxonomy ids and "none"), one bias and one weight per
-/// label for each known n-gram, and the confidence threshold chosen on the validation split.
+/// label for each known n-gram, and the confidence threshold chosen on the validation split. Weights are stored as
+/// whole numbers of 1/<see cref="Scale"/>, which keeps the file about half the size of decimals.
 /// </summary>
 public sealed record TopicModelFile
 {
@@ -12,11 +13,13 @@ public sealed record TopicModelFile
 
     public required float ConfidentAt { get; init; }
 
-    public required float[] Bias { get; init; }
+    public required int Scale { get; init; }
 
-    public required Dictionary<string, float[]> Words { get; init; }
+    public required int[] Bias { get; init; }
 
-    public required Dictionary<string, float[]> Chars { get; init; }
+    public required Dictionary<string, int[]> Words { get; init; }
+
+    public required Dictionary<string, int[]> Chars { get; init; }
 
     /// <summary>How the model was made, for people reading the file; never read by the app.</summary>
     public IReadOnlyDictionary<string, string>? Trained { get; init; }

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace CoachBot.Coaching.Topics;
 
 /// <summary>
@@ -10,8 +8,8 @@ namespace CoachBot.Coaching.Topics;
 /// </summary>
 public sealed class TopicVocabulary
 {
-    /// <summary>Room <see cref="Vectorize"/> may need for any message: every word, word pair and trigram.</summary>
-    public const int MaxEntries = 2 * TopicFeatures.BufferLength;
+    /// <summary>Room <see cref="Vectorize"/> may need for any message.</summary>
+    public static int MaxEntries => TopicFeatures.MaxFeatures;
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _chars;
@@ -34,24 +32,14 @@ public sealed class TopicVocabulary
     /// Writes the message's known features into the two spans (each at least <see cref="MaxEntries"/> long) and returns
     /// how many; an index repeats when its gram does. Returns -1 when the message has no words at all.
     /// </summary>
-    public int Vectorize(ReadOnlySpan<char> text, Span<int> indices, Span<float> values)
+    public int Vectorize(string text, Span<int> indices, Span<float> values)
     {
-        var buffer = ArrayPool<char>.Shared.Rent(TopicFeatures.BufferLength);
-        try
-        {
-            var length = TopicFeatures.Normalise(text, buffer);
-            if (length <= 1) return -1;
-            var collector = new Collector(this, indices);
-            TopicFeatures.Visit(buffer.AsSpan(0, length), ref collector);
-            var wordValue = 1f / MathF.Sqrt(collector.Words);
-            var charValue = collector.Chars == 0 ? 0f : 1f / MathF.Sqrt(collector.Chars);
-            for (var i = 0; i < collector.Count; i++) values[i] = indices[i] < Words.Count ? wordValue : charValue;
-            return collector.Count;
-        }
-        finally
-        {
-            ArrayPool<char>.Shared.Return(buffer);
-        }
+        var collector = new Collector(this, indices);
+        if (!TopicFeatures.Visit(text, ref collector)) return -1;
+        var wordValue = 1f / MathF.Sqrt(collector.Words);
+        var charValue = 1f / MathF.Sqrt(collector.Chars);
+        for (var i = 0; i < collector.Count; i++) values[i] = indices[i] < Words.Count ? wordValue : charValue;
+        return collector.Count;
     }
 
     private static Dictionary<string, int> Index(IReadOnlyList<string> grams, int first)
@@ -84,7 +72,7 @@ public sealed class TopicVocabulary
             if (_vocabulary._words.TryGetValue(gram, out var index)) _indices[Count++] = index;
         }
 
-        public void Trigram(ReadOnlySpan<char> gram)
+        public void CharGram(ReadOnlySpan<char> gram)
         {
             Chars++;
             if (_vocabulary._chars.TryGetValue(gram, out var index)) _indices[Count++] = index;
