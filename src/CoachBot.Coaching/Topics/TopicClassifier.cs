@@ -8,14 +8,17 @@ public readonly record struct TopicGuess(Topic? Topic, float Confidence)
 }
 
 /// <summary>
-/// Classifies a rep's message into the coaching taxonomy. This seam delegates to the keyword <see cref="TopicDetector"/>
-/// until the trained model replaces its body; callers depend only on <see cref="Classify"/> and <see cref="ConfidentAt"/>.
+/// Classifies a rep's message into the coaching taxonomy with the trained model embedded in this assembly
+/// (tools/TopicTrainer writes it; docs/coaching.md, "Topic classifier"). The model is read once, on first use, and
+/// never trained here; it is immutable, so concurrent turns share it.
 /// </summary>
 public static class TopicClassifier
 {
-    /// <summary>Below this confidence the engine asks topic-neutral questions in the rep's own words.</summary>
-    public const float ConfidentAt = 0.5f;
+    private static readonly TopicModel Model = TopicModel.LoadEmbedded();
 
-    public static TopicGuess Classify(string? text) =>
-        TopicDetector.Detect(text) is { } topic ? new TopicGuess(topic, 1f) : new TopicGuess(null, 0f);
+    /// <summary>Below this confidence the engine asks topic-neutral questions in the rep's own words.</summary>
+    public static float ConfidentAt => Model.ConfidentAt;
+
+    /// <summary>Reads at most the first <see cref="TopicFeatures.MaxChars"/> characters.</summary>
+    public static TopicGuess Classify(string? text) => Model.Classify(text);
 }

@@ -9,8 +9,5 @@ internal static class CorpusFiles
 
     /// <summary>Tab-separated label and text, skipping blank lines and # comments.</summary>
     public static IReadOnlyList<(string Label, string Text)> ReadLabelled(string name) =>
-        [.. File.ReadAllLines(Path(name))
-            .Where(l => l.Length > 0 && !l.StartsWith('#'))
-            .Select(l => l.Split('\t', 2))
-            .Select(p => (p[0], p[1]))];
+        Topics.TopicTrainingSet.Parse(File.ReadAllLines(Path(name)));
 }
