@@ -2,6 +2,7 @@ using CoachBot.Admin;
 using CoachBot.Bot;
 using CoachBot.Configuration;
 using CoachBot.Erasure;
+using CoachBot.Fleet;
 using CoachBot.Graph;
 using CoachBot.Managers;
 using CoachBot.Plans;
@@ -41,6 +42,7 @@ public static class CoachBotApp
         builder.Services.AddSingleton<PlanActions>();
         builder.Services.AddSingleton<TurnEffects>();
         builder.Services.AddSingleton<RecentReplies>();
+        builder.Services.AddFleet(builder.Configuration);
         builder.Services.AddSingleton<RetentionWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         builder.Services.AddSingleton<ProactiveMessenger>();
