@@ -3,9 +3,10 @@ namespace CoachBot.Teams.Connector;
 /// <summary>
 /// A tenant's Teams budget (<c>Bot:ConnectorRequestsPerSecondPerTenant</c>, for the whole app across every instance)
 /// and this process's share of it. The host tells it how many instances are live (<see cref="Instances"/>, from the
-/// <c>fleet</c> table); each takes an equal share, less one call per second of reserve: each instance spaces its calls
-/// evenly, so in any one second it makes at most share + 1, and N instances together at most N × (limit / N − 1 + 1) =
-/// limit, however their schedules line up.
+/// <c>fleet</c> table). Each instance spaces its calls evenly (<see cref="TenantPacer"/>), so at a rate r it makes at
+/// most floor(r) + 1 calls in any one second; a rate a little under floor(limit / N) therefore keeps every instance at
+/// floor(limit / N) calls in any second, and N instances at most the limit together, however their schedules line up.
+/// The 3 % under absorbs timer and network jitter that brings two calls closer than their spacing.
 /// </summary>
 public sealed class ConnectorBudget(double perTenantPerSecond)
 {
@@ -27,9 +28,9 @@ public sealed class ConnectorBudget(double perTenantPerSecond)
         get
         {
             if (PerTenantPerSecond <= 0) return 0;
-            var equal = PerTenantPerSecond / Instances;
-            // At a budget too small for the reserve, half the equal share still keeps the sum under the limit.
-            return Math.Max(equal - 1, equal / 2);
+            var whole = Math.Floor(PerTenantPerSecond / Instances);
+            // Less than one call per second each: half the equal share still keeps the sum under the limit.
+            return whole >= 1 ? whole * 0.97 : PerTenantPerSecond / Instances / 2;
         }
     }
 }

@@ -7,7 +7,7 @@ namespace CoachBot.Teams.Connector;
 /// at once): each call is given the next free slot, one interval after the previous one. No bursts: that is what lets
 /// instances share a per-second budget without counting each other's calls (<see cref="ConnectorBudget"/>).
 /// </summary>
-internal sealed class TenantPacer(Func<double> perSecond, TimeProvider time, int queueLimit)
+public sealed class TenantPacer(Func<double> perSecond, TimeProvider time, int queueLimit)
 {
     private readonly ConcurrentDictionary<string, Slot> _tenants = new(StringComparer.Ordinal);
 
