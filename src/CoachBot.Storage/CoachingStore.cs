@@ -18,9 +18,6 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
 {
     public const string TableName = "coaching";
 
-    /// <summary>A released sending lease: a moment long past (a merge cannot remove a property, and null is not written).</summary>
-    private static readonly DateTimeOffset LeaseReleased = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
-
     private readonly TableClient _table = service.GetTableClient(TableName);
     private readonly TableProvisioner _provisioner = new(service, TableName);
 
@@ -31,8 +28,33 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
         if (!row.HasValue || row.Value is null) return new StoredState(CoachingState.New, null);
         var json = row.Value.GetString("State");
         var state = json is null ? null : JsonSerializer.Deserialize(json, StorageJson.Default.CoachingState);
-        return new StoredState(state ?? CoachingState.New, row.Value.ETag);
+        return new StoredState(state ?? CoachingState.New, row.Value.ETag) { Erasing = row.Value.GetBoolean(ErasingProperty) == true };
     }
+
+    /// <summary>
+    /// Marks every conversation state of the rep as being erased ("forget me" recorded), so the state read every turn
+    /// makes anyway tells a turn to stop, with no separate look-up of the erase job. A merge: it changes each row's ETag,
+    /// so a turn that read the state before the mark fails its transaction and reads it again. The erasers then delete
+    /// the rows; a turn that finds no state looks the erase job up itself.
+    /// </summary>
+    public async Task MarkErasingAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var pk = TableKeys.UserPartition(tenantId, userKey);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "state|"), select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+        {
+            try
+            {
+                await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [ErasingProperty] = true }, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+            {
+                // Already erased.
+            }
+        }
+    }
+
+    private const string ErasingProperty = "Erasing";
 
     /// <summary>
     /// Saves the turn, the new state and the conversation reference atomically. The turn row is an insert, so a
@@ -63,7 +85,8 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
         {
             return (SaveTurnResult.Duplicate, default);
         }
-        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 1 && ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        // 404: the state row was erased ("forget me") since it was read; reading again finds no state and the erase job.
+        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 1 && ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
             return (SaveTurnResult.Conflict, default);
         }
@@ -102,27 +125,24 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
         return [.. turns.OrderBy(t => t.ReceivedAt)];
     }
 
-    /// <summary>Records that the reply for a turn reached the Connector, so a redelivery knows not to send it again.</summary>
-    public async Task MarkRepliedAsync(TurnRecord turn, DateTimeOffset at, CancellationToken ct)
-    {
-        var table = await TableAsync(ct).ConfigureAwait(false);
-        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId)) { ["RepliedAt"] = at };
-        await table.UpdateEntityAsync(patch, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
-    }
-
     /// <summary>
     /// Takes the sending lease of a stored turn whose lease is free or ran out, only if the row is still as
     /// <paramref name="turn"/> was read (If-Match its ETag): of concurrent takers on any instance exactly one wins.
     /// Returns the turn as now held, or null when another delivery changed it first.
     /// </summary>
-    public async Task<TurnRecord?> TryTakeSendingLeaseAsync(TurnRecord turn, DateTimeOffset until, CancellationToken ct)
+    public async Task<TurnRecord?> TryTakeSendingLeaseAsync(TurnRecord turn, string by, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId)) { ["SendingUntil"] = until };
+        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId))
+        {
+            ["SendingUntil"] = until,
+            ["SendingBy"] = by,
+            ["SendingSince"] = since,
+        };
         try
         {
             var updated = await table.UpdateEntityAsync(patch, turn.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
-            return turn with { SendingUntil = until, ETag = updated.Headers.ETag ?? default };
+            return turn with { SendingUntil = until, SendingBy = by, SendingSince = since, ETag = updated.Headers.ETag ?? default };
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
@@ -131,13 +151,14 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
     }
 
     /// <summary>
-    /// Gives the sending lease back after a send that failed, so a redelivery need not wait for it to run out. Only
-    /// while the row is unchanged since the lease was taken (If-Match): a lease taken over meanwhile is left alone.
+    /// Gives the sending lease back after a send that failed, so a redelivery need not wait for it to run out and does not
+    /// take the turn for answered. Only while the row is unchanged since the lease was taken (If-Match): a lease taken over
+    /// meanwhile (or a turn erased since) is left alone. Throws when storage fails: then the lease is not given back yet.
     /// </summary>
     public async Task ReleaseSendingLeaseAsync(TurnRecord turn, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId)) { ["SendingUntil"] = LeaseReleased };
+        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId)) { ["SendingUntil"] = TurnRecord.LeaseReleased };
         try
         {
             await table.UpdateEntityAsync(patch, turn.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
@@ -289,6 +310,8 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
         ["ReceivedAt"] = t.ReceivedAt,
         ["RepliedAt"] = t.RepliedAt,
         ["SendingUntil"] = t.SendingUntil,
+        ["SendingBy"] = t.SendingBy,
+        ["SendingSince"] = t.SendingSince,
     };
 
     private static TurnRecord ToTurn(TableEntity e) => new(
@@ -298,6 +321,8 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
         e.GetDateTimeOffset("ReceivedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RepliedAt"))
     {
         SendingUntil = e.GetDateTimeOffset("SendingUntil"),
+        SendingBy = e.GetString("SendingBy"),
+        SendingSince = e.GetDateTimeOffset("SendingSince"),
         ETag = e.ETag,
     };
 

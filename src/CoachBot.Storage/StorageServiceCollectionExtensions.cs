@@ -36,6 +36,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<TeamSignalStore>();
         services.AddSingleton<FollowUpIndex>();
         services.AddSingleton<ErasureStore>();
+        services.AddSingleton<Fleet.FleetTable>();
         // Every store that holds personal data is also an eraser: "forget me" runs all of them (see IPersonalDataEraser).
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<CoachingStore>());
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<TeamSignalStore>());

@@ -34,6 +34,29 @@ public sealed record TurnRecord(
     /// </summary>
     public DateTimeOffset? SendingUntil { get; init; }
 
+    /// <summary>The process (<see cref="Fleet.FleetMember.Id"/>) that took the sending lease; null on rows from before the fleet table.</summary>
+    public string? SendingBy { get; init; }
+
+    /// <summary>When that process took the lease, on its own clock: compared with its reply watermark.</summary>
+    public DateTimeOffset? SendingSince { get; init; }
+
+    /// <summary>A lease given back after a failed send: a moment long past (a merge cannot remove a property).</summary>
+    public static readonly DateTimeOffset LeaseReleased = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>The last sender gave the lease back (its send failed): the reply has not gone out.</summary>
+    public bool IsReleased => SendingUntil is { } until && until <= LeaseReleased;
+
+    /// <summary>
+    /// Whether the reply is known to have gone out without a "replied" mark: the process that holds the lease has since
+    /// published a watermark past the moment it took it, and did not give the lease back. A process publishes its
+    /// watermark only past sends that succeeded or whose lease it released (see the host's ReplySends), so this is
+    /// "sent". False when the holder died (or lost storage) before publishing past it: then the reply may not have gone
+    /// out, and a redelivery sends it once the lease ran out.
+    /// </summary>
+    public bool IsSettledBy(Fleet.FleetMember? holder) =>
+        RepliedAt is not null
+        || (holder is not null && SendingBy == holder.Id && SendingSince is { } since && since < holder.SettledBefore && !IsReleased);
+
     /// <summary>The row's version as read or written, for conditional updates of the lease.</summary>
     public ETag ETag { get; init; }
 

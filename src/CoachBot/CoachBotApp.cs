@@ -3,6 +3,7 @@ using CoachBot.Bot;
 using CoachBot.Configuration;
 using CoachBot.Erasure;
 using CoachBot.FieldDays;
+using CoachBot.Fleet;
 using CoachBot.Graph;
 using CoachBot.Managers;
 using CoachBot.Plans;
@@ -42,6 +43,7 @@ public static class CoachBotApp
         builder.Services.AddSingleton<PlanActions>();
         builder.Services.AddSingleton<TurnEffects>();
         builder.Services.AddSingleton<RecentReplies>();
+        builder.Services.AddFleet(builder.Configuration);
         builder.Services.AddSingleton<RetentionWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
         builder.Services.AddSingleton<ProactiveMessenger>();

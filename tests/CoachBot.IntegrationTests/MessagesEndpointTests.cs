@@ -34,7 +34,10 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : BotTestBase(
         Assert.Equal("Reality", turn.GetString("Stage"));
         Assert.Equal(reply.Text, turn.GetString("BotText"));
         Assert.NotNull(turn.GetDateTimeOffset("ReceivedAt"));
-        Assert.NotNull(turn.GetDateTimeOffset("RepliedAt"));
+        // Answered without a write of its own: this process's published reply watermark covers the turn's lease.
+        var stored = await new CoachingStore(new TableServiceClient(Azurite.ConnectionString)).GetTurnAsync(TeamsActivities.TenantId, "aad-rep-1", _conversation, activity["id"]!.GetValue<string>(), default);
+        Assert.Null(stored!.RepliedAt);
+        Assert.True(await Faults.DeliveryAudit.IsAnsweredAsync(Azurite.ConnectionString, stored));
 
         var reference = (await table.GetEntityAsync<TableEntity>(pk, TableKeys.Join("ref", _conversation))).Value;
         Assert.Equal(Connector.ServiceUrl, reference.GetString("ServiceUrl"));

@@ -22,7 +22,9 @@ public static class TeamsBotServiceCollectionExtensions
         ConfigList.AddScalar(services, configuration.GetSection(BotOptions.Section), options, nameof(BotOptions.ConnectorHosts), o => o.ConnectorHosts);
         services.AddSingleton(new ServiceUrlPolicy(loopbackOnly: options.IsLocalMode, options.ConnectorHosts));
         services.AddSingleton(new RetryPolicy());
-        services.AddSingleton(new ConnectorRateLimiter(options.ConnectorRequestsPerSecondPerTenant));
+        // The host updates the budget's instance count from the fleet table; alone, an instance has the whole budget.
+        services.AddSingleton(new ConnectorBudget(options.ConnectorRequestsPerSecondPerTenant));
+        services.AddSingleton(sp => new ConnectorRateLimiter(sp.GetRequiredService<ConnectorBudget>(), sp.GetService<TimeProvider>() ?? TimeProvider.System));
         if (options.IsLocalMode)
         {
             services.AddSingleton<IBotAuthenticator, LocalModeAuthenticator>();

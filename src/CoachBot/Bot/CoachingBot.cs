@@ -3,7 +3,9 @@ using CoachBot.Coaching.Dialogue;
 using CoachBot.Managers;
 using CoachBot.Storage.Nudges;
 using CoachBot.Erasure;
+using CoachBot.Fleet;
 using CoachBot.Storage;
+using CoachBot.Storage.Fleet;
 using CoachBot.Telemetry;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Connector;
@@ -16,7 +18,9 @@ namespace CoachBot.Bot;
 /// <summary>
 /// CoachBot's turn logic: welcomes on install, coaches on messages. Each message turn is read, decided by the pure
 /// <see cref="CoachingEngine"/>, saved atomically (turn + state + reference), and only then answered, so a redelivery
-/// is recognised by its stored turn and never answered twice.
+/// is recognised by its stored turn and never answered twice. A plain turn makes two storage requests: the state read
+/// (which also says whether the rep's "forget me" is under way) and the transaction. Nothing is written after the reply:
+/// the process's reply watermark in the <c>fleet</c> table (<see cref="ReplySends"/>) says which stored turns were answered.
 /// </summary>
 internal sealed partial class CoachingBot(
     CoachingStore store,
@@ -27,6 +31,9 @@ internal sealed partial class CoachingBot(
     TurnEffects effects,
     DrillLibraryProvider drills,
     RecentReplies recentReplies,
+    ReplySends sends,
+    SendingLeases leases,
+    FleetTable fleet,
     RepErasure erasure,
     IEnumerable<ICardActionHandler> cardHandlers,
     IOptions<BotOptions> botOptions,
@@ -94,39 +101,60 @@ internal sealed partial class CoachingBot(
         var reference = ToStored(activity, rep, now);
 
         var facts = new TurnFacts(activity.Id!, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone);
-        // A redelivered "forget me" confirmation, or any message while the rep's erase is unfinished: not a new turn.
-        if (await erasure.InterceptAsync(turn, rep, ct).ConfigureAwait(false)) return;
-
         var command = await managers.TryAnswerAsync(rep, activity, text, today, ct).ConfigureAwait(false);
 
         for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
         {
             var stored = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
+            // The erase job is looked up only when the state says "erasing" or is missing (a first turn here, or the rep
+            // was erased): a redelivered "forget me" confirmation, or any message while the erase is unfinished, is not a new turn.
+            if ((stored.Erasing || stored.IsMissing) && await erasure.InterceptAsync(turn, rep, ct).ConfigureAwait(false)) return;
             // Not coaching material here: a manager's command, or anything but help and practice in a group or channel.
             var aside = command ?? PublicChat.Redirect(activity, stored.State, text, today);
             var reply = aside is null ? CoachingEngine.Respond(stored.State, text, today, drills.Current) : null;
             var state = reply?.State ?? stored.State;
             var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
             var kind = reply?.Kind.ToString() ?? aside!.Kind;
+            var key = ReplySends.KeyOf(rep.TenantId, rep.UserKey, conversationId, activity.Id!);
+            var since = sends.Begin(key);
             var record = new TurnRecord(rep.TenantId, rep.UserKey, conversationId, activity.Id!, rep.AadObjectId, rep.TeamsId,
                 kind, state.Topic, state.Stage.ToString(), reply is not null ? reply.QuestionId : ManagerViews.DayRef(aside!.Day), botText, TurnRecord.ClipRepText(text), activity.Timestamp ?? now, null)
             {
-                // Saved with the sending lease held: a concurrent duplicate waits for this delivery's reply.
-                SendingUntil = time.GetUtcNow() + botOptions.Value.ReplyLease,
+                // Saved with the sending lease held by this process: a concurrent duplicate leaves the reply to it.
+                SendingUntil = since + botOptions.Value.ReplyLease,
+                SendingBy = sends.Id,
+                SendingSince = since,
             };
             // The plan's id is the id of the message that stated it, so a redelivery finds the same plan.
             var plan = reply is { Kind: ReplyKind.PlanConfirmed, Plan: { } commitment }
                 ? new PlanRecord(rep.TenantId, rep.UserKey, activity.Id!, conversationId, commitment.TopicId, commitment.Plan, commitment.Due, now)
                 : null;
 
-            var (saved, turnETag) = await store.SaveTurnAsync(record, state, stored.ETag, reference, plan, ct).ConfigureAwait(false);
+            SaveTurnResult saved;
+            Azure.ETag turnETag;
+            try
+            {
+                (saved, turnETag) = await store.SaveTurnAsync(record, state, stored.ETag, reference, plan, ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                // Whether the transaction landed is unknown: if it did, its lease must be given back before the
+                // watermark may pass it, or a redelivery would take the unsent turn for answered.
+                leases.GiveBackUnseen(record);
+                throw;
+            }
+            if (saved != SaveTurnResult.Saved) sends.Settle(key);
             switch (saved)
             {
                 case SaveTurnResult.Saved:
                     LogTurn(logger, kind, state.Stage, state.Topic ?? "none");
                     CoachBotTelemetry.Turn(activity.Type!, kind);
                     // "forget me": recorded as a job, erased, and only then confirmed (RepErasure), not replied to here.
-                    if (reply?.Kind == ReplyKind.ForgetMeConfirmed) await erasure.ForgetAsync(turn, rep, reference, ct).ConfigureAwait(false);
+                    if (reply?.Kind == ReplyKind.ForgetMeConfirmed)
+                    {
+                        sends.Settle(key);
+                        await erasure.ForgetAsync(turn, rep, reference, ct).ConfigureAwait(false);
+                    }
                     else await ReplyAsync(turn, record with { ETag = turnETag }, ct).ConfigureAwait(false);
                     return;
                 case SaveTurnResult.Duplicate:
@@ -141,10 +169,11 @@ internal sealed partial class CoachingBot(
     }
 
     /// <summary>
-    /// Another delivery of this activity stored its turn. Replied: nothing to do. Its sending lease is live: that
-    /// delivery is sending, so wait for the outcome (the reply is marked, or the lease runs out) without sending.
-    /// Lease free or run out (the sender died or failed): take it, ETag-conditional so one taker wins across
-    /// instances, and send the stored reply. Only duplicates come here; the normal path makes no extra storage call.
+    /// Another delivery of this activity stored its turn. Answered — marked (older rows), remembered here, or settled by
+    /// the holder's published watermark: nothing to do. Its lease is live and the holder has not settled it: wait for
+    /// either (this process's own sends are known without storage). Lease given back, or run out unsettled (the holder
+    /// died or lost storage before publishing past it): take it, ETag-conditional so one taker wins across instances,
+    /// and send the stored reply. Only duplicates come here; the normal path makes no extra storage call.
     /// </summary>
     private async Task AnswerStoredTurnAsync(ITurnContext turn, RepIdentity rep, string conversationId, StoredConversationReference? reference, CancellationToken ct)
     {
@@ -160,103 +189,92 @@ internal sealed partial class CoachingBot(
                 return;
             }
             // Gone (erased by forget me or retention since), or already answered: nothing to send.
-            if (existing is null || existing.RepliedAt is not null || recentReplies.Contains(ReplyKey(existing)))
+            if (existing is null || recentReplies.Contains(ReplySends.KeyOf(existing)) || await IsSettledAsync(existing, ct).ConfigureAwait(false))
             {
                 LogDuplicate(logger, DuplicateOutcome.Answered);
                 return;
             }
             var now = time.GetUtcNow();
-            if (existing.SendingUntil is { } until && until > now)
+            if (!existing.IsReleased && existing.SendingUntil is { } until && until > now)
             {
                 await Task.Delay(until - now < pause ? until - now : pause, time, ct).ConfigureAwait(false);
                 pause = TimeSpan.FromMilliseconds(Math.Min(pause.TotalMilliseconds * 2, 1000));
                 continue;
             }
             // Lost the race: read again (the winner's lease is live now).
-            if (await store.TryTakeSendingLeaseAsync(existing, now + botOptions.Value.ReplyLease, ct).ConfigureAwait(false) is not { } held) continue;
+            var key = ReplySends.KeyOf(existing);
+            var since = sends.Begin(key);
+            TurnRecord? held;
+            try
+            {
+                held = await store.TryTakeSendingLeaseAsync(existing, sends.Id, since, since + botOptions.Value.ReplyLease, ct).ConfigureAwait(false);
+            }
+            catch
+            {
+                leases.GiveBackUnseen(existing with { SendingBy = sends.Id, SendingSince = since });
+                throw;
+            }
+            if (held is null)
+            {
+                sends.Settle(key);
+                continue;
+            }
             LogDuplicate(logger, DuplicateOutcome.TookOver);
             await ReplyAsync(turn, held, ct).ConfigureAwait(false);
             return;
         }
     }
 
+    /// <summary>
+    /// Whether the holder of the turn's lease has settled it: this process knows its own sends; another's published
+    /// watermark is read from the <c>fleet</c> table (one read, on this duplicate path only).
+    /// </summary>
+    private async Task<bool> IsSettledAsync(TurnRecord existing, CancellationToken ct)
+    {
+        if (existing.RepliedAt is not null) return true;
+        if (existing.SendingBy is not { } holder || existing.IsReleased) return false;
+        if (holder == sends.Id)
+            return !sends.IsUnsettled(ReplySends.KeyOf(existing)) && existing.IsSettledBy(new FleetMember(holder, default, default, sends.Watermark(), null));
+        return existing.IsSettledBy(await fleet.GetAsync(holder, ct).ConfigureAwait(false));
+    }
+
     private async Task ReplyAsync(ITurnContext turn, TurnRecord record, CancellationToken ct)
     {
-        var reply = turn.Activity.CreateReply(record.BotText);
-        if (record.Kind == nameof(ReplyKind.PlanConfirmed)
-            && await plans.GetAsync(record.TenantId, record.UserKey, record.ActivityId, ct).ConfigureAwait(false) is { } plan)
-            reply.WithCard(PlanCard.Build(plan).ToJsonElement());
-        else if (await ManagerViews.CardAsync(record, ledger, managerSettings, ct).ConfigureAwait(false) is { } managerCard)
-            reply.WithCard(managerCard.ToJsonElement());
-        // The send ends inside the sending lease: once it runs out another delivery may take over and send.
-        var budget = (record.SendingUntil ?? time.GetUtcNow()) - time.GetUtcNow() - SendMargin;
-        using var bound = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.Zero, time);
-        using var send = CancellationTokenSource.CreateLinkedTokenSource(ct, bound.Token);
+        var key = ReplySends.KeyOf(record);
         try
         {
+            var reply = turn.Activity.CreateReply(record.BotText);
+            if (record.Kind == nameof(ReplyKind.PlanConfirmed)
+                && await plans.GetAsync(record.TenantId, record.UserKey, record.ActivityId, ct).ConfigureAwait(false) is { } plan)
+                reply.WithCard(PlanCard.Build(plan).ToJsonElement());
+            else if (await ManagerViews.CardAsync(record, ledger, managerSettings, ct).ConfigureAwait(false) is { } managerCard)
+                reply.WithCard(managerCard.ToJsonElement());
+            // The send ends inside the sending lease: once it runs out another delivery may take over and send.
+            var budget = (record.SendingUntil ?? time.GetUtcNow()) - time.GetUtcNow() - SendMargin;
+            using var bound = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.Zero, time);
+            using var send = CancellationTokenSource.CreateLinkedTokenSource(ct, bound.Token);
             await turn.SendActivityAsync(reply, send.Token).ConfigureAwait(false);
         }
         catch (ConnectorException ex) when (ex.IsPermanent)
         {
-            // The bot was removed or blocked: retrying cannot help, and the reference must not be used again.
+            // The bot was removed or blocked: retrying cannot help, and the reference must not be used again. Settled:
+            // a redelivery must not try again either.
+            sends.Settle(key);
             LogPermanentFailure(logger, (int)ex.Status, ex.Code);
             await RetireReferenceAsync(turn, ct).ConfigureAwait(false);
             return;
         }
-        catch (Exception ex) when (ex is ConnectorException or HttpRequestException or OperationCanceledException)
+        catch
         {
-            // Not sent: give the lease back so the rerun or redelivery that follows can send at once.
-            await ReleaseLeaseAsync(record).ConfigureAwait(false);
+            // Not sent: give the lease back so the rerun or redelivery that follows can send at once. Until that is
+            // stored, this send holds the watermark back, so nobody takes the turn for answered.
+            await leases.GiveBackAsync(record).ConfigureAwait(false);
             throw;
         }
-        recentReplies.Remember(ReplyKey(record));
-        try
-        {
-            // Not the turn's token: the reply went out, so record it even while the turn is being cancelled.
-            await store.MarkRepliedAsync(record, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
-        {
-            // The reply went out; failing the turn now would make the channel redeliver and the rep get it twice. This
-            // instance remembers it replied (RecentReplies); the stored mark is retried once storage is back.
-            LogMarkFailed(logger, (ex as Azure.RequestFailedException)?.Status ?? 0);
-            _ = RetryMarkRepliedAsync(record);
-        }
+        // Sent: remembered here at once; other instances learn it from the next published watermark.
+        recentReplies.Remember(key);
+        sends.Settle(key);
     }
-
-    private async Task ReleaseLeaseAsync(TurnRecord record)
-    {
-        try
-        {
-            await store.ReleaseSendingLeaseAsync(record, CancellationToken.None).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
-        {
-            // Then the lease simply runs out (Bot:ReplyLease).
-            LogReleaseFailed(logger, (ex as Azure.RequestFailedException)?.Status ?? 0);
-        }
-    }
-
-    private async Task RetryMarkRepliedAsync(TurnRecord record)
-    {
-        foreach (var delay in MarkRetryDelays)
-        {
-            await Task.Delay(delay, time).ConfigureAwait(false);
-            try
-            {
-                await store.MarkRepliedAsync(record, time.GetUtcNow(), CancellationToken.None).ConfigureAwait(false);
-                return;
-            }
-            catch (Exception ex) when (ex is Azure.RequestFailedException or AggregateException or HttpRequestException)
-            {
-                LogMarkFailed(logger, (ex as Azure.RequestFailedException)?.Status ?? 0);
-            }
-        }
-    }
-
-    private static readonly TimeSpan[] MarkRetryDelays = [TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(5)];
-
-    private static string ReplyKey(TurnRecord t) => TableKeys.Join(t.TenantId, t.UserKey, t.ConversationId, t.ActivityId);
 
     private async Task WelcomeAsync(ITurnContext turn, CancellationToken ct)
     {
@@ -293,14 +311,8 @@ internal sealed partial class CoachingBot(
     [LoggerMessage(Level = LogLevel.Information, Message = "Coaching turn: {Kind} at stage {Stage}, topic {Topic}")]
     private static partial void LogTurn(ILogger logger, string kind, CoachingStage stage, string topic);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "The reply was sent but could not be marked as sent (storage status {Status})")]
-    private static partial void LogMarkFailed(ILogger logger, int status);
-
     [LoggerMessage(Level = LogLevel.Information, Message = "Duplicate delivery of an activity: {Outcome}")]
     private static partial void LogDuplicate(ILogger logger, DuplicateOutcome outcome);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A failed send's lease could not be given back (storage status {Status}); it runs out by itself")]
-    private static partial void LogReleaseFailed(ILogger logger, int status);
 
     private enum DuplicateOutcome
     {

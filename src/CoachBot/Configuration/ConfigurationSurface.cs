@@ -1,6 +1,7 @@
 using CoachBot.Admin;
 using CoachBot.Bot;
 using CoachBot.Erasure;
+using CoachBot.Fleet;
 using CoachBot.Graph;
 using CoachBot.Nudges;
 using CoachBot.Storage;
@@ -25,6 +26,7 @@ public static class ConfigurationSurface
         [NudgeOptions.Section] = typeof(NudgeOptions),
         [AdminOptions.Section] = typeof(AdminOptions),
         [ErasureOptions.Section] = typeof(ErasureOptions),
+        [FleetOptions.Section] = typeof(FleetOptions),
     };
 
     /// <summary>

@@ -18,6 +18,7 @@ namespace CoachBot.Erasure;
 /// </summary>
 internal sealed partial class RepErasure(
     ErasureStore jobs,
+    CoachingStore coaching,
     IEnumerable<IPersonalDataEraser> erasers,
     ProactiveMessenger messenger,
     IOptionsMonitor<ErasureOptions> options,
@@ -134,6 +135,16 @@ internal sealed partial class RepErasure(
     {
         if (job.TenantId is not { } tenant || job.UserKey is not { } user) return true;
         var ok = true;
+        try
+        {
+            // First tell every turn of the rep, through the state row each turn reads anyway, that an erase is under way.
+            await coaching.MarkErasingAsync(tenant, user, ct).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            LogEraserFailed(logger, "erasing-mark", ex.GetType().Name, (ex as Azure.RequestFailedException)?.Status ?? 0);
+            ok = false;
+        }
         foreach (var eraser in erasers)
         {
             try

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
+using CoachBot.Storage.Fleet;
 
 namespace CoachBot.IntegrationTests.Faults;
 
@@ -10,6 +11,7 @@ namespace CoachBot.IntegrationTests.Faults;
 internal sealed class DeliveryAudit(string storageConnectionString, ConnectorStub connector)
 {
     private readonly CoachingStore _store = new(new TableServiceClient(storageConnectionString));
+    private readonly FleetTable _fleet = new(new TableServiceClient(storageConnectionString));
     private readonly TableClient _acknowledged = new(storageConnectionString, AcknowledgedTurnTable.TableName);
 
     public static string Id(JsonObject activity) => activity["id"]!.GetValue<string>();
@@ -22,15 +24,37 @@ internal sealed class DeliveryAudit(string storageConnectionString, ConnectorStu
         return activities.ToDictionary(Id, a => calls.GetValueOrDefault(Id(a)));
     }
 
-    /// <summary>Activities whose turn is stored but not marked replied, and activities with no stored turn.</summary>
+    /// <summary>
+    /// Whether storage says the turn was answered: marked (older rows), or settled by its holder's published reply
+    /// watermark (the app's own rule, <see cref="TurnRecord.IsSettledBy"/>). Polled for a moment, as the watermark is published a few times a second.
+    /// </summary>
+    public static async Task<bool> IsAnsweredAsync(string storageConnectionString, TurnRecord turn, TimeSpan? wait = null)
+    {
+        var fleet = new FleetTable(new TableServiceClient(storageConnectionString));
+        var deadline = DateTime.UtcNow + (wait ?? TimeSpan.FromSeconds(5));
+        while (true)
+        {
+            if (turn.IsSettledBy(turn.SendingBy is { } by ? await fleet.GetAsync(by, default) : null)) return true;
+            if (DateTime.UtcNow >= deadline) return false;
+            await Task.Delay(100);
+        }
+    }
+
+    /// <summary>Activities whose turn is stored but not answered as far as storage knows, and activities with no stored turn.</summary>
     public async Task<(HashSet<string> StoredUnanswered, HashSet<string> NotStored)> TurnsAsync(IEnumerable<JsonObject> activities)
     {
         HashSet<string> unanswered = [], missing = [];
+        var holders = new Dictionary<string, FleetMember?>(StringComparer.Ordinal);
         foreach (var a in activities)
         {
             var turn = await _store.GetTurnAsync(TeamsActivities.TenantId, a["from"]!["aadObjectId"]!.GetValue<string>(), a["conversation"]!["id"]!.GetValue<string>(), Id(a), default);
-            if (turn is null) missing.Add(Id(a));
-            else if (turn.RepliedAt is null) unanswered.Add(Id(a));
+            if (turn is null)
+            {
+                missing.Add(Id(a));
+                continue;
+            }
+            if (turn.SendingBy is { } by && !holders.ContainsKey(by)) holders[by] = await _fleet.GetAsync(by, default);
+            if (!turn.IsSettledBy(turn.SendingBy is { } holder ? holders[holder] : null)) unanswered.Add(Id(a));
         }
         return (unanswered, missing);
     }

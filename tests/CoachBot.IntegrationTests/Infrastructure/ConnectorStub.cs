@@ -31,6 +31,20 @@ public sealed class ConnectorStub : IAsyncDisposable
     /// hangs up meanwhile (a killed bot) is never accepted. Makes turns slow enough to be acknowledged early.
     /// </summary>
     public TimeSpan MessageDelay { get; set; }
+
+    /// <summary>
+    /// Teams' per-tenant limit as the stub enforces it: at most this many calls (typing included) accepted per tenant in
+    /// any sliding second, across every bot instance calling it; the rest get 429 with Retry-After: 1. 0 = no limit.
+    /// The tenant is the activity's <c>conversation.tenantId</c> (or <c>channelData.tenant.id</c>).
+    /// </summary>
+    public int TenantLimitPerSecond { get; set; }
+
+    /// <summary>Calls refused with 429 by <see cref="TenantLimitPerSecond"/>.</summary>
+    public int Throttled => _throttled;
+
+    private int _throttled;
+    private readonly Dictionary<string, Queue<long>> _tenantWindows = new(StringComparer.Ordinal);
+    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     public string ServiceUrl { get; }
 
     private ConnectorStub(WebApplication app, string serviceUrl)
@@ -109,7 +123,12 @@ public sealed class ConnectorStub : IAsyncDisposable
             }
         }
         ScriptedFailure? failure = null;
-        var succeeded = isTyping || !_scripted.TryDequeue(out failure);
+        if (TenantLimitPerSecond > 0 && !WithinTenantLimit(TenantOf(doc)))
+        {
+            Interlocked.Increment(ref _throttled);
+            failure = new ScriptedFailure(HttpStatusCode.TooManyRequests, "TooManyRequests", null, 1);
+        }
+        var succeeded = failure is null && (isTyping || !_scripted.TryDequeue(out failure));
         var call = new ConnectorCall(ctx.Request.Method, path, conversationId, replyTo, ctx.Request.Headers.Authorization.ToString(), doc?.RootElement.Clone(), succeeded);
         Calls.Enqueue(call);
         // A test hook that runs once a message has been accepted, before the bot hears back (e.g. to fail storage then).
@@ -137,6 +156,28 @@ public sealed class ConnectorStub : IAsyncDisposable
         await ctx.Response.WriteAsJsonAsync(new { id = "reply-" + Interlocked.Increment(ref _ids) });
     }
 
+    private bool WithinTenantLimit(string tenant)
+    {
+        lock (_tenantWindows)
+        {
+            if (!_tenantWindows.TryGetValue(tenant, out var window)) _tenantWindows[tenant] = window = new Queue<long>();
+            var now = _clock.ElapsedTicks;
+            while (window.Count > 0 && now - window.Peek() >= System.Diagnostics.Stopwatch.Frequency) window.Dequeue();
+            if (window.Count >= TenantLimitPerSecond) return false;
+            window.Enqueue(now);
+            return true;
+        }
+    }
+
+    private static string TenantOf(JsonDocument? doc)
+    {
+        if (doc?.RootElement is not { ValueKind: JsonValueKind.Object } root) return "";
+        if (root.TryGetProperty("conversation", out var c) && c.ValueKind == JsonValueKind.Object && c.TryGetProperty("tenantId", out var t) && t.GetString() is { } id) return id;
+        if (root.TryGetProperty("channelData", out var d) && d.ValueKind == JsonValueKind.Object && d.TryGetProperty("tenant", out var tn)
+            && tn.ValueKind == JsonValueKind.Object && tn.TryGetProperty("id", out var tid) && tid.GetString() is { } tenantId) return tenantId;
+        return "";
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _app.StopAsync();
@@ -146,6 +187,9 @@ public sealed class ConnectorStub : IAsyncDisposable
 
 public sealed record ConnectorCall(string Method, string Path, string? ConversationId, string? ReplyToId, string Authorization, JsonElement? Body, bool Succeeded)
 {
+    /// <summary>When the stub received the call.</summary>
+    public DateTime At { get; } = DateTime.UtcNow;
+
     public string? Text => Body is { } b && b.TryGetProperty("text", out var t) ? t.GetString() : null;
     public string? Type => Body is { } b && b.TryGetProperty("type", out var t) ? t.GetString() : null;
 }

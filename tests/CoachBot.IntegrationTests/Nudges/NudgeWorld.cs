@@ -41,7 +41,7 @@ public sealed class NudgeWorld : IAsyncDisposable
         new(storage, await InProcessGraphServer.StartAsync(), await ConnectorStub.StartAsync());
 
     /// <summary>Starts a CoachBot instance; <paramref name="configuredManagers"/> false leaves Nudges:ManagerIds empty (managers found in the directory only).</summary>
-    public BotApp StartApp(IDictionary<string, string?>? overrides = null, bool configuredManagers = true)
+    public BotApp StartApp(IDictionary<string, string?>? overrides = null, bool configuredManagers = true, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -61,7 +61,7 @@ public sealed class NudgeWorld : IAsyncDisposable
         };
         if (configuredManagers) for (var i = 0; i < Managers.Length; i++) settings[$"Nudges:ManagerIds:{i}"] = Managers[i];
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
-        var app = new BotApp(_storage, settings);
+        var app = new BotApp(_storage, settings, configureServices);
         _apps.Add(app);
         app.CreateHttpClient().Dispose();
         return app;

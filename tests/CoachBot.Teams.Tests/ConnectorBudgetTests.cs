@@ -1,0 +1,74 @@
+using CoachBot.Teams.Connector;
+
+namespace CoachBot.Teams.Tests;
+
+public class ConnectorBudgetTests
+{
+    // Up to as many instances as calls per second: beyond that each calls less than once a second, and calls could meet.
+    [Theory]
+    [InlineData(30, 1)]
+    [InlineData(30, 2)]
+    [InlineData(30, 3)]
+    [InlineData(30, 4)]
+    [InlineData(30, 7)]
+    [InlineData(30, 29)]
+    [InlineData(50, 3)]
+    public void Instances_pacing_evenly_at_their_share_never_exceed_the_tenant_limit_in_any_second(double limit, int instances)
+    {
+        var budget = new ConnectorBudget(limit) { Instances = instances };
+        var share = budget.PerInstancePerSecond;
+
+        // Evenly spaced calls at rate r: at most floor(r) + 1 of them fit in any one second.
+        Assert.True(instances * (Math.Floor(share) + 1) <= limit, $"{instances} x share {share} can exceed {limit} in a second");
+        Assert.True(share > 0);
+    }
+
+    [Fact]
+    public void Two_instances_keep_nearly_the_whole_budget()
+    {
+        var budget = new ConnectorBudget(30) { Instances = 2 };
+
+        Assert.Equal(14.55, budget.PerInstancePerSecond, 3);
+        Assert.Equal(0, new ConnectorBudget(0) { Instances = 2 }.PerInstancePerSecond);
+        Assert.Equal(1, new ConnectorBudget(30) { Instances = 0 }.Instances);
+    }
+
+    [Fact]
+    public void The_pacer_spaces_calls_evenly_with_no_burst_and_follows_a_new_share_at_once()
+    {
+        var clock = new ManualClock();
+        var budget = new ConnectorBudget(30) { Instances = 2 };
+        var pacer = new TenantPacer(() => budget.PerInstancePerSecond, clock, queueLimit: 100);
+        var interval = TimeSpan.FromSeconds(1 / budget.PerInstancePerSecond);
+
+        Assert.Equal(TimeSpan.Zero, pacer.Reserve("t"));
+        Assert.Equal(interval, pacer.Reserve("t"));
+        Assert.Equal(interval * 2, pacer.Reserve("t"));
+        Assert.Equal(TimeSpan.Zero, pacer.Reserve("other tenant"));
+        Assert.False(pacer.TryTake("t"));
+
+        // Long idle: no saved-up burst, the next call goes now and the one after waits a whole interval.
+        clock.Now += TimeSpan.FromSeconds(10);
+        Assert.Equal(TimeSpan.Zero, pacer.Reserve("t"));
+        // The other instance left: the slot already handed out stays, the spacing after it is the new one.
+        budget.Instances = 1;
+        Assert.Equal(interval, pacer.Reserve("t"));
+        Assert.Equal(interval + TimeSpan.FromSeconds(1 / budget.PerInstancePerSecond), pacer.Reserve("t"));
+    }
+
+    [Fact]
+    public void A_full_queue_is_refused()
+    {
+        var pacer = new TenantPacer(() => 10, new ManualClock(), queueLimit: 3);
+        for (var i = 0; i < 4; i++) pacer.Reserve("t");
+
+        Assert.Throws<RateLimitExceededException>(() => pacer.Reserve("t"));
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
