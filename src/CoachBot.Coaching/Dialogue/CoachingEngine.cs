@@ -298,7 +298,7 @@ public static partial class CoachingEngine
 
         // A new action replaces the last one; "I'll do it Friday" keeps it.
         var plan = found is { PronounOnly: false } f ? Clip(f.Plan, MaxPlanChars) : state.Plan ?? Clip(text, MaxPlanChars);
-        if (found is null && state.Plan is null && read.Status == DueDateStatus.Found && WordsBesidesDates(text) <= 2)
+        if (found is null && state.Plan is null && read.Status == DueDateStatus.Found && WordsBesidesDates(text) <= 1)
         {
             // "Friday" alone: keep the day, ask what they will do.
             var withDay = state with { PendingDue = read.Date, AwaitingReply = Awaiting.PlanForDate };
@@ -498,7 +498,14 @@ public static partial class CoachingEngine
     private static bool Thin(string text) => TopicDetector.Words(text).Length <= 2;
 
     private static int WordsBesidesDates(string text) =>
-        TopicDetector.Words(text).Count(w => !DateWords.Contains(w) && !w.All(char.IsDigit) && !OrdinalOrDate().IsMatch(w));
+        TopicDetector.Words(text).Count(w => !DateWords.Contains(w) && !Agreeing.Contains(w) && !w.All(char.IsDigit) && !OrdinalOrDate().IsMatch(w));
+
+    // "ok Friday works for me": words around a bare day that say nothing about what will be done.
+    private static readonly HashSet<string> Agreeing = new(StringComparer.Ordinal)
+    {
+        "ok", "okay", "then", "probably", "maybe", "say", "lets", "i", "guess", "think", "works", "work", "for", "me", "sounds", "good",
+        "fine", "is", "it", "that", "latest", "hmm", "um", "yes", "yeah", "sure", "should", "be", "done", "so", "well", "i'd", "id",
+    };
 
     private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
     {

@@ -164,11 +164,11 @@ public static partial class RepIntent
     private static partial Regex AtTheBot();
 
     // Burnout and distress: acknowledged with care, never answered with a sales template.
-    [GeneratedRegex(@"\b(exhausted|burn(ed|t|ing)? ?out|burnout|quit(ting)? (my job|this job|sales|everything)|thinking (about|of) quitting|want to quit|wanna quit|can't (sleep|cope|do this anymore|take (it|this) anymore)|cant (sleep|cope|do this anymore)|overwhelmed|anxious|anxiety|depress(ed|ion)|panic attack|breaking down|falling apart|at my limit|running on empty|hopeless|crying|mental health|so tired of (everything|this|it all)|dread (going|work|monday)|hate my job|not ok(ay)?|i'm not coping|not coping)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(exhausted|burn(ed|t|ing)? ?out|burnout|quit(ting)? (my job|this job|sales|everything)|thinking (about|of) quitting|want to quit|wanna quit|can't (sleep|cope|do this anymore|take (it|this) anymore)|cant (sleep|cope|do this anymore)|(so|completely|totally|really|feel|feeling) overwhelmed|anxious|anxiety|depress(ed|ion)|panic attack|breaking down|falling apart|at my limit|running on empty|hopeless|crying|mental health|so tired of (everything|this|it all)|dread (going|work|monday)|hate my job|not ok(ay)?|i'm not coping|not coping)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Distress();
 
     // Leaving the conversation; short messages only, so "that's all they said" in a story is not a goodbye.
-    [GeneratedRegex(@"^(ok(ay)?,? |great,? |cool,? |perfect,? )?(thanks?( you)?|thx|ty|cheers)?[,!. ]*(that's|thats|that is) (all|it)( for (now|today))?|^(bye|goodbye|bye for now|see you|see ya|cya|ttyl|talk (to you )?(later|soon|tomorrow)|gotta (go|run)|got to (go|run)|i('m| am) (good|done)( for now| thanks)?|all good,? thanks|(that's|thats) enough for (now|today)|good ?night|have a good (one|day|evening|weekend)|nothing else|done for (now|today)|we're done|we are done|i'm off|signing off)\b|\b(that's all|thats all|that's it|thats it) for (now|today)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((ok(ay)?|great|cool|perfect|alright|right|thanks?( you)?( so much)?|thx|ty|cheers|awesome)[,!. ]+)*((that's|thats|that is) (all|it)( for (now|today))?|(bye|goodbye|bye for now|see you|see ya|cya|ttyl|talk (to you )?(later|soon|tomorrow)|gotta (go|run)|got to (go|run)|i('m| am) (good|done)( for now| thanks)?|all good,? thanks|(that's|thats) enough for (now|today)|good ?night|have a good (one|day|evening|weekend)|nothing else|done for (now|today)|we're done|we are done|i'm off|signing off))\b|\b(that's all|thats all|that's it|thats it) for (now|today)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Closing();
 
     // A meeting about to start: one preparation question fits, not a GROW arc.
@@ -179,7 +179,7 @@ public static partial class RepIntent
     [GeneratedRegex(@"\b(my (manager|boss|sales manager|team lead|director|vp)|our (manager|boss))\b.{0,60}\b(micromanag\w*|never|always|doesn't|doesnt|does not|won't|wont|ignores?|yell\w*|blames?|hates?|useless|unfair|toxic|no help|clueless|breathing down|on my back|on my case|doesn't listen|takes credit|undermin\w*|criticiz\w*|criticis\w*|dumps?|keeps|pressur\w*|impossible|idiot|jerk|awful|terrible|annoying|rude|sucks)\b|\bmicromanag\w*", RegexOptions.CultureInvariant)]
     private static partial Regex ManagerComplaint();
 
-    [GeneratedRegex(@"(\b(just|finally|we|i|they) (closed|signed|won|landed|booked|got the (deal|signature|po|contract))\b|\b(closed|signed|won|landed) (it|the deal|northwind|\w+)!|\b(deal|contract|po) (is |got )?(signed|closed|won)\b|\b(hit|beat|smashed|crushed) (my |our )?(quota|number|target)\b|🔥|🎉|🥳|🍾)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(just|finally|we|i|they) (closed|signed|won|landed|booked|got the (deal|signature|po|contract))\b(?!['’])|\b(closed|signed|won|landed) (it|the deal|northwind|\w+)!|\b(deal|contract|po) (is |got )?(signed|closed|won)\b|\b(hit|beat|smashed|crushed) (my |our )?(quota|number|target)\b|🔥|🎉|🥳|🍾)", RegexOptions.CultureInvariant)]
     private static partial Regex Win();
 
     // Still coaching material: losses, signing with someone else, a problem after the win, or a question.

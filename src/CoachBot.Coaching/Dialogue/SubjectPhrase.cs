@@ -24,6 +24,9 @@ public static partial class SubjectPhrase
         {
             var rank = Rank(lower, i, out var width);
             if (rank == 0) continue;
+            // "ask", "call", "quote" are verbs unless an article, possessive or modifier makes them nouns ("the 25 % ask").
+            if (width == 1 && AlsoVerbs.Contains(lower[i]) && (i == 0 ? ImperativeFirst.Contains(lower[i]) : !(Determiners.Contains(lower[i - 1])
+                || Modifiers.Contains(lower[i - 1]) || lower[i - 1] is "a" or "an" || lower[i - 1].EndsWith("'s", StringComparison.Ordinal)))) continue;
             var end = i + width - 1;
             // A compound ("pilot users", "security review", "procurement team"): the last noun is the head.
             while (end + 1 < tokens.Length && Rank(lower, end + 1, out var w2) > 0 && w2 == 1 && end - i < 2) end++;
@@ -38,6 +41,9 @@ public static partial class SubjectPhrase
         if (best is not { } b) return null;
 
         var words = tokens[b.Start..(b.End + 1)].Select(Own).ToList();
+        // "The client ghosted me": the capital is the sentence's, not the rep's; acronyms and names keep theirs.
+        if (b.Start == 0 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0][1..].All(char.IsLower) && !Names.Contains(lower[0]))
+            words[0] = lower[0];
         if (words.Count > MaxWords) return null;
         var first = words[0].ToLowerInvariant();
         if (!Determiners.Contains(first) && !first.EndsWith("'s", StringComparison.Ordinal) && !BareOk.Contains(lower[b.End]) && !lower[b.End].EndsWith('s'))
@@ -94,6 +100,20 @@ public static partial class SubjectPhrase
         "adoption", "churn", "paperwork", "usage", "prospecting", "admin", "roi",
     };
 
+    private static readonly HashSet<string> AlsoVerbs = new(StringComparer.Ordinal)
+    {
+        "ask", "call", "quote", "pitch", "target", "contact", "commit", "demo", "reference", "discount", "budget", "price", "number",
+        "sequence", "forecast", "trial", "renewal", "meeting", "pilot", "admin", "partner", "board", "close",
+    };
+
+    // At the start of a message these are commands to oneself ("Call the CFO on Thursday"), not the subject.
+    private static readonly HashSet<string> ImperativeFirst = new(StringComparer.Ordinal)
+    {
+        "ask", "call", "quote", "pitch", "contact", "close", "target", "commit", "reference", "discount", "sequence", "demo",
+    };
+
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal) { "salesforce", "hubspot", "linkedin" };
+
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
         "the", "their", "our", "my", "your", "his", "her", "this", "that", "these", "those", "its",
@@ -105,7 +125,7 @@ public static partial class SubjectPhrase
         "pilot", "security", "technical", "existing", "key", "actual", "it", "q1", "q2", "q3", "q4", "q4's", "renewal",
         "two", "three", "few", "last", "next", "first", "second", "original", "internal", "external", "exec", "executive",
         "procurement", "legal", "finance", "cold", "warm", "inbound", "outbound", "enterprise", "mid-market", "smb", "price",
-        "pricing", "discount", "budget", "contract", "proposal", "demo", "trial", "expansion", "renewal's", "interim", "acting",
+        "pricing", "discount", "budget", "contract", "proposal", "demo", "trial", "expansion", "renewal's", "interim", "acting", "hiring",
     };
 
     [GeneratedRegex(@"[A-Za-z0-9$€£%][A-Za-z0-9$€£%'\-]*")]
