@@ -104,7 +104,7 @@ public static partial class CommitmentReader
         "wait", "hear", "fail", "still", "hopefully", "maybe", "like", "want", "end", "hit", "regret", "forget",
     };
 
-    [GeneratedRegex(@"^((ok(ay)?|so|alright|all right|fine|yeah|yes|right|well|um+|hmm+|sure|then|cool|good)\b[,.!]*\s*)+", RegexOptions.IgnoreCase)]
+    [GeneratedRegex(@"^((ok(ay)?|so|alright|all right|fine|yeah|yes|right|well|um+|hmm+|sure|then|cool|good|actually)\b[,.!]*\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
     [GeneratedRegex(@"[^.!?;\n]+[.!?;]*")]

@@ -93,7 +93,7 @@ internal sealed partial class CoachingBot(
         var today = RepClock.Today(activity, now);
         var reference = ToStored(activity, rep, now);
 
-        var facts = new TurnFacts(activity.Id!, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone);
+        var facts = new TurnFacts(activity.Id!, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone, conversationId);
         // A redelivered "forget me" confirmation, or any message while the rep's erase is unfinished: not a new turn.
         if (await erasure.InterceptAsync(turn, rep, ct).ConfigureAwait(false)) return;
 
@@ -105,6 +105,8 @@ internal sealed partial class CoachingBot(
             // Not coaching material here: a manager's command, or anything but help and practice in a group or channel.
             var aside = command ?? PublicChat.Redirect(activity, stored.State, text, today);
             var reply = aside is null ? CoachingEngine.Respond(stored.State, text, today, drills.Current) : null;
+            // A confirmed plan's row id is this message's id; the state keeps it so a restated plan updates that row.
+            if (reply is { Kind: ReplyKind.PlanConfirmed }) reply = reply with { State = reply.State with { PlanId = activity.Id } };
             var state = reply?.State ?? stored.State;
             var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
             var kind = reply?.Kind.ToString() ?? aside!.Kind;
@@ -183,8 +185,8 @@ internal sealed partial class CoachingBot(
     private async Task ReplyAsync(ITurnContext turn, TurnRecord record, CancellationToken ct)
     {
         var reply = turn.Activity.CreateReply(record.BotText);
-        if (record.Kind == nameof(ReplyKind.PlanConfirmed)
-            && await plans.GetAsync(record.TenantId, record.UserKey, record.ActivityId, ct).ConfigureAwait(false) is { } plan)
+        if (record.Kind is nameof(ReplyKind.PlanConfirmed) or nameof(ReplyKind.PlanUpdated)
+            && await plans.GetAsync(record.TenantId, record.UserKey, await PlanIdAsync(record, ct).ConfigureAwait(false), ct).ConfigureAwait(false) is { } plan)
             reply.WithCard(PlanCard.Build(plan).ToJsonElement());
         else if (await ManagerViews.CardAsync(record, ledger, managerSettings, ct).ConfigureAwait(false) is { } managerCard)
             reply.WithCard(managerCard.ToJsonElement());
@@ -223,6 +225,13 @@ internal sealed partial class CoachingBot(
             _ = RetryMarkRepliedAsync(record);
         }
     }
+
+    /// <summary>A confirmed plan is the row of the message that stated it; an updated plan is the row the state points at.</summary>
+    private async Task<string> PlanIdAsync(TurnRecord record, CancellationToken ct) =>
+        record.Kind == nameof(ReplyKind.PlanUpdated)
+        && (await store.GetStateAsync(record.TenantId, record.UserKey, record.ConversationId, ct).ConfigureAwait(false)).State.PlanId is { } id
+            ? id
+            : record.ActivityId;
 
     private async Task ReleaseLeaseAsync(TurnRecord record)
     {
