@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using CoachBot.Coaching.Topics;
 
 namespace CoachBot.Coaching.Dialogue;
@@ -17,7 +18,7 @@ public static partial class CoachingEngine
             var due = found?.Due ?? CommitmentReader.DueDate(text, today);
             var restated = found is null || found.PronounOnly || SameAction(found.Plan, last.Plan);
             if (due.Status == DueDateStatus.Found && restated && due.Date != last.Due)
-                return Update(state, last, found is { PronounOnly: false } ? Clip(found.Plan, MaxPlanChars) : last.Plan, due.Date!.Value);
+                return Update(state, last, found is { PronounOnly: false } ? Clip(found.Plan, MaxPlanChars) : Redate(last.Plan, last.Due, due.Date!.Value), due.Date!.Value);
         }
         if (found is null) return null;
 
@@ -32,6 +33,15 @@ public static partial class CoachingEngine
         var said = plan == last.Plan ? "Updated: your plan is now due" : $"Updated. {PlanSaid(plan)}, now due";
         return Ask(updated, $"{said} {FormatDate(due)}, and I'll check in then. ", "w-update", "What could still get in the way?", ReplyKind.PlanUpdated)
             with { Plan = card };
+    }
+
+    /// <summary>"I'll call the CFO on Friday" moved to Wednesday reads "… on Wednesday": the old day's name is swapped, nothing else.</summary>
+    private static string Redate(string plan, DateOnly from, DateOnly to)
+    {
+        var newDay = to.DayOfWeek.ToString();
+        var swapped = Regex.Replace(plan, $@"\b{from.DayOfWeek}\b", newDay, RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50));
+        if (swapped != plan) return swapped;
+        return Regex.Replace(plan, @"\b(tomorrow|today|tonight)\b", "on " + newDay, RegexOptions.IgnoreCase, TimeSpan.FromMilliseconds(50));
     }
 
     /// <summary>The plan as the rep said it, quoted whole; a plan too long to quote whole is not quoted at all.</summary>

@@ -167,6 +167,10 @@ public static partial class CoachingEngine
             && Commitments(state, text, today) is { } committed)
             return committed;
         if (Aside(state, text, intent) is { } aside) return aside;
+        // The day asked for, even wrapped in doubt ("not sure, maybe next week"), attaches to the action already stated.
+        if (state.AwaitingReply == Awaiting.DueDate && state.Plan is not null && intent is RepIntentKind.DontKnow
+            && CommitmentReader.DueDate(text, today).Status == DueDateStatus.Found)
+            return Commit(state with { DontKnows = 0 }, text, today);
         if (state.AwaitingReply == Awaiting.Obstacle) return AfterObstacle(state with { AwaitingReply = null }, text, intent);
         if (arcOpen && intent is RepIntentKind.Other && TopicChange(state, text) is { } changed) return changed;
 

@@ -29,24 +29,42 @@ public static partial class CommitmentReader
             var marker = Marker().Match(lower);
             if (!marker.Success || Hedge().IsMatch(lower[..marker.Index])) continue;
             var action = lower[(marker.Index + marker.Length)..].Trim();
-            var verb = FirstVerb(action);
-            if (verb is null || NotAnAction.Contains(verb)) continue;
+            if (!IsAction(action)) continue;
+            // Without "I" ("Will call her Friday", "gonna ask legal"), only a known action verb makes it a commitment.
+            if (marker.Groups["bare"].Success && !ActionVerbs.Contains(action.Split(' ', 2)[0].Trim(',', '.'))) continue;
 
-            // The plan is the sentence that commits, plus the rest of the message after it (often "… and ask for two names").
             // Following sentences belong to the plan ("… Then ask for two names."), up to a question back to the bot.
             var after = string.Concat(Sentences().Matches(flat[(sentence.Index + sentence.Length)..]).Select(m => m.Value)
                 .TakeWhile(v => !v.TrimEnd().EndsWith('?')));
-            var plan = LeadingFiller().Replace((s + after).Trim(), "");
-            var original = s + " " + after;
-            var span = original.ToLowerInvariant();
+            // The plan starts at "I'll", unless what comes before is only its day ("Tomorrow I'll call her").
+            var prefix = s[..marker.Index];
+            var prefixIsDay = prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && DueDate(prefix, today).Status != DueDateStatus.None;
+            var commitment = (prefixIsDay ? s : s[marker.Index..]) + after;
+            var span = commitment.ToLowerInvariant();
             var due = DueDate(span, today);
             // The event keeps the rep's casing ("the QBR"); lower-casing keeps every index, so the match maps back.
-            var namedEvent = due.Status == DueDateStatus.None && span.Length == original.Length && NamedEvent().Match(span) is { Success: true } e
-                ? original.Substring(e.Groups["event"].Index, e.Groups["event"].Length)
+            var namedEvent = due.Status == DueDateStatus.None && span.Length == commitment.Length && NamedEvent().Match(span) is { Success: true } e
+                ? commitment.Substring(e.Groups["event"].Index, e.Groups["event"].Length)
                 : null;
-            return new FoundCommitment(Capitalise(plan), due, namedEvent, PronounOnly(action));
+            var plan = LeadingFiller().Replace(commitment.Trim(), "");
+            return new FoundCommitment(Capitalise(plan.Length > 0 ? plan : commitment.Trim()), due, namedEvent, PronounOnly(action));
         }
         return null;
+    }
+
+    /// <summary>Something the rep will do: not a state ("I'll be out"), a need, a loss or a stock phrase ("I'll get back to you").</summary>
+    private static bool IsAction(string action)
+    {
+        if (NotActions().IsMatch(action)) return false;
+        var words = action.Split(' ', StringSplitOptions.RemoveEmptyEntries).Select(w => w.Trim(',', '.', '!', ';', ':')).Where(w => w.Length > 0).ToList();
+        var i = words.FindIndex(w => !Fillers.Contains(w));
+        if (i < 0) return false;
+        var verb = words[i];
+        var next = i + 1 < words.Count ? words[i + 1] : "";
+        // "I'll have sent the proposal", "I'll be calling them": the action is the second verb.
+        if (verb == "have" && (next.EndsWith("ed", StringComparison.Ordinal) || Participles.Contains(next))) return true;
+        if (verb == "be" && next.EndsWith("ing", StringComparison.Ordinal) && next != "going") return true;
+        return !NotAnAction.Contains(verb);
     }
 
     /// <summary>
@@ -58,22 +76,12 @@ public static partial class CommitmentReader
         if (string.IsNullOrWhiteSpace(text)) return DueDateResult.NoDate;
         var scrubbed = OtherSubjectDate().Replace(text.ToLowerInvariant().Replace('’', '\''), " ");
         scrubbed = StateDate().Replace(scrubbed, " ");
+        scrubbed = NotThisDay().Replace(scrubbed, " ");
         return DueDateParser.Read(scrubbed, today);
     }
 
     /// <summary>"Actually make it Friday", "move it to Wednesday": a new day for the plan just made, without a new action.</summary>
     public static bool IsReschedule(string? text) => text is not null && Reschedule().IsMatch(text.ToLowerInvariant().Replace('’', '\''));
-
-    private static string? FirstVerb(string action)
-    {
-        foreach (var w in action.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var word = w.Trim(',', '.', '!', ';', ':');
-            if (word.Length == 0 || Fillers.Contains(word)) continue;
-            return word;
-        }
-        return null;
-    }
 
     private static bool PronounOnly(string action)
     {
@@ -89,6 +97,20 @@ public static partial class CommitmentReader
     {
         "just", "also", "then", "first", "definitely", "actually", "really", "now", "finally", "try", "to", "at", "least", "quickly",
         "personally", "go", "ahead", "and", "instead", "rather", "so", "ok", "okay", "probably",
+    };
+
+    private static readonly HashSet<string> ActionVerbs = new(StringComparer.Ordinal)
+    {
+        "call", "email", "send", "ask", "book", "message", "text", "ping", "reach", "write", "set", "schedule", "follow", "talk", "meet",
+        "draft", "prep", "prepare", "update", "share", "get", "put", "run", "do", "try", "check", "review", "build", "create", "loop",
+        "invite", "push", "propose", "offer", "present", "visit", "go", "escalate", "confirm", "finalize", "finalise", "finish", "sit",
+        "walk", "map", "rebuild", "rewrite", "dig", "research", "find", "connect", "introduce", "remind", "resend", "chase", "reply",
+        "respond", "phone", "block", "clear", "start", "record", "practice", "practise", "pitch", "demo", "sync", "catch", "grab",
+    };
+
+    private static readonly HashSet<string> Participles = new(StringComparer.Ordinal)
+    {
+        "sent", "done", "written", "spoken", "met", "built", "got", "gotten", "made", "run", "set", "put", "sorted", "read", "begun",
     };
 
     private static readonly HashSet<string> DateLead = new(StringComparer.Ordinal)
@@ -110,7 +132,7 @@ public static partial class CommitmentReader
     [GeneratedRegex(@"[^.!?;\n]+[.!?;]*")]
     private static partial Regex Sentences();
 
-    [GeneratedRegex(@"\b(i'll|i will|i shall|i'm going to|im going to|i am going to|i'm gonna|im gonna|i plan to|i'm planning to|im planning to|i am planning to|my plan is to|my plan is|plan is to|i commit to|i'm committing to|i intend to|i promise to|ill (?=(call|email|send|ask|book|message|text|ping|reach|write|set|schedule|follow|talk|meet|draft|prep|prepare|update|share|get|put|run|do|try))|(^|[,:;]\s*|\band\s+|\bso\s+|\bok\s+|\bokay\s+|\bthen\s+|\btomorrow\s+|\bday\s+)(going to|gonna)|we'll|we will|we're going to)\b")]
+    [GeneratedRegex(@"\b(i'll|i will|i shall|i'm going to|im going to|i am going to|i'm gonna|im gonna|i plan to|i'm planning to|im planning to|i am planning to|my plan is to|my plan is|plan is to|i commit to|i'm committing to|i intend to|i promise to|ill (?=(call|email|send|ask|book|message|text|ping|reach|write|set|schedule|follow|talk|meet|draft|prep|prepare|update|share|get|put|run|do|try))|(?<bare>(^|[,:;]\s*|\band\s+|\bso\s+|\bok\s+|\bokay\s+|\bthen\s+|\btomorrow\s+|\bday\s+)(going to|gonna)|^(will|plan to|planning to))|we'll|we will|we're going to)\b")]
     private static partial Regex Marker();
 
     // "maybe I'll", "I could", "should I": options and doubts, not commitments.
@@ -128,6 +150,14 @@ public static partial class CommitmentReader
     [GeneratedRegex(@"\b(before|by|ahead of|after|at|until|till|for|in time for)\s+(?<event>(the|our|their|my|this|next|his|her)\s+(\w+\s+)?(qbr|board meeting|meeting|call|demo|review|renewal|kickoff|kick-off|offsite|workshop|presentation|pitch|steering committee|all-hands|conference|trade show|deadline|visit|onsite|summit|budget review|planning session|sync|1:1|one-on-one|check-in))\b")]
     private static partial Regex NamedEvent();
 
-    [GeneratedRegex(@"\b(make it|move it to|change it to|push it to|push it back to|moving it to|do it on|instead|rather|switch it to|can we say|let's say|lets say)\b")]
+    // "Friday instead of Thursday", "from Thursday to Friday": the day being replaced is not the due date.
+    [GeneratedRegex(@"\b(instead of|rather than|not on|not by|not|no longer|moved from|moving it from|from)\s+(on\s+|by\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|tomorrow|today|the \d{1,2}(st|nd|rd|th))\b")]
+    private static partial Regex NotThisDay();
+
+    // Stock phrases that promise nothing checkable.
+    [GeneratedRegex(@"^(\w+\s+)?(get back to (you|them|him|her)|let you know|think about it|think it over|keep you posted|see (what|how|if)|sleep on it|play it by ear|figure it out)\b")]
+    private static partial Regex NotActions();
+
+    [GeneratedRegex(@"\b(make it|move it|moving it|change it|push it|shift it|switch it|do it on|instead|rather|can we say|let's say|lets say|reschedule)\b")]
     private static partial Regex Reschedule();
 }

@@ -84,13 +84,13 @@ public static partial class SubjectPhrase
         "prospects", "prospect", "leads", "discovery", "calendar", "admin work", "notes", "paperwork", "follow-up", "follow-ups",
         "seats", "licenses", "licences", "usage", "adoption", "churn", "consolidation", "freeze", "reorg", "layoffs", "merger",
         "acquisition", "procurement team", "it team", "security team", "legal team", "finance team", "commit", "number",
-        "close date", "negotiation", "ask", "contact", "meeting", "call", "emails", "voicemails", "replies",
+        "close date", "negotiation", "ask",
     };
 
     private static readonly HashSet<string> Broad = new(StringComparer.Ordinal)
     {
         "deal", "deals", "customer", "customers", "client", "clients", "account", "accounts", "team", "manager", "opportunity",
-        "opp", "prospecting", "week", "month", "quarter",
+        "opp", "prospecting", "week", "month", "quarter", "contact", "meeting", "call", "emails", "voicemails", "replies",
     };
 
     // Nouns that read well without "the": roles as a team ("procurement", "legal") and plurals.
