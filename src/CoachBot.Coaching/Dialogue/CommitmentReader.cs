@@ -74,6 +74,9 @@ public static partial class CommitmentReader
     public static DueDateResult DueDate(string? text, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(text)) return DueDateResult.NoDate;
+        // Most messages hold no date at all: then there is nothing to scrub (and the scrubbing regexes cost more than the read).
+        var plain = DueDateParser.Read(text, today);
+        if (plain.Status == DueDateStatus.None) return plain;
         var scrubbed = OtherSubjectDate().Replace(text.ToLowerInvariant().Replace('’', '\''), " ");
         scrubbed = StateDate().Replace(scrubbed, " ");
         scrubbed = NotThisDay().Replace(scrubbed, " ");
