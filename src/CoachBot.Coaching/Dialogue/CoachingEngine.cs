@@ -207,7 +207,7 @@ public static partial class CoachingEngine
             CoachingStage.Goal => Thin(text) && calm.StageQuestions < 2
                 ? NextFrom(calm with { StageQuestions = calm.StageQuestions + 1 }, SayMoreOrStage(calm), "")
                 : Advance(calm with { Goal = Clip(text, MaxNoteChars) }, CoachingStage.Options, Reflect(text, calm)),
-            CoachingStage.Options => IsCommitment(text, today)
+            CoachingStage.Options => CommitmentReader.LeansToAction(text, today)
                 ? Commit(calm with { Stage = CoachingStage.Will }, text, today)
                 : Thin(text) && calm.StageQuestions < 2
                     ? NextFrom(calm with { StageQuestions = calm.StageQuestions + 1 }, SayMoreOrStage(calm), "")
@@ -327,17 +327,12 @@ public static partial class CoachingEngine
                 var waiting = pending with { AwaitingReply = Awaiting.DueDate };
                 // "before the QBR": the event is the rep's deadline, but only the rep knows its day.
                 if (found?.NamedEvent is { } namedEvent)
-                    return Ask(waiting, "", "d-event", $"What day is {YourSide(namedEvent)}, so I know when to check in?", ReplyKind.CoachingQuestion);
+                    return Ask(waiting, "", "d-event", $"What day is {SubjectPhrase.FromCoachsSide(namedEvent)}, so I know when to check in?", ReplyKind.CoachingQuestion);
                 return found is not null
                     ? NextFrom(waiting, QuestionBank.WhenWillYou, "")
                     : NextFrom(waiting, QuestionBank.AskDate, state.Plan is null ? "Good. " : "");
         }
     }
-
-    private static string YourSide(string phrase) =>
-        phrase.StartsWith("my ", StringComparison.Ordinal) || phrase.StartsWith("our ", StringComparison.Ordinal)
-            ? "your " + phrase[(phrase.IndexOf(' ', StringComparison.Ordinal) + 1)..]
-            : phrase;
 
     private static DueDateResult Choose(IReadOnlyList<DateOnly> choices, string text, DueDateResult read)
     {
@@ -519,11 +514,6 @@ public static partial class CoachingEngine
         "at", "a", "two", "three", "four", "five", "within", "after", "couple",
     };
 
-    /// <summary>An Options answer that already commits ("I'll call the CFO", with or without a day) goes straight to Will.</summary>
-    private static bool IsCommitment(string text, DateOnly today) =>
-        CommitmentWords().IsMatch(text.ToLowerInvariant().Replace('’', '\''))
-        && (DueDateParser.Read(text, today).Status == DueDateStatus.Found || !text.Contains(" or ", StringComparison.OrdinalIgnoreCase));
-
     /// <summary>FNV-1a over the normalised words: stable across processes (string.GetHashCode is not).</summary>
     internal static int StableHash(string text)
     {
@@ -545,6 +535,4 @@ public static partial class CoachingEngine
     [GeneratedRegex(@"^\d{1,2}(st|nd|rd|th)$|^\d{4}$")]
     private static partial Regex OrdinalOrDate();
 
-    [GeneratedRegex(@"\b(i'll|i will|i'm going to|im going to|i am going to|going to|gonna|i plan to|my plan is|plan is to|i commit|i want to|i'd like to|i need to|i can|i'm gonna|ill)\b")]
-    private static partial Regex CommitmentWords();
 }

@@ -83,6 +83,14 @@ public static partial class CommitmentReader
         return DueDateParser.Read(scrubbed, today);
     }
 
+    /// <summary>
+    /// An Options answer that already leans to one action ("I want to call the CFO", "I can send a recap by Friday") goes
+    /// straight to Will, where the rep is asked to commit; a list of alternatives without a day ("… or …") does not.
+    /// </summary>
+    public static bool LeansToAction(string text, DateOnly today) =>
+        (Marker().IsMatch(text.ToLowerInvariant().Replace('’', '\'')) || WeakMarker().IsMatch(text.ToLowerInvariant().Replace('’', '\'')))
+        && (DueDate(text, today).Status == DueDateStatus.Found || !text.Contains(" or ", StringComparison.OrdinalIgnoreCase));
+
     /// <summary>"Actually make it Friday", "move it to Wednesday": a new day for the plan just made, without a new action.</summary>
     public static bool IsReschedule(string? text) => text is not null && Reschedule().IsMatch(text.ToLowerInvariant().Replace('’', '\''));
 
@@ -137,6 +145,10 @@ public static partial class CommitmentReader
 
     [GeneratedRegex(@"\b(i'll|i will|i shall|i'm going to|im going to|i am going to|i'm gonna|im gonna|i plan to|i'm planning to|im planning to|i am planning to|my plan is to|my plan is|plan is to|i commit to|i'm committing to|i intend to|i promise to|ill (?=(call|email|send|ask|book|message|text|ping|reach|write|set|schedule|follow|talk|meet|draft|prep|prepare|update|share|get|put|run|do|try))|(?<bare>(^|[,:;]\s*|\band\s+|\bso\s+|\bok\s+|\bokay\s+|\bthen\s+|\btomorrow\s+|\bday\s+)(going to|gonna)|^(will|plan to|planning to))|we'll|we will|we're going to)\b")]
     private static partial Regex Marker();
+
+    // Wishes and abilities: enough to move from Options to Will, never a commitment by themselves.
+    [GeneratedRegex(@"\b(going to|gonna|i commit|i want to|i'd like to|i need to|i can|ill)\b")]
+    private static partial Regex WeakMarker();
 
     // "maybe I'll", "I could", "should I": options and doubts, not commitments.
     [GeneratedRegex(@"\b(maybe|perhaps|might|could|possibly|if i|or|wonder|whether|not sure|thinking|should i|do i|would)\s*\S*\s*\S*\s*$")]

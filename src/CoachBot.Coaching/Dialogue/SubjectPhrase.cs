@@ -60,6 +60,13 @@ public static partial class SubjectPhrase
         _ => word,
     };
 
+    /// <summary>A phrase in the rep's words seen from the coach's side: "our QBR" → "your QBR".</summary>
+    internal static string FromCoachsSide(string phrase)
+    {
+        var space = phrase.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 ? Own(phrase[..space]) + phrase[space..] : Own(phrase);
+    }
+
     /// <summary>0 when the token is no sales noun; 2 for specific nouns (the CFO, the pilot); 1 for broad ones (the deal).</summary>
     private static int Rank(string[] lower, int i, out int width)
     {
