@@ -31,6 +31,9 @@ public class StateSerializationTests
             FollowUp = new FollowUpState("call the CFO", d, "stalled-deal", FollowUpStep.AwaitingReflection, FollowUpOutcome.Partly, "left a voicemail", 0),
             Drill = new DrillSession("vp-30-seconds", "VP", "What do you do?", ["a", "b"], DrillStep.AwaitingRating, 4, 0),
             DrillProgress = [new DrillCardProgress("vp-30-seconds", 2, d, 4, 1, d, "numbers")],
+            Subject = "the CFO",
+            FieldDayOffered = true,
+            PlanId = "activity-1",
         };
 
         var json = JsonSerializer.Serialize(state);
@@ -51,5 +54,19 @@ public class StateSerializationTests
         Assert.Empty(s.DrillProgress);
         var next = CoachingEngine.Respond(s, "I want them to agree to a pilot", new DateOnly(2026, 11, 23));
         Assert.Equal(CoachingStage.Options, next.State.Stage);
+    }
+
+    [Fact]
+    public void A_state_stored_before_issue_13_loads_with_the_new_fields_empty_and_keeps_its_plan()
+    {
+        const string before = """{"Stage":5,"Topic":"stalled-deal","BotQuestions":5,"AskedQuestionIds":["r1","g1","o1","w1","w-confirm"],"Insistence":0,"DontKnows":0,"Plan":"I'll call the CFO by Thursday","PlanDue":"2026-11-26","AwaitingReply":"obstacle","Seed":7,"StageQuestions":1,"Situation":"ghosted","Goal":null,"DateChoices":[],"PendingDue":null,"LanguageNoticeGiven":false,"LastPlan":{"Plan":"I'll call the CFO by Thursday","Due":"2026-11-26","TopicId":"stalled-deal","Situation":"ghosted","Goal":null,"MadeOn":"2026-11-23"},"FollowUp":null,"Drill":null,"CheckInsOff":false,"DrillProgress":[]}""";
+        var s = JsonSerializer.Deserialize<CoachingState>(before)!;
+        Assert.Null(s.Subject);
+        Assert.Null(s.PlanId);
+        Assert.False(s.FieldDayOffered);
+
+        var moved = CoachingEngine.Respond(s, "actually make it Friday", new DateOnly(2026, 11, 23));
+        Assert.Equal(ReplyKind.PlanUpdated, moved.Kind);
+        Assert.Equal(new DateOnly(2026, 11, 27), moved.Plan!.Due);
     }
 }

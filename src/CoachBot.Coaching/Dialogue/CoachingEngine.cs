@@ -36,13 +36,13 @@ public static partial class CoachingEngine
         "- **help**: show this list.\n\n" +
         "What you write stays yours: your manager only sees topic counts and plans you choose to share.";
 
+    /// <summary>The heading of "my plans"; the host adds the list (or says there is none instead).</summary>
+    public const string ListPlansHeading = "Your open plans:";
+
     public const string LanguageNotice = "I can only coach in English for now, but let's keep going. ";
 
     internal const int MaxPlanChars = 500;
     internal const int MaxNoteChars = 300;
-    private const int MaxReflectionWords = 12;
-
-    private static readonly string[] OpenPrefixes = ["Let's work on it together. ", "Let's think it through. ", "Good one to work on. "];
 
     private static readonly string[] FieldDayOffers =
     [
@@ -83,9 +83,17 @@ public static partial class CoachingEngine
             case RepIntentKind.Help:
                 return new CoachingReply(HelpText, ReplyKind.Help, null, state);
             case RepIntentKind.Reset:
-                return Ask(Fresh(state), "Fresh start. ", null, "What situation would you like to think through?", ReplyKind.Reset);
+                return Ask(Fresh(state) with { FieldDayOffered = false }, "Fresh start. ", null, "What situation would you like to think through?", ReplyKind.Reset);
             case RepIntentKind.ListPlans:
-                return new CoachingReply("Here are the plans you've made with me:", ReplyKind.ListPlans, null, state);
+                return new CoachingReply(ListPlansHeading, ReplyKind.ListPlans, null, state);
+            case RepIntentKind.Settings:
+                return new CoachingReply(state.CheckInsOff
+                        ? "Your settings: check-ins are off, so I won't message you when a plan is due. Type start check-ins to turn them on. (Managers get a settings card here.)"
+                        : "Your settings: check-ins are on, so I'll message you when a plan is due. Type stop check-ins to turn them off. (Managers get a settings card here.)",
+                    ReplyKind.Notice, null, state);
+            case RepIntentKind.ManagerOnly:
+                return new CoachingReply("\"my day\" and \"team\" are for managers. As a rep you can bring me a situation, or type my plans, practice, share or help.",
+                    ReplyKind.Notice, null, state);
             case RepIntentKind.Practice:
                 var paused = state with { Drill = null, AwaitingReply = null };
                 return drills is null
@@ -153,7 +161,18 @@ public static partial class CoachingEngine
     private static CoachingReply Coach(CoachingState state, string text, RepIntentKind intent, DateOnly today)
     {
         var arcOpen = state.Stage is >= CoachingStage.Reality and <= CoachingStage.Will;
+
+        // A commitment counts at any turn, even inside a story, a win or a goodbye; a plan is never thrown away.
+        if (intent is RepIntentKind.Other or RepIntentKind.DontKnow or RepIntentKind.Win or RepIntentKind.Closing or RepIntentKind.TimePressure or RepIntentKind.Thanks
+            && Commitments(state, text, today) is { } committed)
+            return committed;
+        if (Aside(state, text, intent) is { } aside) return aside;
+        // The day asked for, even wrapped in doubt ("not sure, maybe next week"), attaches to the action already stated.
+        if (state.AwaitingReply == Awaiting.DueDate && state.Plan is not null && intent is RepIntentKind.DontKnow
+            && CommitmentReader.DueDate(text, today).Status == DueDateStatus.Found)
+            return Commit(state with { DontKnows = 0 }, text, today);
         if (state.AwaitingReply == Awaiting.Obstacle) return AfterObstacle(state with { AwaitingReply = null }, text, intent);
+        if (arcOpen && intent is RepIntentKind.Other && TopicChange(state, text) is { } changed) return changed;
 
         switch (intent)
         {
@@ -188,7 +207,7 @@ public static partial class CoachingEngine
             CoachingStage.Goal => Thin(text) && calm.StageQuestions < 2
                 ? NextFrom(calm with { StageQuestions = calm.StageQuestions + 1 }, SayMoreOrStage(calm), "")
                 : Advance(calm with { Goal = Clip(text, MaxNoteChars) }, CoachingStage.Options, Reflect(text, calm)),
-            CoachingStage.Options => IsCommitment(text, today)
+            CoachingStage.Options => CommitmentReader.LeansToAction(text, today)
                 ? Commit(calm with { Stage = CoachingStage.Will }, text, today)
                 : Thin(text) && calm.StageQuestions < 2
                     ? NextFrom(calm with { StageQuestions = calm.StageQuestions + 1 }, SayMoreOrStage(calm), "")
@@ -199,19 +218,27 @@ public static partial class CoachingEngine
 
     private static CoachingReply Open(CoachingState state, string text, string prefix)
     {
-        var topic = TopicDetector.Detect(text);
-        if (topic is null && TopicDetector.Words(text).Length < 4) return AskSituation(state, prefix);
-        var fresh = Fresh(state) with
+        var fresh = Begin(state, text);
+        if (fresh.Topic is null && fresh.Subject is null && TopicDetector.Words(text).Length < 4) return AskSituation(state, prefix);
+        // No stock opener: the first sentence is the question itself, in the rep's terms when a key phrase was found.
+        var pool = fresh.Subject is not null ? InTerms(fresh, CoachingStage.Reality) : StagePool(fresh, CoachingStage.Reality);
+        return NextFrom(fresh, pool, prefix);
+    }
+
+    /// <summary>A new arc on <paramref name="text"/>: topic (when the classifier is confident), key phrase, seed and situation.</summary>
+    private static CoachingState Begin(CoachingState state, string text)
+    {
+        var guess = TopicClassifier.Classify(text);
+        return Fresh(state) with
         {
             Stage = CoachingStage.Reality,
-            Topic = topic?.Id,
+            Topic = guess.IsConfident ? guess.Topic!.Id : null,
+            Subject = SubjectPhrase.Find(text),
             Seed = StableHash(text),
             Situation = Clip(text, MaxNoteChars),
             StageQuestions = 1,
             Insistence = state.Insistence,
         };
-        var lead = prefix.Length > 0 ? prefix : OpenPrefixes[fresh.Seed % OpenPrefixes.Length];
-        return NextFrom(fresh, StagePool(fresh, CoachingStage.Reality), lead);
     }
 
     /// <summary>A new arc: the conversation's questions start over; drill progress, the last plan and the language notice stay.</summary>
@@ -221,6 +248,8 @@ public static partial class CoachingEngine
         LastPlan = state.LastPlan,
         LanguageNoticeGiven = state.LanguageNoticeGiven,
         CheckInsOff = state.CheckInsOff,
+        FieldDayOffered = state.FieldDayOffered,
+        PlanId = state.PlanId,
     };
 
     private static CoachingReply AskSituation(CoachingState state, string prefix)
@@ -242,7 +271,13 @@ public static partial class CoachingEngine
     }
 
     private static CoachingReply Advance(CoachingState state, CoachingStage to, string prefix) =>
-        NextFrom(state with { Stage = to, StageQuestions = 1 }, StagePool(state, to), prefix);
+        NextFrom(state with { Stage = to, StageQuestions = 1 }, InTerms(state, to), prefix);
+
+    /// <summary>The stage's questions in the rep's terms first, then the topic's and the generic ones.</summary>
+    private static IReadOnlyList<QuestionBank.Question> InTerms(CoachingState state, CoachingStage stage) =>
+        state.Subject is not null && QuestionBank.InRepTerms.TryGetValue(stage, out var own) && own.Any(q => !state.AskedQuestionIds.Contains(q.Id))
+            ? own
+            : StagePool(state, stage);
 
     private static CoachingReply AfterObstacle(CoachingState state, string text, RepIntentKind intent)
     {
@@ -255,16 +290,19 @@ public static partial class CoachingEngine
             "Is there anything else you'd like to think through?", ReplyKind.CoachingQuestion);
     }
 
-    private static CoachingReply Commit(CoachingState state, string text, DateOnly today)
+    /// <param name="found">The commitment read from the message, when there is one: its own sentence is the plan and only
+    /// its dates count.</param>
+    private static CoachingReply Commit(CoachingState state, string text, DateOnly today, FoundCommitment? found = null)
     {
-        var read = DueDateParser.Read(text, today);
+        var read = found?.Due ?? CommitmentReader.DueDate(text, today);
         if (state.DateChoices.Count == 2 && read.Status != DueDateStatus.Found) read = Choose(state.DateChoices, text, read);
 
         if (state.AwaitingReply == Awaiting.PlanForDate && state.PendingDue is { } pendingDue)
-            return Confirm(state, Clip(text, MaxPlanChars), read.Status == DueDateStatus.Found ? read.Date!.Value : pendingDue, today);
+            return Confirm(state, Clip(found?.Plan ?? text, MaxPlanChars), read.Status == DueDateStatus.Found ? read.Date!.Value : pendingDue, today);
 
-        var plan = state.Plan ?? Clip(text, MaxPlanChars);
-        if (state.Plan is null && read.Status == DueDateStatus.Found && WordsBesidesDates(text) <= 2)
+        // A new action replaces the last one; "I'll do it Friday" keeps it.
+        var plan = found is { PronounOnly: false } f ? Clip(f.Plan, MaxPlanChars) : state.Plan ?? Clip(text, MaxPlanChars);
+        if (found is null && state.Plan is null && read.Status == DueDateStatus.Found && WordsBesidesDates(text) <= 1)
         {
             // "Friday" alone: keep the day, ask what they will do.
             var withDay = state with { PendingDue = read.Date, AwaitingReply = Awaiting.PlanForDate };
@@ -286,7 +324,13 @@ public static partial class CoachingEngine
                 return Ask(pending with { AwaitingReply = Awaiting.DueDate, DateChoices = read.Alternatives }, "",
                     "d-which", $"Do you mean {FormatDate(a)} or {FormatDate(b)}?", ReplyKind.CoachingQuestion);
             default:
-                return NextFrom(pending with { AwaitingReply = Awaiting.DueDate }, QuestionBank.AskDate, state.Plan is null ? "Good. " : "");
+                var waiting = pending with { AwaitingReply = Awaiting.DueDate };
+                // "before the QBR": the event is the rep's deadline, but only the rep knows its day.
+                if (found?.NamedEvent is { } namedEvent)
+                    return Ask(waiting, "", "d-event", $"What day is {SubjectPhrase.FromCoachsSide(namedEvent)}, so I know when to check in?", ReplyKind.CoachingQuestion);
+                return found is not null
+                    ? NextFrom(waiting, QuestionBank.WhenWillYou, "")
+                    : NextFrom(waiting, QuestionBank.AskDate, state.Plan is null ? "Good. " : "");
         }
     }
 
@@ -314,8 +358,8 @@ public static partial class CoachingEngine
             DateChoices = [],
             AwaitingReply = Awaiting.Obstacle,
         };
-        var text = $"Your plan: “{Quote(plan, 200)}”, due {FormatDate(due)}. I'll check in with you then. ";
-        return Ask(committed, text, "w-confirm", "What might get in the way?", ReplyKind.PlanConfirmed) with { Plan = card };
+        var text = $"{PlanSaid(plan)}, due {FormatDate(due)}. I'll check in with you then. ";
+        return Ask(committed with { FieldDayOffered = false }, text, "w-confirm", "What might get in the way?", ReplyKind.PlanConfirmed) with { Plan = card };
     }
 
     private static CoachingReply Insisted(CoachingState state, string text, RepIntentKind intent)
@@ -332,7 +376,7 @@ public static partial class CoachingEngine
         CoachingReply reply;
         if (state.Stage is CoachingStage.Idle or CoachingStage.Committed)
         {
-            reply = TopicDetector.Detect(text) is not null ? Open(pushed, text, prefix) : AskSituation(pushed, prefix);
+            reply = TopicClassifier.Classify(text).IsConfident ? Open(pushed, text, prefix) : AskSituation(pushed, prefix);
             reply = reply with { State = reply.State with { Insistence = pushed.Insistence } };
         }
         else
@@ -346,9 +390,11 @@ public static partial class CoachingEngine
     private static CoachingReply OfferFieldDay(CoachingReply reply)
     {
         var s = reply.State;
+        // Offered at most once per coaching conversation (and never after a complaint about the manager).
+        if (s.FieldDayOffered) return reply;
         var offer = FieldDayOffers[(s.Insistence + s.DontKnows) % FieldDayOffers.Length];
         var text = reply.Text.TrimEnd() + offer;
-        return reply with { Text = AnswerGuard.Enforce(text), State = s with { AwaitingReply = Awaiting.FieldDayAnswer } };
+        return reply with { Text = AnswerGuard.Enforce(text), State = s with { AwaitingReply = Awaiting.FieldDayAnswer, FieldDayOffered = true } };
     }
 
     private static CoachingReply FieldDayRequested(CoachingState state)
@@ -369,7 +415,8 @@ public static partial class CoachingEngine
     }
 
     private static IReadOnlyList<QuestionBank.Question> StagePool(CoachingState state, CoachingStage stage) =>
-        [.. QuestionBank.TopicVariants.Where(v => v.Stage == stage && v.Question.Topic == state.Topic).Select(v => v.Question),
+        [.. state.Subject is not null && QuestionBank.InRepTerms.TryGetValue(stage, out var own) ? own : [],
+         .. QuestionBank.TopicVariants.Where(v => v.Stage == stage && v.Question.Topic == state.Topic).Select(v => v.Question),
          .. QuestionBank.ByStage.TryGetValue(stage, out var generic) ? generic : []];
 
     private static IReadOnlyList<QuestionBank.Question> Smaller(CoachingState _) => QuestionBank.Smaller;
@@ -386,11 +433,11 @@ public static partial class CoachingEngine
         for (var i = 0; i < pool.Count; i++)
         {
             var q = pool[(offset + i) % pool.Count];
-            if (!state.AskedQuestionIds.Contains(q.Id)) return Ask(state, prefix, q.Id, Fill(q.Text, state.Topic), ReplyKind.CoachingQuestion);
+            if (!state.AskedQuestionIds.Contains(q.Id)) return Ask(state, prefix, q.Id, Fill(q.Text, state), ReplyKind.CoachingQuestion);
         }
         foreach (var q in QuestionBank.Smaller.Concat(QuestionBank.Unstuck).Concat(QuestionBank.SayMore))
         {
-            if (!state.AskedQuestionIds.Contains(q.Id)) return Ask(state, prefix, q.Id, Fill(q.Text, state.Topic), ReplyKind.CoachingQuestion);
+            if (!state.AskedQuestionIds.Contains(q.Id)) return Ask(state, prefix, q.Id, Fill(q.Text, state), ReplyKind.CoachingQuestion);
         }
         for (var i = 0; i < LastResort.Length; i++)
         {
@@ -409,29 +456,28 @@ public static partial class CoachingEngine
         return new CoachingReply(text, kind, questionId, state with { BotQuestions = state.BotQuestions + 1, AskedQuestionIds = asked });
     }
 
-    private static string Fill(string template, string? topicId) =>
-        template.Replace("{topic}", topicId is null ? "this" : TopicTaxonomy.Find(topicId)?.Phrase ?? "this", StringComparison.Ordinal);
+    /// <summary>"{s}" is the rep's key phrase (else the topic's phrase, else "this"); "{topic}" is the topic's phrase or "this".</summary>
+    private static string Fill(string template, CoachingState state)
+    {
+        var topicPhrase = state.Topic is { } id ? TopicTaxonomy.Find(id)?.Phrase : null;
+        var subject = state.Subject ?? topicPhrase ?? "this";
+        return template.Replace("{s}", subject, StringComparison.Ordinal)
+            .Replace("{topic}", topicPhrase ?? "this", StringComparison.Ordinal);
+    }
 
     /// <summary>
-    /// Mirrors the rep's own words back in “quotes”, which shows they were heard without adding the bot's view. Not done
-    /// when the words are few, a question, sworn, or in another language.
+    /// A short acknowledgement before the next question. The rep's words are not quoted back: a quote of a long message is
+    /// either cut mid-phrase or too long, and the next question already carries the rep's key phrase in the bot's words.
+    /// Nothing is said for questions, swearing or other languages, where "got it" would ring false.
     /// </summary>
     internal static string Reflect(string text, CoachingState state)
     {
-        if (text.Contains('?', StringComparison.Ordinal) || RepIntent.HasProfanity(text) || RepIntent.LooksNonEnglish(text)
-            || text.Contains("http", StringComparison.OrdinalIgnoreCase)) return "";
-        var words = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        if (words.Length < 3) return "";
-        var fragment = Quote(string.Join(' ', words.Take(MaxReflectionWords)), 160).TrimEnd('.', ',', '!', '?', ';', ':', '…');
-        if (fragment.Length == 0) return "";
-        if (words.Length > MaxReflectionWords) fragment += "…";
-        return ((state.Seed + state.BotQuestions) % 3) switch
-        {
-            0 => $"You said “{fragment}”. ",
-            1 => $"“{fragment}”: got it. ",
-            _ => $"So: “{fragment}”. ",
-        };
+        if (text.Contains('?', StringComparison.Ordinal) || RepIntent.HasProfanity(text) || RepIntent.LooksNonEnglish(text)) return "";
+        if (TopicDetector.Words(text).Length < 3) return "";
+        return Acknowledgements[(int)((uint)(state.Seed + state.BotQuestions) % (uint)Acknowledgements.Length)];
     }
+
+    private static readonly string[] Acknowledgements = ["Got it. ", "Okay, that helps. ", "", "Thanks, that's useful. ", "I see. ", ""];
 
     /// <summary>Rep words made safe to place inside “curly quotes”: no quote marks of their own, one line, clipped.</summary>
     internal static string Quote(string text, int max)
@@ -451,7 +497,14 @@ public static partial class CoachingEngine
     private static bool Thin(string text) => TopicDetector.Words(text).Length <= 2;
 
     private static int WordsBesidesDates(string text) =>
-        TopicDetector.Words(text).Count(w => !DateWords.Contains(w) && !w.All(char.IsDigit) && !OrdinalOrDate().IsMatch(w));
+        TopicDetector.Words(text).Count(w => !DateWords.Contains(w) && !Agreeing.Contains(w) && !w.All(char.IsDigit) && !OrdinalOrDate().IsMatch(w));
+
+    // "ok Friday works for me": words around a bare day that say nothing about what will be done.
+    private static readonly HashSet<string> Agreeing = new(StringComparer.Ordinal)
+    {
+        "ok", "okay", "then", "probably", "maybe", "say", "lets", "i", "guess", "think", "works", "work", "for", "me", "sounds", "good",
+        "fine", "is", "it", "that", "latest", "hmm", "um", "yes", "yeah", "sure", "should", "be", "done", "so", "well", "i'd", "id",
+    };
 
     private static readonly HashSet<string> DateWords = new(StringComparer.Ordinal)
     {
@@ -460,11 +513,6 @@ public static partial class CoachingEngine
         "saturday", "sunday", "mon", "tue", "tues", "wed", "thu", "thurs", "fri", "sat", "sun", "morning", "afternoon", "latest",
         "at", "a", "two", "three", "four", "five", "within", "after", "couple",
     };
-
-    /// <summary>An Options answer that already commits ("I'll call the CFO", with or without a day) goes straight to Will.</summary>
-    private static bool IsCommitment(string text, DateOnly today) =>
-        CommitmentWords().IsMatch(text.ToLowerInvariant().Replace('’', '\''))
-        && (DueDateParser.Read(text, today).Status == DueDateStatus.Found || !text.Contains(" or ", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>FNV-1a over the normalised words: stable across processes (string.GetHashCode is not).</summary>
     internal static int StableHash(string text)
@@ -487,6 +535,4 @@ public static partial class CoachingEngine
     [GeneratedRegex(@"^\d{1,2}(st|nd|rd|th)$|^\d{4}$")]
     private static partial Regex OrdinalOrDate();
 
-    [GeneratedRegex(@"\b(i'll|i will|i'm going to|im going to|i am going to|going to|gonna|i plan to|my plan is|plan is to|i commit|i want to|i'd like to|i need to|i can|i'm gonna|ill)\b")]
-    private static partial Regex CommitmentWords();
 }

@@ -19,6 +19,21 @@ public sealed record CoachingReply(string Text, ReplyKind Kind, string? Question
 
     /// <summary>The card's new schedule: set with <see cref="ReplyKind.DrillScheduled"/> (also kept in <see cref="CoachingState.DrillProgress"/>).</summary>
     public DrillCardProgress? Drill { get; init; }
+
+    /// <summary>What kind of message the rep sent, as the engine read it (coaching material or one of the aside paths).</summary>
+    public TurnCategory Category { get; init; } = TurnCategory.Coaching;
+}
+
+/// <summary>The engine's reading of a rep message. Aside categories neither move the arc nor are quoted as answers.</summary>
+public enum TurnCategory
+{
+    Coaching,
+    OffTopic,
+    Win,
+    Distress,
+    Closing,
+    TimePressure,
+    ManagerComplaint,
 }
 
 /// <summary>
@@ -65,12 +80,15 @@ public enum ReplyKind
     FollowUpReflected,
     /// <summary>Information only, nothing for the host to do (e.g. "share" with no plan yet).</summary>
     Notice,
+    /// <summary>The rep restated the plan just confirmed with a new day: update the stored plan <see cref="CoachingState.PlanId"/>
+    /// (text, due date, card) and move its follow-up; <see cref="CoachingReply.Plan"/> holds the new wording and date.</summary>
+    PlanUpdated,
 }
 
 public static class ReplyKinds
 {
     /// <summary>Kinds whose text is a coaching turn: it ends in a question and passed <see cref="AnswerGuard"/>.</summary>
-    public static bool IsCoachingTurn(this ReplyKind kind) => kind is ReplyKind.CoachingQuestion or ReplyKind.PlanConfirmed
+    public static bool IsCoachingTurn(this ReplyKind kind) => kind is ReplyKind.CoachingQuestion or ReplyKind.PlanConfirmed or ReplyKind.PlanUpdated
         or ReplyKind.Reset or ReplyKind.DrillPrompt or ReplyKind.DrillQuestion or ReplyKind.DrillScheduled or ReplyKind.ForgetMeCancelled
         or ReplyKind.RequestFieldDay or ReplyKind.FollowUpQuestion or ReplyKind.FollowUpRecorded or ReplyKind.FollowUpReflected;
 }

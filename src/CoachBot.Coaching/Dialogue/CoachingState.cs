@@ -50,6 +50,12 @@ public sealed record CoachingState
     public bool CheckInsOff { get; init; }
     /// <summary>Spaced-repetition progress per drill card (Leitner box and next due day). Kept across resets.</summary>
     public IReadOnlyList<DrillCardProgress> DrillProgress { get; init; } = [];
+    /// <summary>The rep's key phrase for this arc ("the CFO"), used in the bot's own questions.</summary>
+    public string? Subject { get; init; }
+    /// <summary>The field-day offer was made (or must not be: the rep complained about their manager) in this arc.</summary>
+    public bool FieldDayOffered { get; init; }
+    /// <summary>The host's id of the stored plan row for <see cref="LastPlan"/>, so a restated plan updates that row.</summary>
+    public string? PlanId { get; init; }
 }
 
 /// <summary>Values of <see cref="CoachingState.AwaitingReply"/>.</summary>

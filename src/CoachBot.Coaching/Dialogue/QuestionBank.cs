@@ -127,8 +127,56 @@ public static class QuestionBank
         new("d3", "Which day should I check in with you on it?"),
     ];
 
+    /// <summary>
+    /// Questions in the rep's terms: "{s}" is the rep's key phrase (<see cref="SubjectPhrase"/>), placed after "with" or
+    /// "about" so the question is grammatical for a person ("the CFO"), a thing ("the 25 % discount") or a group ("the pilot users").
+    /// </summary>
+    public static IReadOnlyDictionary<CoachingStage, IReadOnlyList<Question>> InRepTerms { get; } =
+        new Dictionary<CoachingStage, IReadOnlyList<Question>>
+        {
+            [CoachingStage.Reality] =
+            [
+                new("x-r1", "What have you tried so far with {s}?"),
+                new("x-r2", "Where do things stand with {s} right now?"),
+                new("x-r3", "What do you know for sure about {s}, and what are you guessing?"),
+                new("x-r4", "What happened the last time you dealt with {s}?"),
+                new("x-r5", "How did things get to this point with {s}?"),
+                new("x-r6", "What's your read on {s} at the moment?"),
+                new("x-r7", "What have you done about {s} up to now, and what came of it?"),
+                new("x-r8", "What worries you most about {s}?"),
+            ],
+            [CoachingStage.Goal] =
+            [
+                new("x-g1", "What would a good outcome with {s} look like for you?"),
+                new("x-g2", "If things went well with {s}, what would be different a week from now?"),
+                new("x-g3", "What result with {s} would make you proud of how you handled it?"),
+                new("x-g4", "What do you want to be true about {s} by the end of the month?"),
+            ],
+            [CoachingStage.Options] =
+            [
+                new("x-o1", "What options do you see with {s}, even the unlikely ones?"),
+                new("x-o2", "If you had three different ways forward with {s}, what would they be?"),
+                new("x-o3", "What could you do next about {s}?"),
+                new("x-o4", "What would you do about {s} if you were sure it couldn't fail?"),
+            ],
+            [CoachingStage.Will] =
+            [
+                new("x-w1", "Which of those will you do about {s}, and by when?"),
+                new("x-w2", "What is your first step with {s}, and what day will you take it?"),
+                new("x-w3", "What will you commit to on {s}, and by what date?"),
+            ],
+        };
+
+    /// <summary>An action was stated without a day: ask for it.</summary>
+    public static IReadOnlyList<Question> WhenWillYou { get; } =
+    [
+        new("d-when1", "When will you do it?"),
+        new("d-when2", "What day will you do that?"),
+        new("d-when3", "Good plan. Which day will you do it?"),
+    ];
+
     /// <summary>Every question in every bank (for tests and the guard check).</summary>
     public static IEnumerable<Question> All =>
         ByStage.Values.SelectMany(q => q).Concat(TopicVariants.Select(v => v.Question)).Concat(Smaller).Concat(Unstuck)
-            .Concat(SayMore).Concat(AskDate);
+            .Concat(SayMore).Concat(AskDate).Concat(InRepTerms.Values.SelectMany(q => q)).Concat(WhenWillYou);
 }

@@ -30,6 +30,22 @@ public enum RepIntentKind
     StopCheckIns,
     /// <summary>"start check-ins": proactive follow-ups back on.</summary>
     StartCheckIns,
+    /// <summary>Not a sales matter at all ("what's the weather in Dallas").</summary>
+    OffTopic,
+    /// <summary>Good news ("just closed Northwind!!!").</summary>
+    Win,
+    /// <summary>Exhaustion, burnout, thoughts of quitting: the person comes before the pipeline.</summary>
+    Distress,
+    /// <summary>"thanks, that's all for now": the rep is leaving the conversation.</summary>
+    Closing,
+    /// <summary>"call in 5 min": time for one preparation question, not an arc.</summary>
+    TimePressure,
+    /// <summary>A complaint about the rep's own manager.</summary>
+    ManagerComplaint,
+    /// <summary>"settings" from a rep (the manager's settings are answered by the host before the engine).</summary>
+    Settings,
+    /// <summary>"my day", "team": manager commands typed by a rep.</summary>
+    ManagerOnly,
 }
 
 /// <summary>Reads what kind of message a rep sent, before the arc decides what to ask. Commands match the whole message.</summary>
@@ -42,6 +58,12 @@ public static partial class RepIntent
         if (t.Length <= 40 && Command(t) is { } command) return command;
         if (Insisting().IsMatch(t) || Markup().IsMatch(t)) return RepIntentKind.Insisting;
         if (AtTheBot().IsMatch(t)) return RepIntentKind.Frustrated;
+        if (Distress().IsMatch(t) && FirstPerson().IsMatch(t) && !NotDistress().IsMatch(t)) return RepIntentKind.Distress;
+        if (t.Length <= 60 && Closing().IsMatch(t)) return RepIntentKind.Closing;
+        if (TimePressure().IsMatch(t)) return RepIntentKind.TimePressure;
+        if (ManagerComplaint().IsMatch(t)) return RepIntentKind.ManagerComplaint;
+        if (Win().IsMatch(t) && !NotAWin().IsMatch(t)) return RepIntentKind.Win;
+        if (OffTopic().IsMatch(t) && !SalesWord().IsMatch(t)) return RepIntentKind.OffTopic;
         if (DontKnow().IsMatch(t)) return RepIntentKind.DontKnow;
         if (t is "hi" or "hello" or "hey" or "hi there" or "hey there" or "good morning" or "good afternoon" or "morning" or "yo"
             or "hello coachbot" or "hey coachbot" or "hi coachbot" or "hallo" or "bonjour" or "hola") return RepIntentKind.Greeting;
@@ -79,6 +101,8 @@ public static partial class RepIntent
 
     private static RepIntentKind? Command(string t) => t switch
     {
+        "settings" or "my settings" or "/settings" => RepIntentKind.Settings,
+        "my day" or "team" or "my team" or "/team" or "/my day" => RepIntentKind.ManagerOnly,
         "help" or "?" or "what can you do" or "commands" or "menu" or "/help" or "options" or "how does this work" => RepIntentKind.Help,
         "reset" or "start over" or "cancel" or "stop" or "new topic" or "restart" or "/reset" or "start again" or "quit" => RepIntentKind.Reset,
         "my plans" or "plans" or "show my plans" or "list my plans" or "show plans" or "list plans" or "what are my plans"
@@ -138,4 +162,40 @@ public static partial class RepIntent
     // Anger aimed at the bot itself, not at a customer.
     [GeneratedRegex(@"\b(you('re| are)? (useless|pointless|stupid|dumb|annoying|a joke|worthless)|(this|that) (bot |thing )?(is|was) (useless|pointless|stupid|dumb|annoying|a joke|a waste|worthless|bullshit|crap|garbage|rubbish)|useless bot|stupid bot|dumb bot|waste of (my )?time|f+u+c+k (you|off|this)|screw (you|this)|shut up|i hate (you|this bot)|so annoying)\b", RegexOptions.CultureInvariant)]
     private static partial Regex AtTheBot();
+
+    // Burnout and distress: acknowledged with care, never answered with a sales template.
+    [GeneratedRegex(@"\b(exhausted|burn(ed|t|ing)? ?out|burnout|quit(ting)? (my job|this job|sales|everything)|thinking (about|of) quitting|want to quit|wanna quit|can't (sleep|cope|do this anymore|take (it|this) anymore)|cant (sleep|cope|do this anymore)|(so|completely|totally|really|feel|feeling) overwhelmed|(i'm|im|i am|i feel|feeling|so) anxious|my anxiety|depress(ed|ion)|panic attack|breaking down|falling apart|at my limit|running on empty|hopeless|crying|mental health|so tired of (everything|this|it all)|dread (going|work|mondays?)|hate my job|i'm not ok(ay)?|im not ok(ay)?|i'm not coping|not coping)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Distress();
+
+    [GeneratedRegex(@"\b(i|i'm|im|i've|ive|me|my|myself)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex FirstPerson();
+
+    // "exhausted all options", "the buyer is anxious": not about the rep's own state.
+    [GeneratedRegex(@"\bexhausted (all|every|our|my|the) (options|avenues|ideas|budget|leads|contacts|list)|\b(buyer|customer|client|prospect|they|he|she|cfo|ceo|team) (is|are|was|were|seems?|sounded) (\w+ )?(anxious|overwhelmed|exhausted|depressed)", RegexOptions.CultureInvariant)]
+    private static partial Regex NotDistress();
+
+    // Leaving the conversation; short messages only, so "that's all they said" in a story is not a goodbye.
+    [GeneratedRegex(@"^((ok(ay)?|great|cool|perfect|alright|right|thanks?( you)?( so much)?|thx|ty|cheers|awesome)[,!. ]+)*((that's|thats|that is) (all|it)( for (now|today))?|(bye|goodbye|bye for now|see you|see ya|cya|ttyl|talk (to you )?(later|soon|tomorrow)|gotta (go|run)|got to (go|run)|i('m| am) (good|done)( for now| thanks)?|all good,? thanks|(that's|thats) enough for (now|today)|good ?night|have a good (one|day|evening|weekend)|nothing else|done for (now|today)|we're done|we are done|i'm off|signing off))\b|\b(that's all|thats all|that's it|thats it) for (now|today)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Closing();
+
+    // A meeting about to start: one preparation question fits, not a GROW arc.
+    [GeneratedRegex(@"\b((call|meeting|demo|pitch|presentation|negotiation|qbr|interview|it|that|mine|one|zoom|teams call) (is |starts |begins )?in (\d{1,2}|a few|five|ten|two|three|fifteen|twenty) ?(min|mins|minutes|sec)|in (\d{1,2}|five|ten|two|three) ?(min|mins|minutes)\b.*\b(call|meeting|demo|pitch)|(about to|going to) (jump|hop|go) (on|into) (a |the |my )?(call|meeting|demo|zoom)|(call|meeting|demo) (starts|is starting) (now|soon|any minute)|no time,|quick[,!] (i|my|call|meeting)|walking into (a|the|my) (call|meeting|demo)|(i have|i've got|ive got|i only have|only have|got) (\d{1,2}|two|three|five|ten|fifteen) ?(min|mins|minutes) (before|until|till|til))", RegexOptions.CultureInvariant)]
+    private static partial Regex TimePressure();
+
+    // The rep's own manager; "their manager" (the customer's) is sales material.
+    [GeneratedRegex(@"\b(my (manager|boss|sales manager|team lead|director|vp)|our (manager|boss))\b.{0,60}\b(micromanag\w*|never|always|doesn't|doesnt|does not|won't|wont|ignores?|yell\w*|blames?|hates?|useless|unfair|toxic|no help|clueless|breathing down|on my back|on my case|doesn't listen|takes credit|undermin\w*|criticiz\w*|criticis\w*|dumps?|keeps|pressur\w*|impossible|idiot|jerk|awful|terrible|annoying|rude|sucks)\b|\bmicromanag\w*", RegexOptions.CultureInvariant)]
+    private static partial Regex ManagerComplaint();
+
+    [GeneratedRegex(@"(\b(just|finally|we|i|they) (closed|signed|won|landed|booked|got the (deal|signature|po|contract))\b(?!['’])|\b(closed|signed|won|landed) (it|the deal|northwind|\w+)!|\b(deal|contract|po) (is |got )?(signed|closed|won)\b|\b(hit|beat|smashed|crushed) (my |our )?(quota|number|target)\b|🔥|🎉|🥳|🍾)", RegexOptions.CultureInvariant)]
+    private static partial Regex Win();
+
+    // Still coaching material: losses, signing with someone else, a problem after the win, or a question.
+    [GeneratedRegex(@"\b(lost|with (a |the )?(competitor|another|someone|them instead|the other)|but|however|problem|issue|stuck|how (do|can|should)|what (do|should)|now (they|procurement|legal)|closed[- ]lost|closed (the|our|out the) (call|meeting|loop|ticket|session)|not|didn't|didnt|almost|nearly|if)\b|\?", RegexOptions.CultureInvariant)]
+    private static partial Regex NotAWin();
+
+    [GeneratedRegex(@"\b(weather|rain|sunny|forecast for (the )?weekend|football|soccer|nba|nfl|baseball|super bowl|world cup|game last night|recipe|lunch|dinner|pizza|movie|movies|netflix|tv show|joke|jokes|capital of|who won|what time is it|horoscope|vacation spot|restaurant|traffic|my cat|my dog|birthday|song|music|poem|translate|stock price|bitcoin|crypto)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex OffTopic();
+
+    [GeneratedRegex(@"\b(deal|client|customer|buyer|prospect|account|quota|pipeline|forecast(?! for)|demo|proposal|contract|price|pricing|discount|cfo|ceo|procurement|champion|renewal|pilot|crm|sales|lead|leads|meeting with|call with)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex SalesWord();
 }

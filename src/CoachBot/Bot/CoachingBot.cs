@@ -100,7 +100,7 @@ internal sealed partial class CoachingBot(
         var today = RepClock.Today(activity, now);
         var reference = ToStored(activity, rep, now);
 
-        var facts = new TurnFacts(activity.Id!, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone);
+        var facts = new TurnFacts(activity.Id!, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone, conversationId);
         var command = await managers.TryAnswerAsync(rep, activity, text, today, ct).ConfigureAwait(false);
 
         for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
@@ -112,6 +112,8 @@ internal sealed partial class CoachingBot(
             // Not coaching material here: a manager's command, or anything but help and practice in a group or channel.
             var aside = command ?? PublicChat.Redirect(activity, stored.State, text, today);
             var reply = aside is null ? CoachingEngine.Respond(stored.State, text, today, drills.Current) : null;
+            // A confirmed plan's row id is this message's id; the state keeps it so a restated plan updates that row.
+            if (reply is { Kind: ReplyKind.PlanConfirmed }) reply = reply with { State = reply.State with { PlanId = activity.Id } };
             var state = reply?.State ?? stored.State;
             var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
             var kind = reply?.Kind.ToString() ?? aside!.Kind;
@@ -244,8 +246,8 @@ internal sealed partial class CoachingBot(
         try
         {
             var reply = turn.Activity.CreateReply(record.BotText);
-            if (record.Kind == nameof(ReplyKind.PlanConfirmed)
-                && await plans.GetAsync(record.TenantId, record.UserKey, record.ActivityId, ct).ConfigureAwait(false) is { } plan)
+            if (record.Kind is nameof(ReplyKind.PlanConfirmed) or nameof(ReplyKind.PlanUpdated)
+                && await plans.GetAsync(record.TenantId, record.UserKey, await PlanIdAsync(record, ct).ConfigureAwait(false), ct).ConfigureAwait(false) is { } plan)
                 reply.WithCard(PlanCard.Build(plan).ToJsonElement());
             else if (await ManagerViews.CardAsync(record, ledger, managerSettings, ct).ConfigureAwait(false) is { } managerCard)
                 reply.WithCard(managerCard.ToJsonElement());
@@ -275,6 +277,13 @@ internal sealed partial class CoachingBot(
         recentReplies.Remember(key);
         sends.Settle(key);
     }
+
+    /// <summary>A confirmed plan is the row of the message that stated it; an updated plan is the row the state points at.</summary>
+    private async Task<string> PlanIdAsync(TurnRecord record, CancellationToken ct) =>
+        record.Kind == nameof(ReplyKind.PlanUpdated)
+        && (await store.GetStateAsync(record.TenantId, record.UserKey, record.ConversationId, ct).ConfigureAwait(false)).State.PlanId is { } id
+            ? id
+            : record.ActivityId;
 
     private async Task WelcomeAsync(ITurnContext turn, CancellationToken ct)
     {

@@ -28,8 +28,11 @@ internal sealed class TurnEffects(PlanStore plans, PlanActions planActions, Team
             case ReplyKind.PlanConfirmed when reply.Plan is { } commitment:
                 await followUps.ScheduleAsync(new FollowUpDue(rep.TenantId, rep.UserKey, turn.ActivityId, commitment.Due, turn.TimeZoneId, Sent: false), ct).ConfigureAwait(false);
                 return reply.Text;
+            case ReplyKind.PlanUpdated when reply.Plan is { } restated:
+                await UpdatePlanAsync(before, restated, rep, turn, ct).ConfigureAwait(false);
+                return reply.Text;
             case ReplyKind.ListPlans:
-                return reply.Text + "\n\n" + await ListPlansAsync(rep, ct).ConfigureAwait(false);
+                return await ListPlansAsync(rep, ct).ConfigureAwait(false) is { } list ? reply.Text + "\n\n" + list : NoOpenPlans;
             // Typed commands take the same path as the plan card's buttons (PlanActions), so both reach the manager alike.
             case ReplyKind.ShareWithManager when reply.Plan is { } shared:
                 if (await FindPlanAsync(rep, shared, ct).ConfigureAwait(false) is { } plan) await planActions.ShareAsync(plan, ct).ConfigureAwait(false);
@@ -61,10 +64,33 @@ internal sealed class TurnEffects(PlanStore plans, PlanActions planActions, Team
         (await plans.ListAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false))
             .Where(p => p.Text == commitment.Plan && p.Due == commitment.Due).MaxBy(p => p.CreatedAt);
 
-    private async Task<string> ListPlansAsync(RepIdentity rep, CancellationToken ct)
+    /// <summary>
+    /// The rep restated the plan just confirmed with a new day: the same row gets the new text and date, its follow-up moves
+    /// and a shared copy is brought up to date (<see cref="PlanActions.ChangeAsync"/>). A row that is gone (erased by
+    /// retention) is written again under the same id.
+    /// </summary>
+    private async Task UpdatePlanAsync(CoachingState before, Commitment restated, RepIdentity rep, TurnFacts turn, CancellationToken ct)
+    {
+        var stored = before.PlanId is { } id
+            ? await plans.GetAsync(rep.TenantId, rep.UserKey, id, ct).ConfigureAwait(false)
+            : before.LastPlan is { } last ? await FindPlanAsync(rep, last, ct).ConfigureAwait(false) : null;
+        if (stored is not null)
+        {
+            await planActions.ChangeAsync(stored, restated.Plan, restated.Due, ct).ConfigureAwait(false);
+            return;
+        }
+        var planId = before.PlanId ?? turn.ActivityId;
+        await plans.UpdateAsync(new PlanRecord(rep.TenantId, rep.UserKey, planId, turn.ConversationId, restated.TopicId, restated.Plan, restated.Due, turn.At), ct).ConfigureAwait(false);
+        await followUps.ScheduleAsync(new FollowUpDue(rep.TenantId, rep.UserKey, planId, restated.Due, turn.TimeZoneId, Sent: false), ct).ConfigureAwait(false);
+    }
+
+    private const string NoOpenPlans = "You have no open plans right now. When we've worked a situation through and you've made a plan, it shows up here.";
+
+    /// <summary>The open plans as a list, or null when there are none (then the heading is not sent at all).</summary>
+    private async Task<string?> ListPlansAsync(RepIdentity rep, CancellationToken ct)
     {
         var open = (await plans.ListAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false)).Where(p => p.Outcome is null).ToList();
-        if (open.Count == 0) return "You have no open plans.";
+        if (open.Count == 0) return null;
         var sb = new StringBuilder();
         foreach (var p in open)
             sb.Append(CultureInfo.InvariantCulture, $"- {p.Text} (due {p.Due:ddd d MMM}{(p.SharedWithManager ? ", shared with your manager" : "")})\n");
@@ -92,4 +118,4 @@ internal sealed class TurnEffects(PlanStore plans, PlanActions planActions, Team
 }
 
 /// <summary>The facts of the inbound turn the effects need.</summary>
-internal sealed record TurnFacts(string ActivityId, DateOnly Day, DateTimeOffset At, string? TimeZoneId);
+internal sealed record TurnFacts(string ActivityId, DateOnly Day, DateTimeOffset At, string? TimeZoneId, string ConversationId);

@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+
+namespace CoachBot.Coaching.Dialogue;
+
+/// <summary>
+/// The rep's key phrase — a short noun phrase such as "the CFO", "the 25 % discount", "the pilot users" — so the coach can
+/// ask in the rep's terms ("What have you tried so far with the CFO?") instead of quoting a cut-off fragment back. The phrase
+/// keeps the rep's own words and casing; only "my/our" become "your". Null when no sales noun is found.
+/// </summary>
+public static partial class SubjectPhrase
+{
+    private const int MaxWords = 5;
+
+    public static string? Find(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Contains("http", StringComparison.OrdinalIgnoreCase)) return null;
+        var flat = text.Replace('’', '\'');
+        if (PercentOff().Match(flat) is { Success: true } pct) return $"the {pct.Groups["n"].Value} % discount";
+
+        var tokens = Token().Matches(flat).Select(m => m.Value).ToArray();
+        var lower = tokens.Select(t => t.ToLowerInvariant()).ToArray();
+        (int Start, int End, int Rank)? best = null;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var rank = Rank(lower, i, out var width);
+            if (rank == 0) continue;
+            // "ask", "call", "quote" are verbs unless an article, possessive or modifier makes them nouns ("the 25 % ask").
+            if (width == 1 && AlsoVerbs.Contains(lower[i]) && (i == 0 ? ImperativeFirst.Contains(lower[i]) : !(Determiners.Contains(lower[i - 1])
+                || Modifiers.Contains(lower[i - 1]) || lower[i - 1] is "a" or "an" || lower[i - 1].EndsWith("'s", StringComparison.Ordinal)))) continue;
+            var end = i + width - 1;
+            // A compound ("pilot users", "security review", "procurement team"): the last noun is the head.
+            while (end + 1 < tokens.Length && Rank(lower, end + 1, out var w2) > 0 && w2 == 1 && end - i < 2) end++;
+            var start = i;
+            while (start > 0 && i - start < 2 && Modifiers.Contains(lower[start - 1])) start--;
+            if (start > 0 && (Determiners.Contains(lower[start - 1]) || lower[start - 1].EndsWith("'s", StringComparison.Ordinal))) start--;
+            // The phrase that opens the message is what the message is about ("The client ghosted me after the demo").
+            if (start <= 1) rank += 2;
+            if (best is null || rank > best.Value.Rank) best = (start, end, rank);
+            i = end;
+        }
+        if (best is not { } b) return null;
+
+        var words = tokens[b.Start..(b.End + 1)].Select(Own).ToList();
+        // "The client ghosted me": the capital is the sentence's, not the rep's; acronyms and names keep theirs.
+        if (b.Start == 0 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0][1..].All(char.IsLower) && !Names.Contains(lower[0]))
+            words[0] = lower[0];
+        if (words.Count > MaxWords) return null;
+        var first = words[0].ToLowerInvariant();
+        if (!Determiners.Contains(first) && !first.EndsWith("'s", StringComparison.Ordinal) && !BareOk.Contains(lower[b.End]) && !lower[b.End].EndsWith('s'))
+            words.Insert(0, "the");
+        if (Determiners.Contains(words[0].ToLowerInvariant()) && words[0] is "The" or "Their" or "Our" or "My" or "His" or "Her" or "This" or "That")
+            words[0] = words[0].ToLowerInvariant();
+        return string.Join(' ', words);
+    }
+
+    /// <summary>"my/our" → "your", so the coach speaks of the rep's things from its own side.</summary>
+    private static string Own(string word) => word.ToLowerInvariant() switch
+    {
+        "my" or "our" => "your",
+        _ => word,
+    };
+
+    /// <summary>A phrase in the rep's words seen from the coach's side: "our QBR" → "your QBR".</summary>
+    internal static string FromCoachsSide(string phrase)
+    {
+        var space = phrase.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 ? Own(phrase[..space]) + phrase[space..] : Own(phrase);
+    }
+
+    /// <summary>0 when the token is no sales noun; 2 for specific nouns (the CFO, the pilot); 1 for broad ones (the deal).</summary>
+    private static int Rank(string[] lower, int i, out int width)
+    {
+        width = 1;
+        if (i + 1 < lower.Length && Specific.Contains(lower[i] + " " + lower[i + 1])) { width = 2; return 2; }
+        if (Specific.Contains(lower[i])) return 2;
+        return Broad.Contains(lower[i]) ? 1 : 0;
+    }
+
+    private static readonly HashSet<string> Specific = new(StringComparer.Ordinal)
+    {
+        "cfo", "ceo", "cto", "coo", "cio", "cmo", "cro", "ciso", "vp", "svp", "evp", "champion", "buyer", "buyers", "procurement",
+        "legal", "finance", "sponsor", "gatekeeper", "decision maker", "decision makers", "decision-maker", "stakeholders",
+        "stakeholder", "founder", "founders", "board", "committee", "admin", "architect", "architects", "engineers", "users",
+        "boss", "owner", "director", "directors", "partner", "reseller", "assistant", "signer", "approver", "economic buyer",
+        "price", "pricing", "discount", "budget", "quote", "proposal", "contract", "renewal", "pilot", "poc", "trial", "demo",
+        "forecast", "pipeline", "quota", "target", "outreach", "sequence", "sequences", "rfp", "tender", "security review",
+        "questionnaire", "integration", "implementation", "onboarding", "migration", "roi", "business case", "terms", "redlines",
+        "msa", "sow", "po", "invoice", "territory", "upsell", "expansion", "crm", "salesforce", "hubspot", "spreadsheet",
+        "spreadsheets", "competitor", "competitors", "incumbent", "vendor", "timeline", "deadline", "objection", "qbr", "deck",
+        "presentation", "pitch", "references", "reference", "case study", "cold calls", "cold calling", "cold emails", "linkedin",
+        "prospects", "prospect", "leads", "discovery", "calendar", "admin work", "notes", "paperwork", "follow-up", "follow-ups",
+        "seats", "licenses", "licences", "usage", "adoption", "churn", "consolidation", "freeze", "reorg", "layoffs", "merger",
+        "acquisition", "procurement team", "it team", "security team", "legal team", "finance team", "commit", "number",
+        "close date", "negotiation", "ask",
+    };
+
+    private static readonly HashSet<string> Broad = new(StringComparer.Ordinal)
+    {
+        "deal", "deals", "customer", "customers", "client", "clients", "account", "accounts", "team", "manager", "opportunity",
+        "opp", "prospecting", "week", "month", "quarter", "contact", "meeting", "call", "emails", "voicemails", "replies",
+    };
+
+    // Nouns that read well without "the": roles as a team ("procurement", "legal") and plurals.
+    private static readonly HashSet<string> BareOk = new(StringComparer.Ordinal)
+    {
+        "procurement", "legal", "finance", "salesforce", "hubspot", "linkedin", "pricing", "outreach", "discovery", "onboarding",
+        "adoption", "churn", "paperwork", "usage", "prospecting", "admin", "roi",
+    };
+
+    private static readonly HashSet<string> AlsoVerbs = new(StringComparer.Ordinal)
+    {
+        "ask", "call", "quote", "pitch", "target", "contact", "commit", "demo", "reference", "discount", "budget", "price", "number",
+        "sequence", "forecast", "trial", "renewal", "meeting", "pilot", "admin", "partner", "board", "close",
+    };
+
+    // At the start of a message these are commands to oneself ("Call the CFO on Thursday"), not the subject.
+    private static readonly HashSet<string> ImperativeFirst = new(StringComparer.Ordinal)
+    {
+        "ask", "call", "quote", "pitch", "contact", "close", "target", "commit", "reference", "discount", "sequence", "demo",
+    };
+
+    private static readonly HashSet<string> Names = new(StringComparer.Ordinal) { "salesforce", "hubspot", "linkedin" };
+
+    private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
+    {
+        "the", "their", "our", "my", "your", "his", "her", "this", "that", "these", "those", "its",
+    };
+
+    private static readonly HashSet<string> Modifiers = new(StringComparer.Ordinal)
+    {
+        "new", "old", "former", "current", "other", "main", "economic", "big", "biggest", "final", "whole", "annual", "signed",
+        "pilot", "security", "technical", "existing", "key", "actual", "it", "q1", "q2", "q3", "q4", "q4's", "renewal",
+        "two", "three", "few", "last", "next", "first", "second", "original", "internal", "external", "exec", "executive",
+        "procurement", "legal", "finance", "cold", "warm", "inbound", "outbound", "enterprise", "mid-market", "smb", "price",
+        "pricing", "discount", "budget", "contract", "proposal", "demo", "trial", "expansion", "renewal's", "interim", "acting", "hiring",
+    };
+
+    [GeneratedRegex(@"[A-Za-z0-9$€£%][A-Za-z0-9$€£%'\-]*")]
+    private static partial Regex Token();
+
+    [GeneratedRegex(@"(?<n>\d{1,2})\s?%\s*(off|discount|reduction|lower|cut)|(discount|reduction|cut) of (?<n>\d{1,2})\s?%", RegexOptions.IgnoreCase)]
+    private static partial Regex PercentOff();
+}

@@ -1,0 +1,106 @@
+using CoachBot.Coaching.Dialogue;
+using CoachBot.Coaching.Tests.Corpus;
+
+namespace CoachBot.Coaching.Tests;
+
+/// <summary>Issue 13, item 5: messages that are not coaching material get their own path and leave the arc alone.</summary>
+public class AsideTests
+{
+    private static readonly DateOnly Monday = new(2026, 11, 23);
+
+    [Theory]
+    [InlineData("what's the weather in Dallas btw", TurnCategory.OffTopic)]
+    [InlineData("🔥 just closed Northwind!!!", TurnCategory.Win)]
+    [InlineData("honestly I'm exhausted… thinking about quitting", TurnCategory.Distress)]
+    [InlineData("call in 5 min with their CFO", TurnCategory.TimePressure)]
+    [InlineData("my manager keeps micromanaging every email I send", TurnCategory.ManagerComplaint)]
+    public void An_aside_mid_arc_does_not_move_the_arc_and_is_not_quoted(string text, TurnCategory category)
+    {
+        var turns = Conversations.Run(["The security review has been stuck for a month", text]);
+        var before = turns[1].Before;
+        var reply = turns[1].Reply;
+
+        Assert.Equal(category, reply.Category);
+        Assert.Equal(before.Stage, reply.State.Stage);
+        Assert.Equal(before.StageQuestions, reply.State.StageQuestions);
+        Assert.Equal(before.Situation, reply.State.Situation);
+        Assert.Equal(before.Goal, reply.State.Goal);
+        Assert.DoesNotContain("“", reply.Text, StringComparison.Ordinal);
+        Assert.EndsWith("?", reply.Text, StringComparison.Ordinal);
+        Assert.True(AnswerGuard.IsCoachingSafe(reply.Text), reply.Text);
+    }
+
+    [Fact]
+    public void A_win_is_congratulated_then_asked_what_made_it_work()
+    {
+        var reply = CoachingEngine.Respond(CoachingState.New, "🔥 just closed Northwind!!!", Monday);
+
+        Assert.Matches("(?i)congratulations|well done", reply.Text);
+        Assert.Matches("(?i)made it work|made the difference|do again", reply.Text);
+    }
+
+    [Fact]
+    public void Distress_is_acknowledged_with_care_never_a_productivity_question_or_field_day()
+    {
+        foreach (var opener in new[] { "honestly I'm exhausted… thinking about quitting", "I think I'm burned out, I can't sleep" })
+        {
+            var reply = CoachingEngine.Respond(CoachingState.New, opener, Monday);
+            Assert.Equal(TurnCategory.Distress, reply.Category);
+            Assert.DoesNotMatch("(?i)outreach|pipeline|quota|prospect|field|deal|customer", reply.Text);
+            Assert.Null(reply.State.AwaitingReply);
+        }
+    }
+
+    [Fact]
+    public void A_closing_ends_warmly_leaves_the_door_open_and_mentions_the_check_in()
+    {
+        var turns = Conversations.Run(["I'll call the buyer tomorrow about the price", "thanks, that's all for now"]);
+        var reply = turns[^1].Reply;
+
+        Assert.Equal(TurnCategory.Closing, reply.Category);
+        Assert.Equal(ReplyKind.Notice, reply.Kind);
+        Assert.Contains("Tuesday 24 November", reply.Text, StringComparison.Ordinal);
+        Assert.Contains("whenever", reply.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("options", reply.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_complaint_about_the_manager_never_offers_to_contact_the_manager_even_when_stuck_later()
+    {
+        var turns = Conversations.Run(["The deal slipped again", "my boss never backs me up with customers", "just tell me what to do", "I don't know", "I don't know", "I don't know"]);
+
+        Assert.Equal(TurnCategory.ManagerComplaint, turns[1].Reply.Category);
+        Assert.All(turns, t => Assert.DoesNotContain("your manager", t.Reply.Text, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_field_day_offer_comes_at_most_once_per_conversation()
+    {
+        var turns = Conversations.Run(["The buyer says we're too expensive", "just tell me", "just tell me", "just tell me", "I don't know", "I don't know", "I don't know"]);
+
+        Assert.Equal(1, turns.Count(t => t.Reply.Text.Contains("field", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void A_clear_topic_change_reopens_the_arc_on_the_new_topic()
+    {
+        var turns = Conversations.Run(["The Northwind deal is stuck in legal", "I emailed their counsel twice", "actually forget Northwind, my bigger problem is my forecast"]);
+        var reply = turns[^1].Reply;
+
+        Assert.Equal("forecast-pipeline", reply.State.Topic);
+        Assert.Equal(CoachingStage.Reality, reply.State.Stage);
+        Assert.Contains("your forecast", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("settings", "check-ins")]
+    [InlineData("my day", "for managers")]
+    [InlineData("team", "for managers")]
+    public void Manifest_commands_typed_by_a_rep_get_an_answer_not_a_coaching_question(string text, string expected)
+    {
+        var reply = CoachingEngine.Respond(CoachingState.New, text, Monday);
+
+        Assert.Equal(ReplyKind.Notice, reply.Kind);
+        Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
+    }
+}
