@@ -24,7 +24,7 @@ internal sealed record MeasureSet(
     IReadOnlyList<ScriptedConversation> Conversations,
     IReadOnlyList<(string Message, IReadOnlyList<string> Phrases)> Openers)
 {
-    public static readonly string[] Names = ["dev", "heldout"];
+    public static readonly string[] Names = ["dev", "heldout-v1", "heldout"];
 
     /// <summary>The sets present next to the test assembly (heldout/ only once the lead has copied it in).</summary>
     public static IEnumerable<MeasureSet> Present() =>
