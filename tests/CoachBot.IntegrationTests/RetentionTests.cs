@@ -15,7 +15,7 @@ namespace CoachBot.IntegrationTests;
 public sealed class RetentionTests(AzuriteFixture azurite)
 {
     [Fact]
-    public async Task Retention_deletes_old_signals_and_clears_the_situation_text_of_idle_states()
+    public async Task Retention_deletes_old_signals_and_nudge_records_and_clears_the_situation_text_of_idle_states()
     {
         var clock = new MovableClock();
         await using var connector = await ConnectorStub.StartAsync();
@@ -35,12 +35,18 @@ public sealed class RetentionTests(AzuriteFixture azurite)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await signals.RecordAsync(new TeamSignal(TeamsActivities.TenantId, today.AddDays(-31), TeamSignal.PlanShared, rep, "old", null, "call the CFO", today, DateTimeOffset.UtcNow), default);
         await signals.RecordAsync(new TeamSignal(TeamsActivities.TenantId, today.AddDays(-29), TeamSignal.PlanShared, rep, "recent", null, "call the CEO", today, DateTimeOffset.UtcNow), default);
+        var sends = new CoachBot.Storage.Nudges.SendLedger(tables);
+        var manager = "aad-mgr-" + Guid.NewGuid().ToString("N")[..8];
+        var oldView = await sends.SaveViewAsync(TeamsActivities.TenantId, manager, today.AddDays(-31), "{\"rep\":\"" + rep + "\"}", DateTimeOffset.UtcNow, default);
+        var recentView = await sends.SaveViewAsync(TeamsActivities.TenantId, manager, today.AddDays(-29), "{\"rep\":\"" + rep + "\"}", DateTimeOffset.UtcNow, default);
         var worker = app.Services.GetRequiredService<RetentionWorker>();
 
         await worker.RunOnceAsync(default);
 
         Assert.Empty(await signals.ListAsync(TeamsActivities.TenantId, today.AddDays(-31), default));
         Assert.Equal("recent", Assert.Single(await signals.ListAsync(TeamsActivities.TenantId, today.AddDays(-29), default)).Id);
+        Assert.Null(await sends.GetAsync(TeamsActivities.TenantId, manager, oldView.SendKey, default)); // a card snapshot naming the rep
+        Assert.NotNull(await sends.GetAsync(TeamsActivities.TenantId, manager, recentView.SendKey, default));
         Assert.Equal(before.Situation, (await store.GetStateAsync(TeamsActivities.TenantId, rep, conversation, default)).State.Situation); // not idle yet
 
         clock.Offset = TimeSpan.FromDays(31);

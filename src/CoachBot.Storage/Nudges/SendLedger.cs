@@ -212,6 +212,16 @@ public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
         return list;
     }
 
+    /// <summary>
+    /// Retention: deletes every record of a day before <paramref name="firstKeptDay"/> (deliveries, scheduler marks and the
+    /// card snapshots that name reps). A click on a card that old then finds no snapshot and answers "no longer available".
+    /// </summary>
+    public async Task<int> DeleteBeforeAsync(DateOnly firstKeptDay, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"Day lt {Day(firstKeptDay)}"), ct).ConfigureAwait(false);
+    }
+
     /// <summary>Row key of the scheduler's "already enqueued" marker for a job (its send key, escaped once more).</summary>
     internal static string ScheduledKey(NudgeJob job) => TableKeys.Join(ScheduledPrefix, job.SendKey);
 
