@@ -64,6 +64,8 @@ public static class CoachBotApp
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // Read the embedded topic model at start (a static, once per process), not inside the first rep's turn.
+        _ = CoachBot.Coaching.Topics.TopicClassifier.ConfidentAt;
 
         var bot = app.Services.GetRequiredService<IOptions<BotOptions>>().Value;
         if (bot.IsLocalMode && !app.Environment.IsDevelopment())
