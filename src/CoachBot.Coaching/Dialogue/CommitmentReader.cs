@@ -168,7 +168,7 @@ public static partial class CommitmentReader
     private static partial Regex NamedEvent();
 
     // "Friday instead of Thursday", "from Thursday to Friday": the day being replaced is not the due date.
-    [GeneratedRegex(@"\b(instead of|rather than|not on|not by|not|no longer|moved from|moving it from|from)\s+(on\s+|by\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|tomorrow|today|the \d{1,2}(st|nd|rd|th))\b")]
+    [GeneratedRegex(@"\b(instead of|rather than|not on|not by|not|no longer|moved from|moving it from|(?<!\b(days?|weeks?)\s)from)\s+(on\s+|by\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|tomorrow|today|the \d{1,2}(st|nd|rd|th))\b")]
     private static partial Regex NotThisDay();
 
     // "put it on the CFO's agenda for Thursday": the day of someone else's meeting, not when the rep acts.

@@ -60,8 +60,9 @@ public static partial class RepIntent
         if (AtTheBot().IsMatch(t)) return RepIntentKind.Frustrated;
         if (Distress().IsMatch(t) && FirstPerson().IsMatch(t) && !NotDistress().IsMatch(t)) return RepIntentKind.Distress;
         if (TimePressure().IsMatch(t)) return RepIntentKind.TimePressure;
-        if (t.Length <= 60 && (Closing().IsMatch(t) || ThanksTail().IsMatch(t) && !t.Contains('?') && !ThanksOnly.Contains(t))) return RepIntentKind.Closing;
+        // Before closings: "he told me …, like ok thanks" is sarcasm, not a goodbye.
         if (ManagerComplaint().IsMatch(t) || Sarcasm().IsMatch(t) && ToldMe().IsMatch(t)) return RepIntentKind.ManagerComplaint;
+        if (t.Length <= 60 && (Closing().IsMatch(t) || ThanksTail().IsMatch(t) && !t.Contains('?') && !ThanksOnly.Contains(t))) return RepIntentKind.Closing;
         if (Win().IsMatch(t) && !NotAWin().IsMatch(t)) return RepIntentKind.Win;
         if (OffTopic().IsMatch(t) && !SalesWord().IsMatch(t)) return RepIntentKind.OffTopic;
         if (DontKnow().IsMatch(t)) return RepIntentKind.DontKnow;
@@ -194,7 +195,7 @@ public static partial class RepIntent
     private static partial Regex TimePressure();
 
     // The rep's own manager; "their manager" (the customer's) is sales material.
-    [GeneratedRegex(@"\b(my (manager|boss|sales manager|team lead|director|vp)|our (manager|boss))\b.{0,60}\b(micromanag\w*|never|always|doesn't|doesnt|does not|won't|wont|ignores?|yell\w*|blames?|hates?|useless|unfair|toxic|no help|clueless|breathing down|on my back|on my case|doesn't listen|takes credit|took credit|undermin\w*|without (even )?(telling|asking|consulting|warning|checking with) me|gave (away )?(half )?(of )?my|took (away )?(half )?(of )?my|as [""']?(his|her)[""']? (own )?(deal|win|idea|work)|every (single )?(day|deal|hour|morning)|again|criticiz\w*|criticis\w*|dumps?|keeps|pressur\w*|impossible|idiot|jerk|awful|terrible|annoying|rude|sucks)\b|\bmicromanag\w*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(my (manager|boss|sales manager|team lead|director|vp)|our (manager|boss))\b.{0,60}\b(micromanag\w*|never|always|doesn't|doesnt|does not|won't|wont|ignores?|yell\w*|blames?|hates?|useless|unfair|toxic|no help|clueless|breathing down|on my back|on my case|doesn't listen|takes credit|took credit|undermin\w*|without (even )?(telling|asking|consulting|warning|checking with) me|gave (away )?(half )?(of )?my|took (away )?(half )?(of )?my|as [""']?(his|her)[""']? (own )?(deal|win|idea|work)|every (single )?(day|deal|hour|morning)|makes me|forces me|again|criticiz\w*|criticis\w*|dumps?|keeps|pressur\w*|impossible|idiot|jerk|awful|terrible|annoying|rude|sucks)\b|\bmicromanag\w*", RegexOptions.CultureInvariant)]
     private static partial Regex ManagerComplaint();
 
     [GeneratedRegex(@"(\b(just|finally|we|i|they) (closed|signed|won|landed|booked|got the (deal|signature|po|contract))\b(?!['’])|\b(closed|signed|won|landed) (it|the deal|northwind|\w+)!|\b(deal|contract|po) (is |got )?(signed|closed|won)\b|\b(hit|beat|smashed|crushed) (my |our )?(quota|number|target)\b|\b(finally|just) (got|booked|landed|secured) (the|a|my|our) (meeting|call|intro|signature|po|contract|deal|yes)\b|\b(po|deal|contract|order|order form) (is|'s|got|just got|went) (through|approved|signed|done|official)\b|\b(it's|its|it is) (signed|official|done)\b(?!\s+(by|on|before))|\b(hit|passed|met|nailed|cleared) (all|every) (\d+ )?(of (the|their|our) )?(success )?(criteria|goals|targets|milestones)|🔥|🎉|🥳|🍾|🙌|🏆)", RegexOptions.CultureInvariant)]
