@@ -113,9 +113,20 @@ public class AsideTests
     }
 
     [Theory]
+    [InlineData("we have to jump through hoops with their procurement")]
+    [InlineData("I need to go back to them in 2 weeks with numbers")]
+    [InlineData("I offered a workshop and they said no thanks")]
+    [InlineData("he told me the case study was very helpful")]
+    [InlineData("their outlook for next year is weak")]
+    [InlineData("the customer is snowed under with an audit")]
+    public void Sales_material_that_shares_a_cue_word_is_still_coached(string text) =>
+        Assert.Equal(RepIntentKind.Other, RepIntent.Classify(text));
+
+    [Theory]
     [InlineData("ok great. thank you so much")]
     [InlineData("makes sense, cheers")]
     [InlineData("right, all good")]
+    [InlineData("fair enough. thanks")]
     public void A_short_thank_you_after_a_remark_is_a_closing(string text)
     {
         var reply = Conversations.Run(["I'll call the buyer tomorrow about the price", text])[^1].Reply;
