@@ -14,6 +14,14 @@ public class AsideTests
     [InlineData("honestly I'm exhausted… thinking about quitting", TurnCategory.Distress)]
     [InlineData("call in 5 min with their CFO", TurnCategory.TimePressure)]
     [InlineData("my manager keeps micromanaging every email I send", TurnCategory.ManagerComplaint)]
+    // Cues widened after heldout-v1 (issue 13 fix): word lists, tried here on sentences of their own.
+    [InlineData("sorry, have to hop, standup in 3", TurnCategory.TimePressure)]
+    [InlineData("gotta run, QBR with them in 2 minutes", TurnCategory.TimePressure)]
+    [InlineData("some days I just cry after the calls", TurnCategory.Distress)]
+    [InlineData("he told me to just work harder, like ok thanks", TurnCategory.ManagerComplaint)]
+    [InlineData("my boss moved my best account to someone else without even asking me", TurnCategory.ManagerComplaint)]
+    [InlineData("the VPN keeps dropping on my laptop, any idea?", TurnCategory.OffTopic)]
+    [InlineData("finally booked the meeting with their CEO!!", TurnCategory.Win)]
     public void An_aside_mid_arc_does_not_move_the_arc_and_is_not_quoted(string text, TurnCategory category)
     {
         var turns = Conversations.Run(["The security review has been stuck for a month", text]);
@@ -103,4 +111,47 @@ public class AsideTests
         Assert.Equal(ReplyKind.Notice, reply.Kind);
         Assert.Contains(expected, reply.Text, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("we have to jump through hoops with their procurement")]
+    [InlineData("I need to go back to them in 2 weeks with numbers")]
+    [InlineData("I offered a workshop and they said no thanks")]
+    [InlineData("he told me the case study was very helpful")]
+    [InlineData("their outlook for next year is weak")]
+    [InlineData("the customer is snowed under with an audit")]
+    public void Sales_material_that_shares_a_cue_word_is_still_coached(string text) =>
+        Assert.Equal(RepIntentKind.Other, RepIntent.Classify(text));
+
+    [Theory]
+    [InlineData("ok great. thank you so much")]
+    [InlineData("makes sense, cheers")]
+    [InlineData("right, all good")]
+    [InlineData("fair enough. thanks")]
+    public void A_short_thank_you_after_a_remark_is_a_closing(string text)
+    {
+        var reply = Conversations.Run(["I'll call the buyer tomorrow about the price", text])[^1].Reply;
+
+        Assert.Equal(TurnCategory.Closing, reply.Category);
+        Assert.Contains("whenever", reply.Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_message_continuing_a_manager_complaint_stays_in_that_aside()
+    {
+        var turns = Conversations.Run(["my manager makes me rewrite every forecast note", "and then he never even opens them"]);
+
+        Assert.Equal(TurnCategory.ManagerComplaint, turns[0].Reply.Category);
+        Assert.Equal(TurnCategory.ManagerComplaint, turns[1].Reply.Category);
+        Assert.DoesNotContain("field", turns[1].Reply.Text, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void A_clear_switch_phrase_reopens_the_arc_on_the_new_confident_topic()
+    {
+        var turns = Conversations.Run(["Contoso wants to wait until after their budget freeze", "turns out the real thing is procurement wants 20% off and net 90 terms"]);
+
+        Assert.NotEqual(turns[0].Reply.State.Topic, turns[1].Reply.State.Topic);
+        Assert.Equal("turns out the real thing is procurement wants 20% off and net 90 terms", turns[1].Reply.State.Situation);
+    }
 }
+

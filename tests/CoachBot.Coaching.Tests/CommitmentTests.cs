@@ -65,6 +65,7 @@ public class CommitmentTests
     [InlineData("I'll map the manual process they run today")]
     [InlineData("We spoke on Monday and I'll send the recap we discussed")]
     [InlineData("Their renewal is in March so I'll build the expansion case")]
+    [InlineData("I'll get Sam to add the renewal to the board's agenda for Friday")]
     public void Dates_that_describe_something_else_are_not_due_dates(string text)
     {
         var reply = CoachingEngine.Respond(CoachingState.New, text, Monday);
@@ -106,6 +107,9 @@ public class CommitmentTests
     [InlineData("my plan is to book 5 meetings with new logos by next Friday", 2026, 12, 4)]
     [InlineData("I'll send them the process docs they use today by Thursday", 2026, 11, 26)]
     [InlineData("We'll send the security questionnaire back on Wednesday", 2026, 11, 25)]
+    [InlineData("I'm going to rerun the whole sequence two weeks from today", 2026, 12, 7)]
+    [InlineData("I'll raise the pricing question when we meet Wednesday", 2026, 11, 25)]
+    [InlineData("I'll fix the month-end close slides by tomorrow", 2026, 11, 24)]
     public void First_person_future_actions_are_read_with_their_own_date(string text, int y, int m, int d)
     {
         var found = CommitmentReader.Find(text, Monday);
@@ -114,4 +118,20 @@ public class CommitmentTests
         Assert.Equal(DueDateStatus.Found, found.Due.Status);
         Assert.Equal(new DateOnly(y, m, d), found.Due.Date);
     }
+
+    [Theory]
+    [InlineData("the steering meeting's Friday, so Thursday", 2026, 11, 26)]
+    [InlineData("we see each other on Wednesday", 2026, 11, 25)]
+    [InlineData("ok, today after lunch", 2026, 11, 23)]
+    public void An_answer_to_the_day_question_is_the_day_the_rep_chose(string answer, int y, int m, int d)
+    {
+        var turns = Conversations.Run(["The champion went quiet", "I'll ask her boss for ten minutes"]);
+        Assert.Equal(Awaiting.DueDate, turns[^1].Reply.State.AwaitingReply);
+
+        var reply = CoachingEngine.Respond(turns[^1].Reply.State, answer, Monday);
+
+        Assert.Equal(ReplyKind.PlanConfirmed, reply.Kind);
+        Assert.Equal(new DateOnly(y, m, d), reply.State.PlanDue);
+    }
 }
+

@@ -67,7 +67,7 @@ public static partial class CoachingEngine
 
     /// <summary>An aside question: no question id (it is not part of the arc's bank) and the arc is left as it was.</summary>
     private static CoachingReply AsideAsk(CoachingState state, TurnCategory category, string prefix, string question) =>
-        Ask(state, prefix, null, question, ReplyKind.CoachingQuestion) with { Category = category };
+        Ask(state with { LastAside = category }, prefix, null, question, ReplyKind.CoachingQuestion) with { Category = category };
 
     /// <summary>"thanks, that's all": end warmly and leave the door open; the arc stays where it is for next time.</summary>
     private static CoachingReply Closing(CoachingState state)
@@ -86,6 +86,6 @@ public static partial class CoachingEngine
         return Open(state, text, "Okay, let's look at that instead. ");
     }
 
-    [GeneratedRegex(@"\b(actually|forget (about )?(it|that|this|the|northwind|\w+)|never ?mind|bigger (problem|issue|worry)|more (urgent|important|pressing)|different (topic|thing|issue|problem)|something else|other thing|change of topic|new topic|the real (problem|issue)|what i really|switch(ing)? (topic|gears)|on another note|separate (issue|thing|question))\b")]
+    [GeneratedRegex(@"\b(turns out|the real (thing|question|story|blocker|worry)|thing is|truth is|honestly,? i (don't|dont|do not) even|main (problem|issue|thing|worry)|actually|forget (about )?(it|that|this|the|northwind|\w+)|never ?mind|bigger (problem|issue|worry)|more (urgent|important|pressing)|different (topic|thing|issue|problem)|something else|other thing|change of topic|new topic|the real (problem|issue)|what i really|switch(ing)? (topic|gears)|on another note|separate (issue|thing|question))\b")]
     private static partial Regex TopicSwitch();
 }

@@ -161,11 +161,21 @@ public static partial class CoachingEngine
     private static CoachingReply Coach(CoachingState state, string text, RepIntentKind intent, DateOnly today)
     {
         var arcOpen = state.Stage is >= CoachingStage.Reality and <= CoachingStage.Will;
+        var lastAside = state.LastAside;
+        state = state with { LastAside = null };
+        // "and then she doesn't even read them" right after a manager complaint (or distress) stays in that aside.
+        if (intent is RepIntentKind.Other && lastAside is TurnCategory.Distress or TurnCategory.ManagerComplaint && RepIntent.ContinuesAside(text))
+            intent = lastAside == TurnCategory.Distress ? RepIntentKind.Distress : RepIntentKind.ManagerComplaint;
 
         // A commitment counts at any turn, even inside a story, a win or a goodbye; a plan is never thrown away.
         if (intent is RepIntentKind.Other or RepIntentKind.DontKnow or RepIntentKind.Win or RepIntentKind.Closing or RepIntentKind.TimePressure or RepIntentKind.Thanks
             && Commitments(state, text, today) is { } committed)
             return committed;
+        // The day asked for is an answer, whatever else it mentions ("today after lunch", "ok thanks, Friday then").
+        if (state.AwaitingReply == Awaiting.DueDate && state.Plan is not null
+            && intent is RepIntentKind.OffTopic or RepIntentKind.Closing or RepIntentKind.Thanks or RepIntentKind.TimePressure
+            && DueDateParser.Read(text, today).Status == DueDateStatus.Found)
+            return Commit(state with { DontKnows = 0 }, text, today);
         if (Aside(state, text, intent) is { } aside) return aside;
         // The day asked for, even wrapped in doubt ("not sure, maybe next week"), attaches to the action already stated.
         if (state.AwaitingReply == Awaiting.DueDate && state.Plan is not null && intent is RepIntentKind.DontKnow
@@ -295,6 +305,8 @@ public static partial class CoachingEngine
     private static CoachingReply Commit(CoachingState state, string text, DateOnly today, FoundCommitment? found = null)
     {
         var read = found?.Due ?? CommitmentReader.DueDate(text, today);
+        // Answering "which day?", any day the rep names is the answer, even an event's ("we have coffee on Friday").
+        if (found is null && state.AwaitingReply == Awaiting.DueDate && read.Status == DueDateStatus.None) read = DueDateParser.Read(text, today);
         if (state.DateChoices.Count == 2 && read.Status != DueDateStatus.Found) read = Choose(state.DateChoices, text, read);
 
         if (state.AwaitingReply == Awaiting.PlanForDate && state.PendingDue is { } pendingDue)

@@ -56,6 +56,8 @@ public sealed record CoachingState
     public bool FieldDayOffered { get; init; }
     /// <summary>The host's id of the stored plan row for <see cref="LastPlan"/>, so a restated plan updates that row.</summary>
     public string? PlanId { get; init; }
+    /// <summary>The aside the last reply answered (distress, a manager complaint), so "and then she …" stays in that aside.</summary>
+    public TurnCategory? LastAside { get; init; }
 }
 
 /// <summary>Values of <see cref="CoachingState.AwaitingReply"/>.</summary>

@@ -80,6 +80,7 @@ public static partial class CommitmentReader
         var scrubbed = OtherSubjectDate().Replace(text.ToLowerInvariant().Replace('’', '\''), " ");
         scrubbed = StateDate().Replace(scrubbed, " ");
         scrubbed = NotThisDay().Replace(scrubbed, " ");
+        scrubbed = AgendaDate().Replace(scrubbed, " ");
         return DueDateParser.Read(scrubbed, today);
     }
 
@@ -155,19 +156,24 @@ public static partial class CommitmentReader
     private static partial Regex Hedge();
 
     // Someone else's clause ending in a date that describes it, not the rep's deadline.
-    [GeneratedRegex(@"\b(they|we|he|she|who|which|people|everyone)('re|'s|'ve)?(?!\s*(will|shall|are going|'re going|'ll|plan)\b)\s+(\w+\s+){1,3}?(?<!\b(by|before|until|till|due)\s)(today|tonight|yesterday|this morning|this week|last week|(on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+(january|february|march|april|may|june|july|august|september|october|november|december))\b")]
+    // "when we talk Thursday", "once they sign on Friday": the rep's action happens at that moment, so its day stays.
+    [GeneratedRegex(@"(?<!\b(when|once|after|while|as soon as)\s+)\b(they|we|he|she|who|which|people|everyone)('re|'s|'ve)?(?!\s*(will|shall|are going|'re going|'ll|plan)\b)\s+(\w+\s+){1,3}?(?<!\b(by|before|until|till|due)\s)(today|tonight|yesterday|this morning|this week|last week|(on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+(january|february|march|april|may|june|july|august|september|october|november|december))\b")]
     private static partial Regex OtherSubjectDate();
 
     // "the renewal is in March", "the QBR was on Monday", "their contract ends on the 15th": facts about the account.
-    [GeneratedRegex(@"\b(renewal|contract|qbr|meeting|call|demo|deadline|budget|fiscal year|quarter|review|kickoff|kick-off|launch)\s+(is|was|'s|are|were|ends|starts|renews|expires|closes|happened|happens)\s+(\w+\s+){0,2}?(on|in|at|next|this|last)\s+(the\s+)?[\w/.-]+(\s+\d{1,2}(st|nd|rd|th)?)?\b")]
+    [GeneratedRegex(@"\b(renewal|contract|qbr|meeting|call|demo|deadline|budget|fiscal year|quarter|review|kickoff|kick-off|launch)(\s+(is|was|are|were|ends|starts|renews|expires|closes|happened|happens)|'s)\s+(\w+\s+){0,2}?((on|in|at|next|this|last)\s+(the\s+)?[\w/.-]+(\s+\d{1,2}(st|nd|rd|th)?)?|monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow)\b")]
     private static partial Regex StateDate();
 
     [GeneratedRegex(@"\b(before|by|ahead of|after|at|until|till|for|in time for)\s+(?<event>(the|our|their|my|this|next|his|her)\s+(\w+\s+)?(qbr|board meeting|meeting|call|demo|review|renewal|kickoff|kick-off|offsite|workshop|presentation|pitch|steering committee|all-hands|conference|trade show|deadline|visit|onsite|summit|budget review|planning session|sync|1:1|one-on-one|check-in))\b")]
     private static partial Regex NamedEvent();
 
     // "Friday instead of Thursday", "from Thursday to Friday": the day being replaced is not the due date.
-    [GeneratedRegex(@"\b(instead of|rather than|not on|not by|not|no longer|moved from|moving it from|from)\s+(on\s+|by\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|tomorrow|today|the \d{1,2}(st|nd|rd|th))\b")]
+    [GeneratedRegex(@"\b(instead of|rather than|not on|not by|not|no longer|moved from|moving it from|(?<!\b(days?|weeks?)\s)from)\s+(on\s+|by\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|tomorrow|today|the \d{1,2}(st|nd|rd|th))\b")]
     private static partial Regex NotThisDay();
+
+    // "put it on the CFO's agenda for Thursday": the day of someone else's meeting, not when the rep acts.
+    [GeneratedRegex(@"\bagenda (for|on)\s+(next\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \d{1,2}(st|nd|rd|th))\b")]
+    private static partial Regex AgendaDate();
 
     // Stock phrases that promise nothing checkable.
     [GeneratedRegex(@"^(\w+\s+)?(get back to (you|them|him|her)|let you know|think about it|think it over|keep you posted|see (what|how|if)|sleep on it|play it by ear|figure it out)\b")]

@@ -28,6 +28,7 @@ public sealed record DueDateResult(DueDateStatus Status, DateOnly? Date, IReadOn
 /// Written by hand (CoachBot.Coaching takes no packages). English only. Supported, case-insensitive:
 /// <list type="bullet">
 /// <item>ISO dates <c>2026-12-03</c>; "today", "tonight", "this afternoon", "EOD"/"end of day"; "tomorrow"; "day after tomorrow".</item>
+/// <item>"a week from today", "two weeks from Friday", "3 days from now".</item>
 /// <item>"in 3 days", "in three days", "in a day or two" (2), "in a couple of days" (2), "in 2 weeks", "in a week", "within 5 days".</item>
 /// <item>Weekdays: "Thursday", "by Thu", "on Friday", "this Friday" — the next such day after today ("this" allows today);
 ///   "next Thursday" — the Thursday of next (Monday-based) week.</item>
@@ -57,7 +58,8 @@ public static partial class DueDateParser
     public static DueDateResult Read(string? text, DateOnly today)
     {
         if (string.IsNullOrWhiteSpace(text)) return DueDateResult.NoDate;
-        var t = " " + Normalize(text.Length > 2000 ? text[..2000] : text) + " ";
+        // "month-end close", "quarter-end reporting": a process named after a date, not a deadline.
+        var t = " " + PeriodEndNoun().Replace(Normalize(text.Length > 2000 ? text[..2000] : text), " ") + " ";
         var found = new List<DateOnly>();
         var past = new List<DateOnly>();
         IReadOnlyList<DateOnly>? ambiguous = null;
@@ -84,6 +86,18 @@ public static partial class DueDateParser
             var n = Number(m.Groups["n"].Value);
             if (n is null or > 400) continue;
             Add(m.Groups["unit"].Value.StartsWith('w') ? today.AddDays(7 * n.Value) : today.AddDays(n.Value));
+        }
+        foreach (Match m in FromSpan().Matches(t))
+        {
+            var n = Number(m.Groups["n"].Value);
+            if (n is null or > 52) continue;
+            var from = m.Groups["base"].Value switch
+            {
+                "today" or "now" => today,
+                "tomorrow" => today.AddDays(1),
+                var day => Next(today, ToDay(day), allowToday: false),
+            };
+            Add(m.Groups["unit"].Value.StartsWith('w') ? from.AddDays(7 * n.Value) : from.AddDays(n.Value));
         }
         if (Has(t, "in a day or two") || Has(t, "in a couple of days") || Has(t, "in a couple days")) Add(today.AddDays(2));
 
@@ -238,6 +252,13 @@ public static partial class DueDateParser
 
     [GeneratedRegex(@"\b(in|within)\s+(?<n>\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen)\s+(?<unit>days?|weeks?|business days?|working days?)\b")]
     private static partial Regex InSpan();
+
+    // "a week from today", "two weeks from Friday", "3 days from now".
+    [GeneratedRegex(@"\b(?<n>\d{1,2}|a|an|one|two|three|four|five|six)\s+(?<unit>days?|weeks?)\s+from\s+(?<base>today|now|tomorrow|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b")]
+    private static partial Regex FromSpan();
+
+    [GeneratedRegex(@"\b(month|quarter|year)[- ]end (close|closing|reporting|report|process|numbers|review|rush|crunch|books)\b")]
+    private static partial Regex PeriodEndNoun();
 
     [GeneratedRegex(@"(?<lead>\b(next|this|on|by|before|until|till|for|last|coming)\s+)?\b(?<day>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)\b(?!-)")]
     private static partial Regex Weekday();

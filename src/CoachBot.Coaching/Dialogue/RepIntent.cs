@@ -59,9 +59,10 @@ public static partial class RepIntent
         if (Insisting().IsMatch(t) || Markup().IsMatch(t)) return RepIntentKind.Insisting;
         if (AtTheBot().IsMatch(t)) return RepIntentKind.Frustrated;
         if (Distress().IsMatch(t) && FirstPerson().IsMatch(t) && !NotDistress().IsMatch(t)) return RepIntentKind.Distress;
-        if (t.Length <= 60 && Closing().IsMatch(t)) return RepIntentKind.Closing;
         if (TimePressure().IsMatch(t)) return RepIntentKind.TimePressure;
-        if (ManagerComplaint().IsMatch(t)) return RepIntentKind.ManagerComplaint;
+        // Before closings: "he told me …, like ok thanks" is sarcasm, not a goodbye.
+        if (ManagerComplaint().IsMatch(t) || Sarcasm().IsMatch(t) && ToldMe().IsMatch(t)) return RepIntentKind.ManagerComplaint;
+        if (t.Length <= 60 && (Closing().IsMatch(t) || ThanksTail().IsMatch(t) && !t.Contains('?') && !ThanksOnly.Contains(t))) return RepIntentKind.Closing;
         if (Win().IsMatch(t) && !NotAWin().IsMatch(t)) return RepIntentKind.Win;
         if (OffTopic().IsMatch(t) && !SalesWord().IsMatch(t)) return RepIntentKind.OffTopic;
         if (DontKnow().IsMatch(t)) return RepIntentKind.DontKnow;
@@ -71,11 +72,22 @@ public static partial class RepIntent
             or "absolutely" or "definitely" or "sounds good" or "let's do it" or "lets do it" or "another" or "another one"
             or "one more" or "again") return RepIntentKind.Yes;
         if (t is "no" or "n" or "nope" or "no thanks" or "not now" or "nah" or "no thank you" or "later" or "not really") return RepIntentKind.No;
-        if (t is "thanks" or "thank you" or "thx" or "ty" or "cheers" or "ok" or "okay" or "cool" or "great" or "got it" or "perfect"
-            or "that's all" or "thats all" or "all good" or "nothing" or "nothing else" or "done" or "bye" or "ok thanks" or "thanks!")
-            return RepIntentKind.Thanks;
+        if (ThanksOnly.Contains(t)) return RepIntentKind.Thanks;
         return RepIntentKind.Other;
     }
+
+    /// <summary>Whole messages that close a turn without new content ("ok thanks"); longer thank-yous are goodbyes.</summary>
+    private static readonly HashSet<string> ThanksOnly = new(StringComparer.Ordinal)
+    {
+        "thanks", "thank you", "thx", "ty", "cheers", "ok", "okay", "cool", "great", "got it", "perfect", "that's all", "thats all",
+        "all good", "nothing", "nothing else", "done", "bye", "ok thanks", "thanks!",
+    };
+
+    /// <summary>
+    /// A message that continues the aside just answered ("and then she doesn't even read them", "haven't told anyone"):
+    /// it opens with a joining word or a pronoun for someone already named, so it belongs to the same aside.
+    /// </summary>
+    public static bool ContinuesAside(string? text) => Continuation().IsMatch(Normalize(text ?? string.Empty));
 
     /// <summary>True when the message swears or insults (the bot then does not quote it back).</summary>
     public static bool HasProfanity(string? text) => text is not null && Profanity().IsMatch(text.ToLowerInvariant());
@@ -164,7 +176,7 @@ public static partial class RepIntent
     private static partial Regex AtTheBot();
 
     // Burnout and distress: acknowledged with care, never answered with a sales template.
-    [GeneratedRegex(@"\b(exhausted|burn(ed|t|ing)? ?out|burnout|quit(ting)? (my job|this job|sales|everything)|thinking (about|of) quitting|want to quit|wanna quit|can't (sleep|cope|do this anymore|take (it|this) anymore)|cant (sleep|cope|do this anymore)|(so|completely|totally|really|feel|feeling) overwhelmed|(i'm|im|i am|i feel|feeling|so) anxious|my anxiety|depress(ed|ion)|panic attack|breaking down|falling apart|at my limit|running on empty|hopeless|crying|mental health|so tired of (everything|this|it all)|dread (going|work|mondays?)|hate my job|i'm not ok(ay)?|im not ok(ay)?|i'm not coping|not coping)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(exhausted|burn(ed|t|ing)? ?out|burnout|quit(ting)? (my job|this job|sales|everything)|thinking (about|of) quitting|want to quit|wanna quit|can't (sleep|cope|do this anymore|take (it|this) anymore)|cant (sleep|cope|do this anymore)|(so|completely|totally|really|feel|feeling) overwhelmed|(i'm|im|i am|i feel|feeling|so) anxious|my anxiety|depress(ed|ion)|panic attack|breaking down|falling apart|at my limit|running on empty|hopeless|crying|mental health|so tired of (everything|this|it all)|dread (going|work|mondays?)|hate (my|this) job|i (just |sometimes |often |literally |still )?(cry|cried)|i've cried|(made|makes|make) me cry|in tears|i (really |just )?want(ed)? out|want out of (this|my) job|want out of sales|(leave|leaving|quit|quitting) (this|my) job|haven't told anyone|havent told anyone|(can't|cant) tell anyone|no one to talk to|nobody to talk to|miserable|i'm not ok(ay)?|im not ok(ay)?|i'm not coping|not coping)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Distress();
 
     [GeneratedRegex(@"\b(i|i'm|im|i've|ive|me|my|myself)\b", RegexOptions.CultureInvariant)]
@@ -179,23 +191,37 @@ public static partial class RepIntent
     private static partial Regex Closing();
 
     // A meeting about to start: one preparation question fits, not a GROW arc.
-    [GeneratedRegex(@"\b((call|meeting|demo|pitch|presentation|negotiation|qbr|interview|it|that|mine|one|zoom|teams call) (is |starts |begins )?in (\d{1,2}|a few|five|ten|two|three|fifteen|twenty) ?(min|mins|minutes|sec)|in (\d{1,2}|five|ten|two|three) ?(min|mins|minutes)\b.*\b(call|meeting|demo|pitch)|(about to|going to) (jump|hop|go) (on|into) (a |the |my )?(call|meeting|demo|zoom)|(call|meeting|demo) (starts|is starting) (now|soon|any minute)|no time,|quick[,!] (i|my|call|meeting)|walking into (a|the|my) (call|meeting|demo)|(i have|i've got|ive got|i only have|only have|got) (\d{1,2}|two|three|five|ten|fifteen) ?(min|mins|minutes) (before|until|till|til))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((call|meeting|demo|pitch|presentation|negotiation|qbr|interview|it|that|mine|one|zoom|teams call) (is |starts |begins )?in (\d{1,2}|a few|five|ten|two|three|fifteen|twenty) ?(min|mins|minutes|sec)|in (\d{1,2}|five|ten|two|three) ?(min|mins|minutes)\b.*\b(call|meeting|demo|pitch)|(about to|going to) (jump|hop|go) (on|into) (a |the |my )?(call|meeting|demo|zoom)|(call|meeting|demo) (starts|is starting) (now|soon|any minute)|no time,|quick[,!] (i|my|call|meeting)|walking into (a|the|my) (call|meeting|demo)|(i have|i've got|ive got|i only have|only have|got) (\d{1,2}|two|three|five|ten|fifteen) ?(min|mins|minutes) (before|until|till|til)|(call|meeting|demo|review|sync|standup|1:1|zoom|teams call) (\w+ ){0,4}in (\d{1,2}|a few|five|ten|two|three|fifteen|twenty)( ?(min|mins|minutes|sec))?(?! ?(days?|weeks?|months?|hours?|hrs?|years?|q\d|%))\b|(gotta|got to|have to|need to) (go|run|dash|jump|hop)\b.*\bin (\d{1,2}|a few|two|five) ?(min|mins|minutes)?\b(?! ?(days?|weeks?|months?|hours?|hrs?|years?))|(gotta|got to|have to|need to) (jump|hop)(\s*$|[,.!]| (on|into) (a|the|my|another) (call|meeting|zoom))|(pulled|dragged|called) (me )?into (a|the|an) (meeting|call))", RegexOptions.CultureInvariant)]
     private static partial Regex TimePressure();
 
     // The rep's own manager; "their manager" (the customer's) is sales material.
-    [GeneratedRegex(@"\b(my (manager|boss|sales manager|team lead|director|vp)|our (manager|boss))\b.{0,60}\b(micromanag\w*|never|always|doesn't|doesnt|does not|won't|wont|ignores?|yell\w*|blames?|hates?|useless|unfair|toxic|no help|clueless|breathing down|on my back|on my case|doesn't listen|takes credit|undermin\w*|criticiz\w*|criticis\w*|dumps?|keeps|pressur\w*|impossible|idiot|jerk|awful|terrible|annoying|rude|sucks)\b|\bmicromanag\w*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(my (manager|boss|sales manager|team lead|director|vp)|our (manager|boss))\b.{0,60}\b(micromanag\w*|never|always|doesn't|doesnt|does not|won't|wont|ignores?|yell\w*|blames?|hates?|useless|unfair|toxic|no help|clueless|breathing down|on my back|on my case|doesn't listen|takes credit|took credit|undermin\w*|without (even )?(telling|asking|consulting|warning|checking with) me|gave (away )?(half )?(of )?my|took (away )?(half )?(of )?my|as [""']?(his|her)[""']? (own )?(deal|win|idea|work)|every (single )?(day|hour)|every single|makes me|forces me|criticiz\w*|criticis\w*|dumps?|keeps|pressur\w*|impossible|idiot|jerk|awful|terrible|annoying|rude|sucks)\b|\bmicromanag\w*", RegexOptions.CultureInvariant)]
     private static partial Regex ManagerComplaint();
 
-    [GeneratedRegex(@"(\b(just|finally|we|i|they) (closed|signed|won|landed|booked|got the (deal|signature|po|contract))\b(?!['’])|\b(closed|signed|won|landed) (it|the deal|northwind|\w+)!|\b(deal|contract|po) (is |got )?(signed|closed|won)\b|\b(hit|beat|smashed|crushed) (my |our )?(quota|number|target)\b|🔥|🎉|🥳|🍾)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(\b(just|finally|we|i|they) (closed|signed|won|landed|booked|got the (deal|signature|po|contract))\b(?!['’])|\b(closed|signed|won|landed) (it|the deal|northwind|\w+)!|\b(deal|contract|po) (is |got )?(signed|closed|won)\b|\b(hit|beat|smashed|crushed) (my |our )?(quota|number|target)\b|\b(finally|just) (got|booked|landed|secured) (the|a|my|our) (meeting|call|intro|signature|po|contract|deal|yes)\b|\b(po|deal|contract|order|order form) (is|'s|got|just got|went) (through|approved|signed|done|official)\b|\b(it's|its|it is) (signed|official)\b(?!\s+(by|on|before))|\b(hit|passed|met|nailed|cleared) (all|every) (\d+ )?(of (the|their|our) )?(success )?(criteria|goals|targets|milestones)|🔥|🎉|🥳|🍾|🙌|🏆)", RegexOptions.CultureInvariant)]
     private static partial Regex Win();
 
     // Still coaching material: losses, signing with someone else, a problem after the win, or a question.
     [GeneratedRegex(@"\b(lost|with (a |the )?(competitor|another|someone|them instead|the other)|but|however|problem|issue|stuck|how (do|can|should)|what (do|should)|now (they|procurement|legal)|closed[- ]lost|closed (the|our|out the) (call|meeting|loop|ticket|session)|not|didn't|didnt|almost|nearly|if)\b|\?", RegexOptions.CultureInvariant)]
     private static partial Regex NotAWin();
 
-    [GeneratedRegex(@"\b(weather|rain|sunny|forecast for (the )?weekend|football|soccer|nba|nfl|baseball|super bowl|world cup|game last night|recipe|lunch|dinner|pizza|movie|movies|netflix|tv show|joke|jokes|capital of|who won|what time is it|horoscope|vacation spot|restaurant|traffic|my cat|my dog|birthday|song|music|poem|translate|stock price|bitcoin|crypto)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(weather|rain|sunny|forecast for (the )?weekend|football|soccer|nba|nfl|baseball|super bowl|world cup|game last night|recipe|lunch|dinner|pizza|movie|movies|netflix|tv show|joke|jokes|capital of|who won|what time is it|horoscope|vacation spot|restaurant|traffic|my cat|my dog|birthday|song|music|poem|translate|stock price|bitcoin|crypto|snowing|snowed in|snowstorm|wifi|wi-fi|password|printer|laptop|vpn|outlook (keeps|is|won't|wont|crashed|crashes)|(keeps|kept) crashing|it ticket|payroll|payslip|expense report|expense claim|my expenses|parking|vacation days|days off|annual leave|pto)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OffTopic();
 
     [GeneratedRegex(@"\b(deal|client|customer|buyer|prospect|account|quota|pipeline|forecast(?! for)|demo|proposal|contract|price|pricing|discount|cfo|ceo|procurement|champion|renewal|pilot|crm|sales|lead|leads|meeting with|call with)\b", RegexOptions.CultureInvariant)]
     private static partial Regex SalesWord();
+
+    // Thanks at the end of a short message after an acknowledgement or a last remark ("fair. thanks!", "cool thanks, all good").
+    [GeneratedRegex(@"(^|[,.!;]\s*|^(ok|okay|cool|great|fair|perfect|right|nice|good|awesome|got it|makes sense|sounds good)\s+)(thanks|thank you|thx|ty|cheers|all good|all set|appreciate it)( (a lot|so much|again|heaps|man|mate|for (this|that|the help|your help)))?$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThanksTail();
+
+    // "like ok thanks, very helpful": sarcasm about what someone told the rep.
+    [GeneratedRegex(@"\b(like,? ok(ay)?,? thanks|thanks for nothing|gee,? thanks|wow,? thanks|cheers for that|(very|so|super) helpful,? not)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Sarcasm();
+
+    [GeneratedRegex(@"\b(she|he|my (manager|boss|team lead|director|vp))( \w+)? (told|tells|said|says|keeps telling) me\b", RegexOptions.CultureInvariant)]
+    private static partial Regex ToldMe();
+
+    [GeneratedRegex(@"^(and|also|plus|but|even|of course|again|still|she|he|it's|its|haven't|havent|not even|no one|nobody)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Continuation();
 }

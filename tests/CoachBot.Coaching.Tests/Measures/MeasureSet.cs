@@ -15,7 +15,8 @@ internal sealed record Expectation(string Kind, string? Value)
 internal sealed record ScriptedConversation(string Id, IReadOnlyList<ScriptedLine> Lines);
 
 /// <summary>
-/// A measure set directory (Corpus/dev, Corpus/heldout): topics.tsv (label TAB message), conversations.txt ("=== id",
+/// A measure set directory: Corpus/dev and Corpus/heldout-v1 (tuned on), Corpus/heldout (the fresh held-out set, never
+/// tuned on; measured and asserted on the same floors when present): topics.tsv (label TAB message), conversations.txt ("=== id",
 /// "rep: …", "expect: …", "#" comments) and openers.tsv (message TAB phrase|phrase). Today is Monday 2026-11-23.
 /// </summary>
 internal sealed record MeasureSet(
