@@ -15,8 +15,8 @@ internal sealed record Expectation(string Kind, string? Value)
 internal sealed record ScriptedConversation(string Id, IReadOnlyList<ScriptedLine> Lines);
 
 /// <summary>
-/// A measure set directory: Corpus/dev and Corpus/heldout-v1 (tuned on), Corpus/heldout (the fresh held-out set, never
-/// tuned on; measured and asserted on the same floors when present): topics.tsv (label TAB message), conversations.txt ("=== id",
+/// A measure set directory: Corpus/dev and Corpus/heldout-v1 (tuned on; the floors are asserted), Corpus/heldout (the fresh
+/// held-out set, written apart and never tuned on; measured and reported, not asserted): topics.tsv (label TAB message), conversations.txt ("=== id",
 /// "rep: …", "expect: …", "#" comments) and openers.tsv (message TAB phrase|phrase). Today is Monday 2026-11-23.
 /// </summary>
 internal sealed record MeasureSet(
@@ -25,7 +25,13 @@ internal sealed record MeasureSet(
     IReadOnlyList<ScriptedConversation> Conversations,
     IReadOnlyList<(string Message, IReadOnlyList<string> Phrases)> Openers)
 {
-    public static readonly string[] Names = ["dev", "heldout-v1", "heldout"];
+    public static readonly string[] Names = ["dev", "heldout-v1", Fresh];
+
+    /// <summary>The sets the engine and the classifier were tuned on.</summary>
+    public static readonly string[] Tuned = ["dev", "heldout-v1"];
+
+    /// <summary>The set nobody tuned on: its figures are the honest ones.</summary>
+    public const string Fresh = "heldout";
 
     /// <summary>The sets present next to the test assembly (heldout/ only once the lead has copied it in).</summary>
     public static IEnumerable<MeasureSet> Present() =>

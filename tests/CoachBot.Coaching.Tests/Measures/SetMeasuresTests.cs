@@ -29,11 +29,16 @@ public class SetMeasuresTests(ITestOutputHelper output)
         Assert.All(dev.Conversations.SelectMany(c => c.Lines).SelectMany(l => l.Expectations), e => Assert.Contains(e.Kind, kinds));
     }
 
+    /// <summary>
+    /// The floors hold on every set that was tuned on. The fresh held-out set (<see cref="MeasureSet.Fresh"/>) is measured and
+    /// reported by the same command but not asserted: a failing assertion there is an invitation to tune on it, which would
+    /// end its use as a held-out set. Once it has been studied, it joins <see cref="MeasureSet.Tuned"/> and a new one is written.
+    /// </summary>
     [Fact]
-    public void Every_present_set_meets_the_issue_floors()
+    public void Every_tuned_set_meets_the_issue_floors()
     {
         var report = Report();
-        foreach (var m in All.Value)
+        foreach (var m in All.Value.Where(m => MeasureSet.Tuned.Contains(m.Set)))
         {
             Assert.True(m.DatedShare >= 0.95, report);
             Assert.True(m.UnmadePlans == 0, report);
@@ -45,7 +50,7 @@ public class SetMeasuresTests(ITestOutputHelper output)
         }
     }
 
-    /// <summary>Topic accuracy is reported for every set (its 85 % floor is asserted above, for every present set).</summary>
+    /// <summary>Topic accuracy is reported for every set (its 85 % floor is asserted above, for the tuned sets).</summary>
     [Fact]
     public void Topic_accuracy_is_reported_for_every_present_set()
     {
