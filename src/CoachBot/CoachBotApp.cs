@@ -3,6 +3,7 @@ using CoachBot.Bot;
 using CoachBot.Configuration;
 using CoachBot.Erasure;
 using CoachBot.FieldDays;
+using CoachBot.Leaders;
 using CoachBot.Graph;
 using CoachBot.Managers;
 using CoachBot.Plans;
@@ -59,6 +60,7 @@ public static class CoachBotApp
         builder.Services.AddCoachBotHealth();
         builder.Services.AddNudges(builder.Configuration);
         builder.Services.AddFieldDays();
+        builder.Services.AddLeaders();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -71,6 +73,7 @@ public static class CoachBotApp
         app.MapCoachBotHealth();
         app.MapNudgeAdminEndpoints();
         app.MapFieldDayAdminEndpoints();
+        app.MapLeaderAdminEndpoints();
         app.MapUserDataAdminEndpoints();
         return app;
     }

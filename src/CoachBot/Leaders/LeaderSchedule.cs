@@ -1,0 +1,69 @@
+using System.Collections.Concurrent;
+using CoachBot.Coaching.Calendar;
+using CoachBot.Coaching.Leaders;
+using CoachBot.Graph;
+using CoachBot.Nudges;
+using CoachBot.Storage.Nudges;
+using Microsoft.Extensions.Options;
+
+namespace CoachBot.Leaders;
+
+/// <summary>
+/// On each nudge-scheduler tick: a weekly job for each leader (the directory manager of a roster manager) once their
+/// local week has started — the first working day of the week, from the start of their working hours (mailbox settings;
+/// Monday 08:00 UTC-default hours when Graph cannot answer). Keyed on the week's Monday, so a tick later that week (after
+/// an outage) still delivers it, and every tick and instance after that finds the same once-only job.
+/// </summary>
+internal sealed partial class LeaderSchedule(
+    LeaderReport report,
+    ICalendarDirectory calendar,
+    TimeProvider time,
+    IOptions<NudgeOptions> options,
+    ILogger<LeaderSchedule> logger) : IDueJobSource
+{
+    private readonly ConcurrentDictionary<string, (WorkingHours Hours, DateTimeOffset Until)> _hours = new(StringComparer.OrdinalIgnoreCase);
+
+    public async Task<IReadOnlyList<NudgeJob>> DueAsync(string tenantId, DateTimeOffset now, CancellationToken ct)
+    {
+        var due = new List<NudgeJob>();
+        var leaders = (await report.LeadersAsync(ct).ConfigureAwait(false)).Select(p => p.Leader.Id).Distinct(StringComparer.OrdinalIgnoreCase);
+        foreach (var leaderId in leaders)
+        {
+            var hours = await HoursAsync(leaderId, ct).ConfigureAwait(false);
+            if (WeekDue(hours, now) is { } week) due.Add(LeaderJobs.For(tenantId, leaderId, week));
+        }
+        return due;
+    }
+
+    /// <summary>The Monday of the leader's current local week once its first working day's hours have begun, else null.</summary>
+    internal static DateOnly? WeekDue(WorkingHours hours, DateTimeOffset now)
+    {
+        var zone = TimeZoneInfo.TryFindSystemTimeZoneById(hours.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
+        var local = TimeZoneInfo.ConvertTime(now, zone);
+        var today = DateOnly.FromDateTime(local.DateTime);
+        var monday = LeaderFigures.WeekOf(today);
+        var first = Enumerable.Range(0, 7).Select(monday.AddDays).FirstOrDefault(d => hours.Days.Contains(d.DayOfWeek), monday);
+        if (today < first || (today == first && TimeOnly.FromDateTime(local.DateTime) < hours.Start)) return null;
+        return monday;
+    }
+
+    private async Task<WorkingHours> HoursAsync(string leaderId, CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (_hours.TryGetValue(leaderId, out var cached) && cached.Until > now) return cached.Hours;
+        try
+        {
+            var hours = (await calendar.GetMailboxSettingsAsync(leaderId, ct).ConfigureAwait(false)).WorkingHours;
+            _hours[leaderId] = (hours, now + options.Value.MailboxCacheTime);
+            return hours;
+        }
+        catch (GraphException ex)
+        {
+            LogGraphDegraded(logger, ex.Operation);
+            return WorkingHours.Default("UTC");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Leader schedule: Graph {Operation} failed; default working hours in UTC")]
+    private static partial void LogGraphDegraded(ILogger logger, string operation);
+}
