@@ -31,10 +31,14 @@ internal sealed partial class LeaderReport(
 {
     public string TenantId => NudgeTenant.Resolve(options.Value, services);
 
-    /// <summary>Each roster manager's leader (null when the directory names none), sorted by manager id.</summary>
-    public async Task<IReadOnlyList<(string ManagerId, DirectoryUser Leader)>> LeadersAsync(CancellationToken ct)
+    /// <summary>
+    /// Each roster manager's leader (managers the directory names no manager for are left out), sorted by manager id;
+    /// <c>Complete</c> is false when a Graph lookup failed and that manager is missing.
+    /// </summary>
+    public async Task<(IReadOnlyList<(string ManagerId, DirectoryUser Leader)> Pairs, bool Complete)> LeadersAsync(CancellationToken ct)
     {
         var list = new List<(string, DirectoryUser)>();
+        var complete = true;
         foreach (var managerId in await roster.GetManagersAsync(TenantId, ct).ConfigureAwait(false))
         {
             try
@@ -44,16 +48,17 @@ internal sealed partial class LeaderReport(
             catch (GraphException ex)
             {
                 LogGraphDegraded(logger, ex.Operation);
+                complete = false;
             }
         }
-        return list;
+        return (list, complete);
     }
 
     /// <summary>The week of <paramref name="weekStart"/> for every manager who has a leader, or only those of <paramref name="leaderId"/>.</summary>
     public async Task<IReadOnlyList<ManagerWeek>> BuildAsync(DateOnly weekStart, string? leaderId, CancellationToken ct)
     {
         var tenant = TenantId;
-        var pairs = (await LeadersAsync(ct).ConfigureAwait(false))
+        var pairs = (await LeadersAsync(ct).ConfigureAwait(false)).Pairs
             .Where(p => leaderId is null || string.Equals(p.Leader.Id, leaderId, StringComparison.OrdinalIgnoreCase)).ToList();
         if (pairs.Count == 0) return [];
         var stored = await fieldDays.ListAsync(tenant, weekStart.AddDays(-LeaderFigures.FieldWindowDays - 1), weekStart, ct).ConfigureAwait(false);

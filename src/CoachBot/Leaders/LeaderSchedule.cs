@@ -23,11 +23,15 @@ internal sealed partial class LeaderSchedule(
 {
     private readonly ConcurrentDictionary<string, (WorkingHours Hours, DateTimeOffset Until)> _hours = new(StringComparer.OrdinalIgnoreCase);
 
+    // The leaders change as rarely as the roster: looked up again with it, not on every tick (a partial list is not kept).
+    private volatile LeaderList? _leaders;
+
+    private sealed record LeaderList(IReadOnlyList<string> Ids, DateTimeOffset Until);
+
     public async Task<IReadOnlyList<NudgeJob>> DueAsync(string tenantId, DateTimeOffset now, CancellationToken ct)
     {
         var due = new List<NudgeJob>();
-        var leaders = (await report.LeadersAsync(ct).ConfigureAwait(false)).Select(p => p.Leader.Id).Distinct(StringComparer.OrdinalIgnoreCase);
-        foreach (var leaderId in leaders)
+        foreach (var leaderId in await LeaderIdsAsync(ct).ConfigureAwait(false))
         {
             var hours = await HoursAsync(leaderId, ct).ConfigureAwait(false);
             if (WeekDue(hours, now) is { } week) due.Add(LeaderJobs.For(tenantId, leaderId, week));
@@ -45,6 +49,16 @@ internal sealed partial class LeaderSchedule(
         var first = Enumerable.Range(0, 7).Select(monday.AddDays).FirstOrDefault(d => hours.Days.Contains(d.DayOfWeek), monday);
         if (today < first || (today == first && TimeOnly.FromDateTime(local.DateTime) < hours.Start)) return null;
         return monday;
+    }
+
+    private async Task<IReadOnlyList<string>> LeaderIdsAsync(CancellationToken ct)
+    {
+        var now = time.GetUtcNow();
+        if (_leaders is { } cached && cached.Until > now) return cached.Ids;
+        var (pairs, complete) = await report.LeadersAsync(ct).ConfigureAwait(false);
+        IReadOnlyList<string> ids = [.. pairs.Select(p => p.Leader.Id).Distinct(StringComparer.OrdinalIgnoreCase)];
+        if (complete) _leaders = new LeaderList(ids, now + options.Value.ManagerRefreshInterval);
+        return ids;
     }
 
     private async Task<WorkingHours> HoursAsync(string leaderId, CancellationToken ct)
