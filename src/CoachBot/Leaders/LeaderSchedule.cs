@@ -11,8 +11,9 @@ namespace CoachBot.Leaders;
 /// <summary>
 /// On each nudge-scheduler tick: a weekly job for each leader (the directory manager of a roster manager) once their
 /// local week has started — the first working day of the week, from the start of their working hours (mailbox settings;
-/// Monday 08:00 UTC-default hours when Graph cannot answer). Keyed on the week's Monday, so a tick later that week (after
-/// an outage) still delivers it, and every tick and instance after that finds the same once-only job.
+/// the default hours in UTC when Graph cannot answer) until that day ends. Keyed on the week's Monday, so every tick and
+/// instance that day finds the same once-only job. Only that day: a card that could not go out then (CoachBot down all
+/// day) is not sent late in the week; the admin CSV still has the figures.
 /// </summary>
 internal sealed partial class LeaderSchedule(
     LeaderReport report,
@@ -39,7 +40,7 @@ internal sealed partial class LeaderSchedule(
         return due;
     }
 
-    /// <summary>The Monday of the leader's current local week once its first working day's hours have begun, else null.</summary>
+    /// <summary>The Monday of the leader's local week while it is the week's first working day from the start of working hours, else null.</summary>
     internal static DateOnly? WeekDue(WorkingHours hours, DateTimeOffset now)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(hours.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
@@ -47,8 +48,7 @@ internal sealed partial class LeaderSchedule(
         var today = DateOnly.FromDateTime(local.DateTime);
         var monday = LeaderFigures.WeekOf(today);
         var first = Enumerable.Range(0, 7).Select(monday.AddDays).FirstOrDefault(d => hours.Days.Contains(d.DayOfWeek), monday);
-        if (today < first || (today == first && TimeOnly.FromDateTime(local.DateTime) < hours.Start)) return null;
-        return monday;
+        return today == first && TimeOnly.FromDateTime(local.DateTime) >= hours.Start ? monday : null;
     }
 
     private async Task<IReadOnlyList<string>> LeaderIdsAsync(CancellationToken ct)

@@ -30,9 +30,10 @@ public sealed class LeaderReportPartsTests
     // New York, Monday 30 Nov 2026 (EST, UTC-5): due from 08:00 local = 13:00 UTC.
     [InlineData("America/New_York", "2026-11-30T12:59:00Z", null)]
     [InlineData("America/New_York", "2026-11-30T13:00:00Z", "2026-11-30")]
-    // Still that week's card later in the week (catch-up, once only), up to Sunday night local (04:00 UTC Monday).
-    [InlineData("America/New_York", "2026-12-04T20:00:00Z", "2026-11-30")]
-    [InlineData("America/New_York", "2026-11-30T04:00:00Z", "2026-11-23")]
+    // All that Monday (23:59 local = 04:59 UTC Tuesday), not on the Tuesday or Sunday night.
+    [InlineData("America/New_York", "2026-12-01T04:59:00Z", "2026-11-30")]
+    [InlineData("America/New_York", "2026-12-01T05:00:00Z", null)]
+    [InlineData("America/New_York", "2026-11-30T04:00:00Z", null)]
     // Berlin, Monday 30 Mar 2026, the day after the spring DST switch (CEST, UTC+2): 08:00 local = 06:00 UTC.
     [InlineData("Europe/Berlin", "2026-03-30T05:59:00Z", null)]
     [InlineData("Europe/Berlin", "2026-03-30T06:00:00Z", "2026-03-30")]
