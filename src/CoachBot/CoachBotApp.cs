@@ -5,6 +5,7 @@ using CoachBot.Erasure;
 using CoachBot.FieldDays;
 using CoachBot.Fleet;
 using CoachBot.Graph;
+using CoachBot.Leaders;
 using CoachBot.Managers;
 using CoachBot.Plans;
 using CoachBot.Proactive;
@@ -61,6 +62,7 @@ public static class CoachBotApp
         builder.Services.AddCoachBotHealth();
         builder.Services.AddNudges(builder.Configuration);
         builder.Services.AddFieldDays();
+        builder.Services.AddLeaders();
         configureServices?.Invoke(builder.Services);
 
         var app = builder.Build();
@@ -75,6 +77,7 @@ public static class CoachBotApp
         app.MapCoachBotHealth();
         app.MapNudgeAdminEndpoints();
         app.MapFieldDayAdminEndpoints();
+        app.MapLeaderAdminEndpoints();
         app.MapUserDataAdminEndpoints();
         return app;
     }
