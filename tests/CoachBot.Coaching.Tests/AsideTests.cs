@@ -22,6 +22,9 @@ public class AsideTests
     [InlineData("my boss moved my best account to someone else without even asking me", TurnCategory.ManagerComplaint)]
     [InlineData("the VPN keeps dropping on my laptop, any idea?", TurnCategory.OffTopic)]
     [InlineData("finally booked the meeting with their CEO!!", TurnCategory.Win)]
+    // Issue 13 round 2 (heldout-v2 causes), on sentences of their own.
+    [InlineData("rough month. thinking of quitting tbh", TurnCategory.Distress)]
+    [InlineData("walking into a pricing review with Halden in 10 mins", TurnCategory.TimePressure)]
     public void An_aside_mid_arc_does_not_move_the_arc_and_is_not_quoted(string text, TurnCategory category)
     {
         var turns = Conversations.Run(["The security review has been stuck for a month", text]);

@@ -168,9 +168,14 @@ public static partial class CoachingEngine
             intent = lastAside == TurnCategory.Distress ? RepIntentKind.Distress : RepIntentKind.ManagerComplaint;
 
         // A commitment counts at any turn, even inside a story, a win or a goodbye; a plan is never thrown away.
+        // A plan about the rep's own wellbeing ("I'll take Friday off") is a plan too, though its words are off-topic.
         if (intent is RepIntentKind.Other or RepIntentKind.DontKnow or RepIntentKind.Win or RepIntentKind.Closing or RepIntentKind.TimePressure or RepIntentKind.Thanks
+                or RepIntentKind.OffTopic
             && Commitments(state, text, today) is { } committed)
-            return committed;
+            // A win announced with the next step: congratulate, then confirm the plan.
+            return intent == RepIntentKind.Win && committed.Plan is not null
+                ? committed with { Text = "Congratulations, that's a real win! " + committed.Text, Category = TurnCategory.Win }
+                : committed;
         // The day asked for is an answer, whatever else it mentions ("today after lunch", "ok thanks, Friday then").
         if (state.AwaitingReply == Awaiting.DueDate && state.Plan is not null
             && intent is RepIntentKind.OffTopic or RepIntentKind.Closing or RepIntentKind.Thanks or RepIntentKind.TimePressure
@@ -304,7 +309,17 @@ public static partial class CoachingEngine
     /// its dates count.</param>
     private static CoachingReply Commit(CoachingState state, string text, DateOnly today, FoundCommitment? found = null)
     {
+        // "Should I call her tomorrow if …?" weighs an option; only the rep's own statement makes a plan.
+        // "I'll need to see it signed by Friday" is a need, not an action: ask for the rep's own step.
+        if (found is null && state.AwaitingReply != Awaiting.DueDate && CommitmentReader.IsStateOnly(text))
+            return state.AskedQuestionIds.Contains("w-step")
+                ? Ask(state, "", "w-step2", "What is the first step you will take toward that, and on what day?", ReplyKind.CoachingQuestion)
+                : Ask(state, "", "w-step", "What will you do to make that happen, and when?", ReplyKind.CoachingQuestion);
         var read = found?.Due ?? CommitmentReader.DueDate(text, today);
+        if (found is null && read.Status == DueDateStatus.Found && text.TrimEnd().EndsWith('?'))
+            return state.AskedQuestionIds.Contains("w-decide")
+                ? Ask(state, "", "w-decide2", "Which way are you leaning, and what will you do on that day?", ReplyKind.CoachingQuestion)
+                : Ask(state, "", "w-decide", "What would help you decide, and what will you do either way?", ReplyKind.CoachingQuestion);
         // Answering "which day?", any day the rep names is the answer, even an event's ("we have coffee on Friday").
         if (found is null && state.AwaitingReply == Awaiting.DueDate && read.Status == DueDateStatus.None) read = DueDateParser.Read(text, today);
         if (state.DateChoices.Count == 2 && read.Status != DueDateStatus.Found) read = Choose(state.DateChoices, text, read);

@@ -28,6 +28,9 @@ public static partial class CommitmentReader
             var lower = s.ToLowerInvariant();
             var marker = Marker().Match(lower);
             if (!marker.Success || Hedge().IsMatch(lower[..marker.Index])) continue;
+            // "She said "send it over and we'll sign"": quoted words are someone else's promise, not the rep's.
+            var at = sentence.Index + (sentence.Value.Length - sentence.Value.TrimStart().Length) + marker.Index;
+            if (Quoted().Matches(flat).Any(q => at > q.Index && at < q.Index + q.Length)) continue;
             var action = lower[(marker.Index + marker.Length)..].Trim();
             if (!IsAction(action)) continue;
             // Without "I" ("Will call her Friday", "gonna ask legal"), only a known action verb makes it a commitment.
@@ -38,8 +41,12 @@ public static partial class CommitmentReader
                 .TakeWhile(v => !v.TrimEnd().EndsWith('?')));
             // The plan starts at "I'll", unless what comes before is only its day ("Tomorrow I'll call her").
             var prefix = s[..marker.Index];
-            var prefixIsDay = prefix.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= 3 && DueDate(prefix, today).Status != DueDateStatus.None;
-            var commitment = (prefixIsDay ? s : s[marker.Index..]) + after;
+            // "…went dark after the proposal, tomorrow I'm going to call": the day opens the plan's own clause.
+            var clauseStart = prefix.LastIndexOfAny([',', ';', ':']) + 1;
+            var dayClause = prefix[clauseStart..];
+            var prefixIsDay = dayClause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is > 0 and <= 3
+                && DueDate(dayClause, today).Status != DueDateStatus.None;
+            var commitment = (prefixIsDay ? s[clauseStart..].TrimStart() : s[marker.Index..]) + after;
             var span = commitment.ToLowerInvariant();
             var due = DueDate(span, today);
             // The event keeps the rep's casing ("the QBR"); lower-casing keeps every index, so the match maps back.
@@ -63,6 +70,9 @@ public static partial class CommitmentReader
         var next = i + 1 < words.Count ? words[i + 1] : "";
         // "I'll have sent the proposal", "I'll be calling them": the action is the second verb.
         if (verb == "have" && (next.EndsWith("ed", StringComparison.Ordinal) || Participles.Contains(next))) return true;
+        // "I'll have it done by Wednesday": the object sits between "have" and the participle.
+        if (verb == "have" && next is "it" or "this" or "that" or "them" && i + 2 < words.Count
+            && (words[i + 2].EndsWith("ed", StringComparison.Ordinal) || Participles.Contains(words[i + 2]))) return true;
         if (verb == "be" && next.EndsWith("ing", StringComparison.Ordinal) && next != "going") return true;
         return !NotAnAction.Contains(verb);
     }
@@ -91,6 +101,15 @@ public static partial class CommitmentReader
     public static bool LeansToAction(string text, DateOnly today) =>
         (Marker().IsMatch(text.ToLowerInvariant().Replace('’', '\'')) || WeakMarker().IsMatch(text.ToLowerInvariant().Replace('’', '\'')))
         && (DueDate(text, today).Status == DueDateStatus.Found || !text.Contains(" or ", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>"I'll need to see the signed copy by Friday": a first-person future that is a need, not an action.</summary>
+    public static bool IsStateOnly(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return false;
+        var lower = text.ToLowerInvariant().Replace('’', '\'');
+        var marker = Marker().Match(lower);
+        return marker.Success && NeedOnly().IsMatch(lower[(marker.Index + marker.Length)..]);
+    }
 
     /// <summary>"Actually make it Friday", "move it to Wednesday": a new day for the plan just made, without a new action.</summary>
     public static bool IsReschedule(string? text) => text is not null && Reschedule().IsMatch(text.ToLowerInvariant().Replace('’', '\''));
@@ -141,6 +160,12 @@ public static partial class CommitmentReader
     [GeneratedRegex(@"^((ok(ay)?|so|alright|all right|fine|yeah|yes|right|well|um+|hmm+|sure|then|cool|good|actually)\b[,.!]*\s*)+", RegexOptions.IgnoreCase)]
     private static partial Regex LeadingFiller();
 
+    [GeneratedRegex("[\"“][^\"“”]*[\"”]")]
+    private static partial Regex Quoted();
+
+    [GeneratedRegex(@"^\s*(need|want|have) to\b")]
+    private static partial Regex NeedOnly();
+
     [GeneratedRegex(@"[^.!?;\n]+[.!?;]*")]
     private static partial Regex Sentences();
 
@@ -152,7 +177,7 @@ public static partial class CommitmentReader
     private static partial Regex WeakMarker();
 
     // "maybe I'll", "I could", "should I": options and doubts, not commitments.
-    [GeneratedRegex(@"\b(maybe|perhaps|might|could|possibly|if i|or|wonder|whether|not sure|thinking|should i|do i|would)\s*\S*\s*\S*\s*$")]
+    [GeneratedRegex(@"\b(maybe|perhaps|might|could|possibly|if i|or|wonder|whether|not sure|thinking|should i|do i|would)\b\s*\S*\s*\S*\s*$")]
     private static partial Regex Hedge();
 
     // Someone else's clause ending in a date that describes it, not the rep's deadline.
@@ -168,7 +193,7 @@ public static partial class CommitmentReader
     private static partial Regex NamedEvent();
 
     // "Friday instead of Thursday", "from Thursday to Friday": the day being replaced is not the due date.
-    [GeneratedRegex(@"\b(instead of|rather than|not on|not by|not|no longer|moved from|moving it from|(?<!\b(days?|weeks?)\s)from)\s+(on\s+|by\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|tomorrow|today|the \d{1,2}(st|nd|rd|th))\b")]
+    [GeneratedRegex(@"\b(instead of|rather than|not on|not by|not|no longer|moved from|moving it from|(?<!\b(days?|weeks?)\s)from)\s+(on\s+|by\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|tomorrow|today|the \d{1,2}(st|nd|rd|th))\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)('s| is| was| would be| feels)( (too|way too|a bit|kind of))? (late|early|far( away| out)?|soon|no good|out)\b")]
     private static partial Regex NotThisDay();
 
     // "put it on the CFO's agenda for Thursday": the day of someone else's meeting, not when the rep acts.

@@ -79,6 +79,8 @@ public static partial class DueDateParser
         if (Has(t, "today") || Has(t, "tonight") || Has(t, "this afternoon") || Has(t, "this morning") || Has(t, "this evening")
             || Has(t, "end of day") || Has(t, "end of the day") || Has(t, "eod") || Has(t, "cob") || Has(t, "close of business"))
             Add(today);
+        // "starting with today's calls": the plan begins today ("today's" alone names a thing, not a due day).
+        if (t.Contains(" starting with today's ", StringComparison.Ordinal) || t.Contains(" starting from today's ", StringComparison.Ordinal)) Add(today);
         if (Has(t, "yesterday")) past.Add(today.AddDays(-1));
 
         foreach (Match m in InSpan().Matches(t))

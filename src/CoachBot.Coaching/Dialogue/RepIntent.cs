@@ -58,7 +58,7 @@ public static partial class RepIntent
         if (t.Length <= 40 && Command(t) is { } command) return command;
         if (Insisting().IsMatch(t) || Markup().IsMatch(t)) return RepIntentKind.Insisting;
         if (AtTheBot().IsMatch(t)) return RepIntentKind.Frustrated;
-        if (Distress().IsMatch(t) && FirstPerson().IsMatch(t) && !NotDistress().IsMatch(t)) return RepIntentKind.Distress;
+        if (Distress().IsMatch(t) && (FirstPerson().IsMatch(t) || Quitting().IsMatch(t)) && !NotDistress().IsMatch(t)) return RepIntentKind.Distress;
         if (TimePressure().IsMatch(t)) return RepIntentKind.TimePressure;
         // Before closings: "he told me …, like ok thanks" is sarcasm, not a goodbye.
         if (ManagerComplaint().IsMatch(t) || Sarcasm().IsMatch(t) && ToldMe().IsMatch(t)) return RepIntentKind.ManagerComplaint;
@@ -179,6 +179,10 @@ public static partial class RepIntent
     [GeneratedRegex(@"\b(exhausted|burn(ed|t|ing)? ?out|burnout|quit(ting)? (my job|this job|sales|everything)|thinking (about|of) quitting|want to quit|wanna quit|can't (sleep|cope|do this anymore|take (it|this) anymore)|cant (sleep|cope|do this anymore)|(so|completely|totally|really|feel|feeling) overwhelmed|(i'm|im|i am|i feel|feeling|so) anxious|my anxiety|depress(ed|ion)|panic attack|breaking down|falling apart|at my limit|running on empty|hopeless|crying|mental health|so tired of (everything|this|it all)|dread (going|work|mondays?)|hate (my|this) job|i (just |sometimes |often |literally |still )?(cry|cried)|i've cried|(made|makes|make) me cry|in tears|i (really |just )?want(ed)? out|want out of (this|my) job|want out of sales|(leave|leaving|quit|quitting) (this|my) job|haven't told anyone|havent told anyone|(can't|cant) tell anyone|no one to talk to|nobody to talk to|miserable|i'm not ok(ay)?|im not ok(ay)?|i'm not coping|not coping)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Distress();
 
+    // "thinking about quitting" needs no "I": the rep is the one thinking it.
+    [GeneratedRegex(@"\bthinking (about|of) quitting\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Quitting();
+
     [GeneratedRegex(@"\b(i|i'm|im|i've|ive|me|my|myself)\b", RegexOptions.CultureInvariant)]
     private static partial Regex FirstPerson();
 
@@ -187,11 +191,11 @@ public static partial class RepIntent
     private static partial Regex NotDistress();
 
     // Leaving the conversation; short messages only, so "that's all they said" in a story is not a goodbye.
-    [GeneratedRegex(@"^((ok(ay)?|great|cool|perfect|alright|right|thanks?( you)?( so much)?|thx|ty|cheers|awesome)[,!. ]+)*((that's|thats|that is) (all|it)( for (now|today))?|(bye|goodbye|bye for now|see you|see ya|cya|ttyl|talk (to you )?(later|soon|tomorrow)|gotta (go|run)|got to (go|run)|i('m| am) (good|done)( for now| thanks)?|all good,? thanks|(that's|thats) enough for (now|today)|good ?night|have a good (one|day|evening|weekend)|nothing else|done for (now|today)|we're done|we are done|i'm off|signing off))\b|\b(that's all|thats all|that's it|thats it) for (now|today)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((ok(ay)?|good|great|cool|perfect|alright|right|anyway|thanks?( you)?( so much)?|thx|ty|cheers|awesome)[,!. ]+)*((that's|thats|that is) (all|it|everything)( for (now|today))?([,.!]* bye)?|(bye|goodbye|bye for now|see you|see ya|cya|ttyl|talk (to you )?(later|soon|tomorrow)|gotta (go|run)|got to (go|run)|i('m| am) (good|done)( for now| thanks)?|all good,? thanks|(that's|thats) enough for (now|today)|good ?night|have a good (one|day|evening|weekend)|nothing else|done for (now|today)|we're done|we are done|i'm off|signing off))\b|\b(that's all|thats all|that's it|thats it) for (now|today)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Closing();
 
     // A meeting about to start: one preparation question fits, not a GROW arc.
-    [GeneratedRegex(@"\b((call|meeting|demo|pitch|presentation|negotiation|qbr|interview|it|that|mine|one|zoom|teams call) (is |starts |begins )?in (\d{1,2}|a few|five|ten|two|three|fifteen|twenty) ?(min|mins|minutes|sec)|in (\d{1,2}|five|ten|two|three) ?(min|mins|minutes)\b.*\b(call|meeting|demo|pitch)|(about to|going to) (jump|hop|go) (on|into) (a |the |my )?(call|meeting|demo|zoom)|(call|meeting|demo) (starts|is starting) (now|soon|any minute)|no time,|quick[,!] (i|my|call|meeting)|walking into (a|the|my) (call|meeting|demo)|(i have|i've got|ive got|i only have|only have|got) (\d{1,2}|two|three|five|ten|fifteen) ?(min|mins|minutes) (before|until|till|til)|(call|meeting|demo|review|sync|standup|1:1|zoom|teams call) (\w+ ){0,4}in (\d{1,2}|a few|five|ten|two|three|fifteen|twenty)( ?(min|mins|minutes|sec))?(?! ?(days?|weeks?|months?|hours?|hrs?|years?|q\d|%))\b|(gotta|got to|have to|need to) (go|run|dash|jump|hop)\b.*\bin (\d{1,2}|a few|two|five) ?(min|mins|minutes)?\b(?! ?(days?|weeks?|months?|hours?|hrs?|years?))|(gotta|got to|have to|need to) (jump|hop)(\s*$|[,.!]| (on|into) (a|the|my|another) (call|meeting|zoom))|(pulled|dragged|called) (me )?into (a|the|an) (meeting|call))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((call|meeting|demo|pitch|presentation|negotiation|qbr|interview|it|that|mine|one|zoom|teams call) (is |starts |begins )?in (\d{1,2}|a few|five|ten|two|three|fifteen|twenty) ?(min|mins|minutes|sec)|in (\d{1,2}|five|ten|two|three) ?(min|mins|minutes)\b.*\b(call|meeting|demo|pitch)|(about to|going to) (jump|hop|go) (on|into) (a |the |my )?(call|meeting|demo|zoom)|(call|meeting|demo) (starts|is starting) (now|soon|any minute)|no time,|quick[,!] (i|my|call|meeting)|walking into (a|the|my) (call|meeting|demo)|(i have|i've got|ive got|i only have|only have|got) (\d{1,2}|two|three|five|ten|fifteen) ?(min|mins|minutes) (before|until|till|til)|(call|meeting|demo|review|sync|standup|1:1|zoom|teams call) (\w+ ){0,4}in (\d{1,2}|a few|five|ten|two|three|fifteen|twenty)( ?(min|mins|minutes|sec))?(?! ?(days?|weeks?|months?|hours?|hrs?|years?|q\d|%))\b|(gotta|got to|have to|need to) (go|run|dash|jump|hop)\b.*\bin (\d{1,2}|a few|two|five) ?(min|mins|minutes)?\b(?! ?(days?|weeks?|months?|hours?|hrs?|years?))|(gotta|got to|have to|need to) (jump|hop)(\s*$|[,.!]| (on|into) (a|the|my|another) (call|meeting|zoom))|(pulled|dragged|called) (me )?into (a|the|an) (meeting|call)|(heading|going|walking|jumping|hopping) (into|in to|to|on) (a|the|my|our|an) (\w+ ){1,5}in (\d{1,2}|a few|five|ten|two|three|fifteen) ?(min|mins|minutes)\b)", RegexOptions.CultureInvariant)]
     private static partial Regex TimePressure();
 
     // The rep's own manager; "their manager" (the customer's) is sales material.

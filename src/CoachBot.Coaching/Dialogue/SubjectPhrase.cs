@@ -19,7 +19,7 @@ public static partial class SubjectPhrase
 
         var tokens = Token().Matches(flat).Select(m => m.Value).ToArray();
         var lower = tokens.Select(t => t.ToLowerInvariant()).ToArray();
-        (int Start, int End, int Rank)? best = null;
+        (int Start, int End, int Rank, bool Named)? best = null;
         for (var i = 0; i < tokens.Length; i++)
         {
             var rank = Rank(lower, i, out var width);
@@ -32,17 +32,20 @@ public static partial class SubjectPhrase
             while (end + 1 < tokens.Length && Rank(lower, end + 1, out var w2) > 0 && w2 == 1 && end - i < 2) end++;
             var start = i;
             while (start > 0 && i - start < 2 && Modifiers.Contains(lower[start - 1])) start--;
+            // A company or person named before the noun is part of it ("Marlowe Legal", "the Cobaltline contract").
+            var named = false;
+            while (start > 0 && i - start < 3 && IsName(tokens[start - 1], lower[start - 1])) { start--; named = true; }
             if (start > 0 && (Determiners.Contains(lower[start - 1]) || lower[start - 1].EndsWith("'s", StringComparison.Ordinal))) start--;
             // The phrase that opens the message is what the message is about ("The client ghosted me after the demo").
             if (start <= 1) rank += 2;
-            if (best is null || rank > best.Value.Rank) best = (start, end, rank);
+            if (best is null || rank > best.Value.Rank) best = (start, end, rank, named);
             i = end;
         }
         if (best is not { } b) return null;
 
         var words = tokens[b.Start..(b.End + 1)].Select(Own).ToList();
         // "The client ghosted me": the capital is the sentence's, not the rep's; acronyms and names keep theirs.
-        if (b.Start == 0 && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0][1..].All(char.IsLower) && !Names.Contains(lower[0]))
+        if (b.Start == 0 && !b.Named && words[0].Length > 1 && char.IsUpper(words[0][0]) && words[0][1..].All(char.IsLower) && !Names.Contains(lower[0]))
             words[0] = lower[0];
         if (words.Count > MaxWords) return null;
         var first = words[0].ToLowerInvariant();
@@ -52,6 +55,19 @@ public static partial class SubjectPhrase
             words[0] = words[0].ToLowerInvariant();
         return string.Join(' ', words);
     }
+
+    /// <summary>A capitalised word that is not a common sentence opener: a company or person's name.</summary>
+    private static bool IsName(string token, string lower) =>
+        token.Length > 1 && char.IsUpper(token[0]) && token[1..].Any(char.IsLower) && !token.EndsWith("'s", StringComparison.Ordinal)
+        && !Determiners.Contains(lower) && !NotNames.Contains(lower) && Rank([lower], 0, out _) == 0;
+
+    private static readonly HashSet<string> NotNames = new(StringComparer.Ordinal)
+    {
+        "i", "i'm", "i've", "i'll", "we", "we're", "they", "they're", "he", "she", "it", "it's", "so", "but", "and", "then", "now", "also",
+        "just", "yesterday", "today", "tomorrow", "when", "how", "what", "why", "who", "where", "if", "after", "before", "hi", "hey",
+        "ok", "okay", "new", "big", "another", "every", "any", "some", "no", "still", "finally", "our", "a", "an", "one", "all",
+        "anyway", "actually", "well", "yes", "yeah", "last", "next", "monday", "tuesday", "wednesday", "thursday", "friday", "again",
+    };
 
     /// <summary>"my/our" → "your", so the coach speaks of the rep's things from its own side.</summary>
     private static string Own(string word) => word.ToLowerInvariant() switch
