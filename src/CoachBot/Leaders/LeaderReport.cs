@@ -81,28 +81,33 @@ internal sealed partial class LeaderReport(
                 LogGraphDegraded(logger, ex.Operation);
                 reps = [];
             }
+            // One directory read per manager serves both the coaching share (their address) and the card (their name).
+            var manager = await ManagerAsync(managerId, ct).ConfigureAwait(false);
             var tiers = reps.ToDictionary(r => r.Id, r => settings.Tiers.GetValueOrDefault(r.Id, RepTier.Emerging), StringComparer.OrdinalIgnoreCase);
             var input = new ManagerWeekInput(
                 tiers,
                 [.. stored.Where(f => string.Equals(f.ManagerId, managerId, StringComparison.OrdinalIgnoreCase))
                     .Select(f => new HeldFieldDay(f.RepId, f.Start, f.End, f.DebriefedAt is not null))],
                 [.. followed.Select(f => f.UserKey)],
-                tiers.Count >= options.Value.ThemeMinimumReps ? await ShareAsync(managerId, reps, weekStart, target, ct).ConfigureAwait(false) : null);
+                tiers.Count >= options.Value.ThemeMinimumReps ? await ShareAsync(managerId, manager, reps, weekStart, target, ct).ConfigureAwait(false) : null);
             var figures = LeaderFigures.Compute(input, weekStart, target, options.Value.ThemeMinimumReps);
-            weeks.Add(new ManagerWeek(leader.Id, leader.DisplayName, managerId, await NameAsync(managerId, ct).ConfigureAwait(false), figures));
+            weeks.Add(new ManagerWeek(leader.Id, leader.DisplayName, managerId, manager.User?.DisplayName is { Length: > 0 } name ? name : managerId, figures));
         }
         return [.. weeks.OrderBy(w => w.LeaderName, StringComparer.OrdinalIgnoreCase).ThenBy(w => w.ManagerName, StringComparer.OrdinalIgnoreCase)];
     }
 
     /// <summary>The coaching-time share of the seven days before the week start (00:00 UTC), as the nudge computes it.</summary>
-    private async Task<double?> ShareAsync(string managerId, IReadOnlyList<DirectoryUser> reps, DateOnly weekStart, double target, CancellationToken ct)
+    private async Task<double?> ShareAsync(
+        string managerId, ManagerLookup manager, IReadOnlyList<DirectoryUser> reps, DateOnly weekStart, double target, CancellationToken ct)
     {
+        // Without the manager's address their own events cannot be told apart: no share rather than a wrong one.
+        if (!manager.Answered) return null;
         var asOf = new DateTimeOffset(weekStart.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
         try
         {
             var hours = (await calendar.GetMailboxSettingsAsync(managerId, ct).ConfigureAwait(false)).WorkingHours;
             var events = await calendar.GetEventsAsync(managerId, asOf.AddDays(-8), asOf, ct).ConfigureAwait(false);
-            var address = (await calendar.GetUserAsync(managerId, ct).ConfigureAwait(false))?.SmtpAddress ?? managerId;
+            var address = manager.User?.SmtpAddress ?? managerId;
             var reportAddresses = reps.Select(r => r.SmtpAddress).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
             return CoachingTimeCalculator.Compute(events, address, hours, reportAddresses, asOf, target).Last7Days.SharePercent;
         }
@@ -113,18 +118,21 @@ internal sealed partial class LeaderReport(
         }
     }
 
-    private async Task<string> NameAsync(string managerId, CancellationToken ct)
+    /// <summary>The manager's directory entry; <see cref="ManagerLookup.Answered"/> is false when Graph failed (not when the user is unknown).</summary>
+    private async Task<ManagerLookup> ManagerAsync(string managerId, CancellationToken ct)
     {
         try
         {
-            return (await calendar.GetUserAsync(managerId, ct).ConfigureAwait(false))?.DisplayName is { Length: > 0 } name ? name : managerId;
+            return new ManagerLookup(await calendar.GetUserAsync(managerId, ct).ConfigureAwait(false), Answered: true);
         }
         catch (GraphException ex)
         {
             LogGraphDegraded(logger, ex.Operation);
-            return managerId;
+            return new ManagerLookup(null, Answered: false);
         }
     }
+
+    private readonly record struct ManagerLookup(DirectoryUser? User, bool Answered);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Leader report: Graph {Operation} failed; that figure is left out")]
     private static partial void LogGraphDegraded(ILogger logger, string operation);
