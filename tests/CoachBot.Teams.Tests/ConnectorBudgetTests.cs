@@ -28,7 +28,8 @@ public class ConnectorBudgetTests
     {
         var budget = new ConnectorBudget(30) { Instances = 2 };
 
-        Assert.Equal(14.55, budget.PerInstancePerSecond, 3);
+        Assert.Equal(15, budget.PerInstancePerWindow);
+        Assert.Equal(15 / 1.05, budget.PerInstancePerSecond, 3);
         Assert.Equal(0, new ConnectorBudget(0) { Instances = 2 }.PerInstancePerSecond);
         Assert.Equal(1, new ConnectorBudget(30) { Instances = 0 }.Instances);
     }
@@ -38,7 +39,7 @@ public class ConnectorBudgetTests
     {
         var clock = new ManualClock();
         var budget = new ConnectorBudget(30) { Instances = 2 };
-        var pacer = new TenantPacer(() => budget.PerInstancePerSecond, clock, queueLimit: 100);
+        var pacer = new TenantPacer(budget, clock, queueLimit: 100);
         var interval = TimeSpan.FromSeconds(1 / budget.PerInstancePerSecond);
 
         Assert.Equal(TimeSpan.Zero, pacer.Reserve("t"));
@@ -59,10 +60,47 @@ public class ConnectorBudgetTests
     [Fact]
     public void A_full_queue_is_refused()
     {
-        var pacer = new TenantPacer(() => 10, new ManualClock(), queueLimit: 3);
+        var pacer = new TenantPacer(new ConnectorBudget(10), new ManualClock(), queueLimit: 3);
         for (var i = 0; i < 4; i++) pacer.Reserve("t");
 
         Assert.Throws<RateLimitExceededException>(() => pacer.Reserve("t"));
+    }
+
+    [Fact]
+    public void Calls_that_leave_late_and_together_are_held_to_the_quota_of_the_window()
+    {
+        var clock = new ManualClock();
+        var budget = new ConnectorBudget(30) { Instances = 2 };
+        var pacer = new TenantPacer(budget, clock, queueLimit: 100);
+
+        // A stalled machine releases 20 calls at once: 15 leave, the rest wait for the first to leave the window.
+        for (var i = 0; i < 15; i++) Assert.Equal(TimeSpan.Zero, pacer.Admit("t"));
+        Assert.Equal(ConnectorBudget.Window, pacer.Admit("t"));
+        Assert.False(pacer.TryTake("t"));
+        Assert.Equal(TimeSpan.Zero, pacer.Admit("other tenant"));
+        clock.Now += ConnectorBudget.Window;
+        Assert.Equal(TimeSpan.Zero, pacer.Admit("t"));
+
+        // A third instance joins while this one has 15 calls 10 ms apart in the window: the quota drops to 10, so the
+        // next call waits until only 9 remain, i.e. until the sixth has left the window.
+        clock.Now += ConnectorBudget.Window;
+        var start = clock.Now;
+        for (var i = 0; i < 15; i++, clock.Now += TimeSpan.FromMilliseconds(10)) Assert.Equal(TimeSpan.Zero, pacer.Admit("other"));
+        budget.Instances = 3;
+        Assert.Equal(start + TimeSpan.FromMilliseconds(50) + ConnectorBudget.Window - clock.Now, pacer.Admit("other"));
+    }
+
+    [Fact]
+    public void A_retry_after_from_teams_holds_the_next_slot_for_the_tenant()
+    {
+        var clock = new ManualClock();
+        var pacer = new TenantPacer(new ConnectorBudget(30), clock, queueLimit: 100);
+
+        pacer.Pause("t", TimeSpan.FromSeconds(2));
+
+        Assert.Equal(TimeSpan.FromSeconds(2), pacer.Reserve("t"));
+        Assert.Equal(TimeSpan.Zero, pacer.Reserve("other tenant"));
+        Assert.False(pacer.TryTake("t"));
     }
 
     private sealed class ManualClock : TimeProvider

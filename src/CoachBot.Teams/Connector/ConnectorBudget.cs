@@ -3,13 +3,17 @@ namespace CoachBot.Teams.Connector;
 /// <summary>
 /// A tenant's Teams budget (<c>Bot:ConnectorRequestsPerSecondPerTenant</c>, for the whole app across every instance)
 /// and this process's share of it. The host tells it how many instances are live (<see cref="Instances"/>, from the
-/// <c>fleet</c> table). Each instance spaces its calls evenly (<see cref="TenantPacer"/>), so at a rate r it makes at
-/// most floor(r) + 1 calls in any one second; a rate a little under floor(limit / N) therefore keeps every instance at
-/// floor(limit / N) calls in any second, and N instances at most the limit together, however their schedules line up.
-/// The 3 % under absorbs timer and network jitter that brings two calls closer than their spacing.
+/// <c>fleet</c> table). Each instance may send floor(limit / N) calls in any <see cref="Window"/> (checked when a call
+/// leaves, <see cref="TenantPacer.Admit"/>), so N instances stay under the limit however their schedules line up, and
+/// spaces its calls evenly a little under that (<see cref="TenantPacer.Reserve"/>) so the check rarely has to wait.
+/// The window is a little over a second because Teams counts calls when they arrive: the extra 50 ms absorb the
+/// network and a busy machine moving a call closer to the next one.
 /// </summary>
 public sealed class ConnectorBudget(double perTenantPerSecond)
 {
+    /// <summary>The sliding window one instance's quota applies to.</summary>
+    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(1050);
+
     private volatile int _instances = 1;
 
     /// <summary>The tenant's limit for the whole app; 0 = none.</summary>
@@ -22,7 +26,10 @@ public sealed class ConnectorBudget(double perTenantPerSecond)
         set => _instances = Math.Max(1, value);
     }
 
-    /// <summary>Calls per second per tenant this process may make now; 0 = unlimited.</summary>
+    /// <summary>Calls this process may send to one tenant in any <see cref="Window"/>; 0 = unlimited.</summary>
+    public int PerInstancePerWindow => PerTenantPerSecond <= 0 ? 0 : Math.Max(1, (int)Math.Floor(PerTenantPerSecond / Instances));
+
+    /// <summary>The even pace per tenant for this process; 0 = unlimited.</summary>
     public double PerInstancePerSecond
     {
         get
@@ -30,7 +37,7 @@ public sealed class ConnectorBudget(double perTenantPerSecond)
             if (PerTenantPerSecond <= 0) return 0;
             var whole = Math.Floor(PerTenantPerSecond / Instances);
             // Less than one call per second each: half the equal share still keeps the sum under the limit.
-            return whole >= 1 ? whole * 0.97 : PerTenantPerSecond / Instances / 2;
+            return whole >= 1 ? whole / Window.TotalSeconds : PerTenantPerSecond / Instances / 2;
         }
     }
 }

@@ -143,6 +143,7 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
             ConnectorMetrics.Answered((int)response.StatusCode);
             if (response.IsSuccessStatusCode) return response;
             var retryAfter = RetryPolicy.RetryAfterOf(response);
+            if (response.StatusCode == HttpStatusCode.TooManyRequests && retryAfter is { } pause) limiter.Throttled(tenantId, pause);
             if (RetryPolicy.IsTransient(response.StatusCode) && attempt < attemptsAllowed && !(retryAfter > retry.MaxRetryAfter))
             {
                 LogRetry(logger, method.Method, (int)response.StatusCode, attempt, null);

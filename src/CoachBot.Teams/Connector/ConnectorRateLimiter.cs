@@ -31,7 +31,7 @@ public sealed class ConnectorRateLimiter : IAsyncDisposable
             Window(8, TimeSpan.FromSeconds(2)),
             Window(60, TimeSpan.FromSeconds(30)),
             Window(1800, TimeSpan.FromHours(1)));
-        _perTenant = new TenantPacer(() => budget.PerInstancePerSecond, time, QueueLimit);
+        _perTenant = new TenantPacer(budget, time, QueueLimit);
         _time = time;
     }
 
@@ -48,9 +48,15 @@ public sealed class ConnectorRateLimiter : IAsyncDisposable
     {
         using var conversationLease = await _perConversation.AcquireAsync(conversationId ?? "", 1, ct).ConfigureAwait(false);
         if (!conversationLease.IsAcquired) throw new RateLimitExceededException("Too many queued sends for one conversation.");
-        var wait = _perTenant.Reserve(tenantId ?? "");
+        var tenant = tenantId ?? "";
+        var wait = _perTenant.Reserve(tenant);
         if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct).ConfigureAwait(false);
+        // The slot has come; the call leaves once this process is within its quota for the window.
+        while (_perTenant.Admit(tenant) is var more && more > TimeSpan.Zero) await Task.Delay(more, _time, ct).ConfigureAwait(false);
     }
+
+    /// <summary>Teams answered 429 with a Retry-After for a call to <paramref name="tenantId"/>: hold this process's next calls to it.</summary>
+    public void Throttled(string? tenantId, TimeSpan retryAfter) => _perTenant.Pause(tenantId ?? "", retryAfter);
 
     /// <summary>A permit only if one is free right now (both limits); never waits.</summary>
     public bool TryAcquire(string? conversationId, string? tenantId)

@@ -3,18 +3,20 @@ using System.Collections.Concurrent;
 namespace CoachBot.Teams.Connector;
 
 /// <summary>
-/// Spaces one tenant's Connector calls evenly at a rate read on every call (so a change of this instance's share applies
-/// at once): each call is given the next free slot, one interval after the previous one. No bursts: that is what lets
-/// instances share a per-second budget without counting each other's calls (<see cref="ConnectorBudget"/>).
+/// One tenant's Connector calls from this process, in two steps. <see cref="Reserve"/> hands each call the next even
+/// slot at the budget's pace (read on every call, so a new share applies at once): no bursts, and calls keep their order.
+/// <see cref="Admit"/> runs when the call actually leaves and holds it while this process already sent its quota in the
+/// last window: a timer or thread that fired late must not bunch calls together, which is how instances sharing a
+/// per-second budget would earn 429s on a loaded machine. <see cref="Pause"/> honours Teams' Retry-After for the tenant.
 /// </summary>
-public sealed class TenantPacer(Func<double> perSecond, TimeProvider time, int queueLimit)
+public sealed class TenantPacer(ConnectorBudget budget, TimeProvider time, int queueLimit)
 {
     private readonly ConcurrentDictionary<string, Slot> _tenants = new(StringComparer.Ordinal);
 
     /// <summary>Reserves the next slot; returns how long to wait for it. Throws when the queue is full.</summary>
     public TimeSpan Reserve(string tenant)
     {
-        var rate = perSecond();
+        var rate = budget.PerInstancePerSecond;
         if (rate <= 0) return TimeSpan.Zero;
         var interval = TimeSpan.FromSeconds(1 / rate);
         var slot = _tenants.GetOrAdd(tenant, _ => new Slot());
@@ -28,23 +30,61 @@ public sealed class TenantPacer(Func<double> perSecond, TimeProvider time, int q
         }
     }
 
-    /// <summary>Takes a slot only if one is free now.</summary>
+    /// <summary>Records a call leaving now and returns zero, or returns how long to wait before asking again.</summary>
+    public TimeSpan Admit(string tenant)
+    {
+        var quota = budget.PerInstancePerWindow;
+        if (quota <= 0) return TimeSpan.Zero;
+        var slot = _tenants.GetOrAdd(tenant, _ => new Slot());
+        lock (slot)
+        {
+            var now = time.GetUtcNow();
+            var wait = WaitForQuota(slot, quota, now);
+            if (wait > TimeSpan.Zero) return wait;
+            slot.Sent.Enqueue(now);
+            return TimeSpan.Zero;
+        }
+    }
+
+    /// <summary>Takes a slot only if one is free now, both by pace and by quota.</summary>
     public bool TryTake(string tenant)
     {
-        var rate = perSecond();
+        var rate = budget.PerInstancePerSecond;
         if (rate <= 0) return true;
         var slot = _tenants.GetOrAdd(tenant, _ => new Slot());
         lock (slot)
         {
             var now = time.GetUtcNow();
-            if (slot.Next > now) return false;
+            if (slot.Next > now || WaitForQuota(slot, budget.PerInstancePerWindow, now) > TimeSpan.Zero) return false;
             slot.Next = now + TimeSpan.FromSeconds(1 / rate);
+            slot.Sent.Enqueue(now);
             return true;
         }
+    }
+
+    /// <summary>Teams answered 429 with a Retry-After: no new slot for this tenant starts before it has passed.</summary>
+    public void Pause(string tenant, TimeSpan wait)
+    {
+        if (wait <= TimeSpan.Zero) return;
+        var slot = _tenants.GetOrAdd(tenant, _ => new Slot());
+        lock (slot)
+        {
+            var until = time.GetUtcNow() + wait;
+            if (slot.Next < until) slot.Next = until;
+        }
+    }
+
+    private static TimeSpan WaitForQuota(Slot slot, int quota, DateTimeOffset now)
+    {
+        while (slot.Sent.Count > 0 && now - slot.Sent.Peek() >= ConnectorBudget.Window) slot.Sent.Dequeue();
+        if (slot.Sent.Count < quota) return TimeSpan.Zero;
+        // The quota may have shrunk since these were sent: wait for enough of them to leave the window.
+        return slot.Sent.ElementAt(slot.Sent.Count - quota) + ConnectorBudget.Window - now;
     }
 
     private sealed class Slot
     {
         public DateTimeOffset Next;
+        public readonly Queue<DateTimeOffset> Sent = new();
     }
 }

@@ -85,7 +85,9 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
             await Task.WhenAll(load);
         }
         // Let the stub finish (or drop) calls the dead process had in flight, then note who was answered before the restart.
-        await Task.Delay(ConnectorDelay * 3);
+        var drained = DateTime.UtcNow.AddSeconds(10);
+        while (_connector.InFlight > 0 && DateTime.UtcNow < drained) await Task.Delay(20);
+        Assert.Equal(0, _connector.InFlight);
         var activities = sent.Select(s => s.Activity).ToList();
         var before = audit.Replies(activities);
         var (storedUnanswered, notStored) = await audit.TurnsAsync(activities);

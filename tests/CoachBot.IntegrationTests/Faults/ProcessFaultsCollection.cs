@@ -1,10 +1,11 @@
 namespace CoachBot.IntegrationTests.Faults;
 
 /// <summary>
-/// Tests that run the app as child processes under load (SIGTERM, kill -9) share this collection, so they run one at a
-/// time instead of competing with each other for the machine's cores.
+/// Tests whose outcome depends on timing under load share this collection and run alone, after the parallel ones:
+/// the app as child processes killed or stopped mid-load (SIGTERM, kill -9), and instances sharing one Teams budget.
+/// A neighbour test hogging both cores would otherwise move their sends and leases, not the code under test.
 /// </summary>
-[CollectionDefinition(Name)]
+[CollectionDefinition(Name, DisableParallelization = true)]
 public sealed class ProcessFaultsCollection
 {
     public const string Name = "Process faults";

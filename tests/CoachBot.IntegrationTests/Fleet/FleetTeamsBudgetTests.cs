@@ -2,6 +2,7 @@ using System.Diagnostics;
 using CoachBot.Coaching.Calendar;
 using CoachBot.Graph;
 using CoachBot.Graph.Teams;
+using CoachBot.IntegrationTests.Faults;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;
 using CoachBot.Storage;
@@ -18,17 +19,25 @@ namespace CoachBot.IntegrationTests.Fleet;
 /// through the fleet table: ≤ 1 % of calls get 429, every manager gets one card, and in the busiest second the two
 /// together reach the tenant's 30 (so the fan-out runs at the budget, N / 30 s, when CoachBot itself keeps up; the wall
 /// time is reported). N is 300 here; COACHBOT_FLEET_FANOUT=3000 runs the documented large version (docs/nudges.md).
+/// The stub shares this process with both instances, so it runs alone (<see cref="ProcessFaultsCollection"/>): a
+/// neighbour test stalling the thread pool would bunch the stub's arrival times, not CoachBot's sends.
 /// </summary>
-[Collection(AzuriteCollection.Name)]
-public sealed class FleetTeamsBudgetTests(AzuriteFixture azurite, ITestOutputHelper output)
+[Collection(ProcessFaultsCollection.Name)]
+public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLifetime
 {
+    private readonly RestartableAzurite _azurite = new();
+
+    public Task InitializeAsync() => _azurite.StartAsync();
+
+    public async Task DisposeAsync() => await _azurite.DisposeAsync();
+
     private const int TenantLimit = 30;
 
     [Fact]
     public async Task Two_instances_share_one_tenant_budget_during_a_fan_out()
     {
         var managers = int.TryParse(Environment.GetEnvironmentVariable("COACHBOT_FLEET_FANOUT"), out var n) && n > 0 ? n : 300;
-        await using var world = await NudgeWorld.StartAsync(azurite.ConnectionString);
+        await using var world = await NudgeWorld.StartAsync(_azurite.ConnectionString);
         world.Connector.TenantLimitPerSecond = TenantLimit;
         var settings = new Dictionary<string, string?>
         {

@@ -42,8 +42,12 @@ public sealed class ConnectorStub : IAsyncDisposable
     /// <summary>Calls refused with 429 by <see cref="TenantLimitPerSecond"/>.</summary>
     public int Throttled => _throttled;
 
+    /// <summary>Calls received and not yet answered (including ones waiting out <see cref="MessageDelay"/>).</summary>
+    public int InFlight => _inFlight;
+
     private int _throttled;
-    private readonly Dictionary<string, Queue<long>> _tenantWindows = new(StringComparer.Ordinal);
+    private int _inFlight;
+    private readonly Dictionary<string, List<long>> _tenantWindows = new(StringComparer.Ordinal);
     private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     public string ServiceUrl { get; }
 
@@ -101,6 +105,21 @@ public sealed class ConnectorStub : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext ctx)
     {
+        Interlocked.Increment(ref _inFlight);
+        try
+        {
+            await HandleCoreAsync(ctx);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _inFlight);
+        }
+    }
+
+    private async Task HandleCoreAsync(HttpContext ctx)
+    {
+        // Teams counts a call when it arrives: taken before reading the body, so a busy test process does not bunch them.
+        var arrived = _clock.ElapsedTicks;
         using var doc = ctx.Request.ContentLength is > 0 || ctx.Request.Headers.TransferEncoding.Count > 0
             ? await JsonDocument.ParseAsync(ctx.Request.Body)
             : null;
@@ -123,7 +142,7 @@ public sealed class ConnectorStub : IAsyncDisposable
             }
         }
         ScriptedFailure? failure = null;
-        if (TenantLimitPerSecond > 0 && !WithinTenantLimit(TenantOf(doc)))
+        if (TenantLimitPerSecond > 0 && !WithinTenantLimit(TenantOf(doc), arrived))
         {
             Interlocked.Increment(ref _throttled);
             failure = new ScriptedFailure(HttpStatusCode.TooManyRequests, "TooManyRequests", null, 1);
@@ -156,15 +175,16 @@ public sealed class ConnectorStub : IAsyncDisposable
         await ctx.Response.WriteAsJsonAsync(new { id = "reply-" + Interlocked.Increment(ref _ids) });
     }
 
-    private bool WithinTenantLimit(string tenant)
+    private bool WithinTenantLimit(string tenant, long arrived)
     {
+        var second = System.Diagnostics.Stopwatch.Frequency;
         lock (_tenantWindows)
         {
-            if (!_tenantWindows.TryGetValue(tenant, out var window)) _tenantWindows[tenant] = window = new Queue<long>();
-            var now = _clock.ElapsedTicks;
-            while (window.Count > 0 && now - window.Peek() >= System.Diagnostics.Stopwatch.Frequency) window.Dequeue();
-            if (window.Count >= TenantLimitPerSecond) return false;
-            window.Enqueue(now);
+            if (!_tenantWindows.TryGetValue(tenant, out var window)) _tenantWindows[tenant] = window = [];
+            // Arrival stamps can be recorded slightly out of order; keep two seconds and count the one before this call.
+            window.RemoveAll(t => arrived - t >= 2 * second);
+            if (window.Count(t => t <= arrived && arrived - t < second) >= TenantLimitPerSecond) return false;
+            window.Add(arrived);
             return true;
         }
     }
