@@ -90,6 +90,36 @@ public class ConnectorBudgetTests
         Assert.Equal(start + TimeSpan.FromMilliseconds(50) + ConnectorBudget.Window - clock.Now, pacer.Admit("other"));
     }
 
+    [Theory]
+    [InlineData(0)]
+    [InlineData(17)]
+    [InlineData(69)]
+    public void Two_instances_with_a_backlog_together_use_the_whole_budget_and_never_more(int offsetMs)
+    {
+        // Each instance has 300 calls queued at once and sends each when its pacer says; the second starts offsetMs later.
+        var sent = new List<DateTimeOffset>();
+        foreach (var start in new[] { 0, offsetMs })
+        {
+            var clock = new ManualClock();
+            clock.Now += TimeSpan.FromMilliseconds(start);
+            var pacer = new TenantPacer(new ConnectorBudget(30) { Instances = 2 }, clock, queueLimit: 1000);
+            var departures = Enumerable.Range(0, 300).Select(_ => clock.Now + pacer.Reserve("t")).ToList();
+            foreach (var at in departures)
+            {
+                clock.Now = at;
+                Assert.Equal(TimeSpan.Zero, pacer.Admit("t"));
+                sent.Add(at);
+            }
+        }
+        sent.Sort();
+
+        var perSecond = sent.Select(t => sent.Count(u => u >= t && u - t < TimeSpan.FromSeconds(1))).ToList();
+        Assert.True(perSecond.Max() <= 30, $"{perSecond.Max()} calls in one second");
+        // Away from the ends, every second carries at least 90 % of the tenant's limit.
+        var steady = sent.Where(t => t - sent[0] >= TimeSpan.FromSeconds(1) && sent[^1] - t >= TimeSpan.FromSeconds(2)).ToList();
+        Assert.All(steady, t => Assert.True(sent.Count(u => u >= t && u - t < TimeSpan.FromSeconds(1)) >= 27));
+    }
+
     [Fact]
     public void A_retry_after_from_teams_holds_the_next_slot_for_the_tenant()
     {
