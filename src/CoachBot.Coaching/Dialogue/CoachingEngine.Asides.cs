@@ -19,8 +19,8 @@ public static partial class CoachingEngine
         var kept = state with { AwaitingReply = state.AwaitingReply == Awaiting.Obstacle ? null : state.AwaitingReply };
         return intent switch
         {
-            RepIntentKind.OffTopic => AsideAsk(kept, TurnCategory.OffTopic,
-                "That's outside what I can help with: I'm CoachBot, a sales coach for your deals and customers. ", back),
+            RepIntentKind.OffTopic => AsideAsk(kept, TurnCategory.OffTopic, RepIntent.SettlesAside(text) ? "Glad that's sorted. "
+                : "That's outside what I can help with: I'm CoachBot, a sales coach for your deals and customers. ", back),
             RepIntentKind.Win => AsideAsk(kept, TurnCategory.Win, k switch
             {
                 0 => "Congratulations, that's a real win! ",
@@ -85,6 +85,10 @@ public static partial class CoachingEngine
         if (!guess.IsConfident || guess.Topic!.Id == state.Topic) return null;
         return Open(state, text, "Okay, let's look at that instead. ");
     }
+
+    // "thanks, that's all for today": the goodbye's "today" is not the day asked for.
+    [GeneratedRegex(@"\b(all|it|everything|done|enough) for (today|now|the day)\b")]
+    private static partial Regex ClosingDay();
 
     [GeneratedRegex(@"\b(turns out|the real (thing|question|story|blocker|worry)|thing is|truth is|honestly,? i (don't|dont|do not) even|main (problem|issue|thing|worry)|actually|forget (about )?(it|that|this|the|northwind|\w+)|never ?mind|bigger (problem|issue|worry)|more (urgent|important|pressing)|different (topic|thing|issue|problem)|something else|other thing|change of topic|new topic|the real (problem|issue)|what i really|switch(ing)? (topic|gears)|on another note|separate (issue|thing|question))\b")]
     private static partial Regex TopicSwitch();

@@ -166,6 +166,8 @@ public static partial class CoachingEngine
         // "and then she doesn't even read them" right after a manager complaint (or distress) stays in that aside.
         if (intent is RepIntentKind.Other && lastAside is TurnCategory.Distress or TurnCategory.ManagerComplaint && RepIntent.ContinuesAside(text))
             intent = lastAside == TurnCategory.Distress ? RepIntentKind.Distress : RepIntentKind.ManagerComplaint;
+        // "nvm, found it" settles the off-topic question just answered.
+        if (intent is RepIntentKind.Other or RepIntentKind.Thanks && lastAside is TurnCategory.OffTopic && RepIntent.SettlesAside(text)) intent = RepIntentKind.OffTopic;
 
         // A commitment counts at any turn, even inside a story, a win or a goodbye; a plan is never thrown away.
         // A plan about the rep's own wellbeing ("I'll take Friday off") is a plan too, though its words are off-topic.
@@ -179,7 +181,7 @@ public static partial class CoachingEngine
         // The day asked for is an answer, whatever else it mentions ("today after lunch", "ok thanks, Friday then").
         if (state.AwaitingReply == Awaiting.DueDate && state.Plan is not null
             && intent is RepIntentKind.OffTopic or RepIntentKind.Closing or RepIntentKind.Thanks or RepIntentKind.TimePressure
-            && DueDateParser.Read(text, today).Status == DueDateStatus.Found)
+            && DueDateParser.Read(ClosingDay().Replace(text.ToLowerInvariant(), " "), today).Status == DueDateStatus.Found)
             return Commit(state with { DontKnows = 0 }, text, today);
         if (Aside(state, text, intent) is { } aside) return aside;
         // The day asked for, even wrapped in doubt ("not sure, maybe next week"), attaches to the action already stated.

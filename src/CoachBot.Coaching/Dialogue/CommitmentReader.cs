@@ -196,14 +196,15 @@ public static partial class CommitmentReader
     [GeneratedRegex(@"\b(instead of|rather than|not on|not by|not|no longer|moved from|moving it from|(?<!\b(days?|weeks?)\s)from)\s+(on\s+|by\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|tomorrow|today|the \d{1,2}(st|nd|rd|th))\b|\b(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|today)('s| is| was| would be| feels)( (too|way too|a bit|kind of))? (late|early|far( away| out)?|soon|no good|out)\b")]
     private static partial Regex NotThisDay();
 
-    // "put it on the CFO's agenda for Thursday": the day of someone else's meeting, not when the rep acts.
-    [GeneratedRegex(@"\bagenda (for|on)\s+(next\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \d{1,2}(st|nd|rd|th))\b")]
+    // "put it on the CFO's agenda for Thursday": the day of someone else's meeting, not when the rep acts. "Send her the
+    // agenda on Friday" is the rep's own day.
+    [GeneratedRegex(@"(\b(on|to|onto|into) (the |their |his |her |our |[\w-]+'s )*agenda (for|on)|\bagenda for)\s+(next\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \d{1,2}(st|nd|rd|th))\b")]
     private static partial Regex AgendaDate();
 
     // Stock phrases that promise nothing checkable.
     [GeneratedRegex(@"^(\w+\s+)?(get back to (you|them|him|her)|let you know|think about it|think it over|keep you posted|see (what|how|if)|sleep on it|play it by ear|figure it out)\b")]
     private static partial Regex NotActions();
 
-    [GeneratedRegex(@"\b(make it|move it|moving it|change it|push it|shift it|switch it|do it on|instead|rather|can we say|let's say|lets say|reschedule)\b")]
+    [GeneratedRegex(@"\b(make (it|that)|move (it|that)|moving it|change (it|that)|push (it|that)|shift it|switch it|do it on|instead|rather|can we say|let's say|lets say|reschedule)\b")]
     private static partial Regex Reschedule();
 }

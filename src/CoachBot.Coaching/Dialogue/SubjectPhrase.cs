@@ -24,6 +24,8 @@ public static partial class SubjectPhrase
         {
             var rank = Rank(lower, i, out var width);
             if (rank == 0) continue;
+            // "from last week", "every month": a time, not what the message is about.
+            if (lower[i] is "week" or "month" or "quarter" or "year" && i > 0 && lower[i - 1] is "last" or "next" or "per" or "every" or "a" or "each") continue;
             // "ask", "call", "quote" are verbs unless an article, possessive or modifier makes them nouns ("the 25 % ask").
             if (width == 1 && AlsoVerbs.Contains(lower[i]) && (i == 0 ? ImperativeFirst.Contains(lower[i]) : !(Determiners.Contains(lower[i - 1])
                 || Modifiers.Contains(lower[i - 1]) || lower[i - 1] is "a" or "an" || lower[i - 1].EndsWith("'s", StringComparison.Ordinal)))) continue;
