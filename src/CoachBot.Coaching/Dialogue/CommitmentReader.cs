@@ -44,6 +44,14 @@ public static partial class CommitmentReader
             // "…went dark after the proposal, tomorrow I'm going to call": the day opens the plan's own clause.
             var clauseStart = prefix.LastIndexOfAny([',', ';', ':']) + 1;
             var dayClause = prefix[clauseStart..];
+            // "Wednesday then, I'll catch him": the day is the clause just before the plan's.
+            if (string.IsNullOrWhiteSpace(dayClause) && clauseStart > 0)
+            {
+                var before = prefix[..(clauseStart - 1)];
+                var start = before.LastIndexOfAny([',', ';', ':']) + 1;
+                if (before[start..].Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is > 0 and <= 3 && DueDate(before[start..], today).Status == DueDateStatus.Found)
+                    (clauseStart, dayClause) = (start, before[start..]);
+            }
             var prefixIsDay = dayClause.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length is > 0 and <= 3
                 && DueDate(dayClause, today).Status != DueDateStatus.None;
             var commitment = (prefixIsDay ? s[clauseStart..].TrimStart() : s[marker.Index..]) + after;
@@ -53,6 +61,8 @@ public static partial class CommitmentReader
             var namedEvent = due.Status == DueDateStatus.None && span.Length == commitment.Length && NamedEvent().Match(span) is { Success: true } e
                 ? commitment.Substring(e.Groups["event"].Index, e.Groups["event"].Length)
                 : null;
+            // "sending the trade tomorrow": a bare -ing line is a plan only with its day.
+            if (marker.Groups["ing"].Success && due.Status != DueDateStatus.Found) continue;
             var plan = LeadingFiller().Replace(commitment.Trim(), "");
             return new FoundCommitment(Capitalise(plan.Length > 0 ? plan : commitment.Trim()), due, namedEvent, PronounOnly(action));
         }
@@ -74,6 +84,8 @@ public static partial class CommitmentReader
         if (verb == "have" && next is "it" or "this" or "that" or "them" && i + 2 < words.Count
             && (words[i + 2].EndsWith("ed", StringComparison.Ordinal) || Participles.Contains(words[i + 2]))) return true;
         if (verb == "be" && next.EndsWith("ing", StringComparison.Ordinal) && next != "going") return true;
+        // "I'll have the pricing section to my manager by Friday", "… ready by Friday": a delivery ("have to" is a need).
+        if (verb == "have" && next != "to" && words.Skip(i + 2).Take(6).Any(w => w is "to" or "ready" or "over" or "back" or "finished")) return true;
         return !NotAnAction.Contains(verb);
     }
 
@@ -166,10 +178,11 @@ public static partial class CommitmentReader
     [GeneratedRegex(@"^\s*(need|want|have) to\b")]
     private static partial Regex NeedOnly();
 
-    [GeneratedRegex(@"[^.!?;\n]+[.!?;]*")]
+    // A quotation stays inside its sentence: "send a short "should I close the file?" email" is not a question.
+    [GeneratedRegex(@"(?:""[^""\n]*""|“[^”\n]*”|[^.!?;\n""“])+[.!?;]*")]
     private static partial Regex Sentences();
 
-    [GeneratedRegex(@"\b(i'll|i will|i shall|i'm going to|im going to|i am going to|i'm gonna|im gonna|i plan to|i'm planning to|im planning to|i am planning to|my plan is to|my plan is|plan is to|i commit to|i'm committing to|i intend to|i promise to|ill (?=(call|email|send|ask|book|message|text|ping|reach|write|set|schedule|follow|talk|meet|draft|prep|prepare|update|share|get|put|run|do|try))|(?<bare>(^|[,:;]\s*|\band\s+|\bso\s+|\bok\s+|\bokay\s+|\bthen\s+|\btomorrow\s+|\bday\s+)(going to|gonna)|^(will|plan to|planning to))|we'll|we will|we're going to)\b")]
+    [GeneratedRegex(@"\b(i'll|i will|i shall|i'm going to|im going to|i am going to|i'm gonna|im gonna|i plan to|i'm planning to|im planning to|i am planning to|my plan is to|my plan is|plan is to|i commit to|i'm committing to|i intend to|i promise to|ill (?=(call|email|send|ask|book|message|text|ping|reach|write|set|schedule|follow|talk|meet|draft|prep|prepare|update|share|get|put|run|do|try))|(?<bare>(^|[,:;]\s*|\band\s+|\bso\s+|\bok\s+|\bokay\s+|\bthen\s+|\btomorrow\s+|\bday\s+)(going to|gonna)|^(will|plan to|planning to))|(?<ing>^(?=(sending|calling|emailing|booking|pinging|messaging|texting|chasing|drafting|visiting|presenting|ringing|phoning)\s))|we'll|we will|we're going to)\b")]
     private static partial Regex Marker();
 
     // Wishes and abilities: enough to move from Options to Will, never a commitment by themselves.
@@ -182,7 +195,7 @@ public static partial class CommitmentReader
 
     // Someone else's clause ending in a date that describes it, not the rep's deadline.
     // "when we talk Thursday", "once they sign on Friday": the rep's action happens at that moment, so its day stays.
-    [GeneratedRegex(@"(?<!\b(when|once|after|while|as soon as)\s+)\b(they|we|he|she|who|which|people|everyone)('re|'s|'ve)?(?!\s*(will|shall|are going|'re going|'ll|plan)\b)\s+(\w+\s+){1,3}?(?<!\b(by|before|until|till|due)\s)(today|tonight|yesterday|this morning|this week|last week|(on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+(january|february|march|april|may|june|july|august|september|october|november|december))\b")]
+    [GeneratedRegex(@"(?<!\b(when|once|after|while|as soon as)\s+)\b(they|we|he|she|who|which|people|everyone)('re|'s|'ve|'d)?(?!\s*(will|shall|are going|'re going|'ll|plan)\b)\s+(\w+\s+){1,3}?(?<!\b(by|before|until|till|due)\s)(today|tonight|yesterday|this morning|this week|last week|(on\s+|last\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday)|in\s+(january|february|march|april|may|june|july|august|september|october|november|december)|on\s+(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2}(st|nd|rd|th)?|on\s+the\s+\d{1,2}(st|nd|rd|th))\b|\b(it's|it is|it isn't|that's|that is)\s+(\w+\s+){0,3}?(this|next)\s+(quarter|month|year)\b")]
     private static partial Regex OtherSubjectDate();
 
     // "the renewal is in March", "the QBR was on Monday", "their contract ends on the 15th": facts about the account.
