@@ -182,7 +182,7 @@ public static partial class CommitmentReader
     [GeneratedRegex(@"(?:""[^""\n]*""|“[^”\n]*”|[^.!?;\n""“])+[.!?;]*")]
     private static partial Regex Sentences();
 
-    [GeneratedRegex(@"\b(i'll|i will|i shall|i'm going to|im going to|i am going to|i'm gonna|im gonna|i plan to|i'm planning to|im planning to|i am planning to|my plan is to|my plan is|plan is to|i commit to|i'm committing to|i intend to|i promise to|ill (?=(call|email|send|ask|book|message|text|ping|reach|write|set|schedule|follow|talk|meet|draft|prep|prepare|update|share|get|put|run|do|try))|(?<bare>(^|[,:;]\s*|\band\s+|\bso\s+|\bok\s+|\bokay\s+|\bthen\s+|\btomorrow\s+|\bday\s+)(going to|gonna)|^(will|plan to|planning to))|(?<ing>^(?=(sending|calling|emailing|booking|pinging|messaging|texting|chasing|drafting|visiting|presenting|ringing|phoning)\s))|we'll|we will|we're going to)\b")]
+    [GeneratedRegex(@"\b(i'll|i will|i shall|i'm going to|im going to|i am going to|i'm gonna|im gonna|i plan to|i'm planning to|im planning to|i am planning to|my plan is to|my plan is|plan is to|i commit to|i'm committing to|i intend to|i promise to|ill (?=(call|email|send|ask|book|message|text|ping|reach|write|set|schedule|follow|talk|meet|draft|prep|prepare|update|share|get|put|run|do|try))|(?<bare>(^|[,:;]\s*|\band\s+|\bso\s+|\bok\s+|\bokay\s+|\bthen\s+|\btomorrow\s+|\bday\s+)(going to|gonna)|^(will|plan to|planning to))|(?<ing>(^|\bi'm\s+|\bim\s+|\bi am\s+)(?=(blocking|sending|calling|emailing|booking|pinging|messaging|texting|chasing|drafting|visiting|presenting|ringing|phoning)\s))|we'll|we will|we're going to)\b")]
     private static partial Regex Marker();
 
     // Wishes and abilities: enough to move from Options to Will, never a commitment by themselves.
@@ -218,6 +218,6 @@ public static partial class CommitmentReader
     [GeneratedRegex(@"^(\w+\s+)?(get back to (you|them|him|her)|let you know|think about it|think it over|keep you posted|see (what|how|if)|sleep on it|play it by ear|figure it out)\b")]
     private static partial Regex NotActions();
 
-    [GeneratedRegex(@"\b(make (it|that)|move (it|that)|moving it|change (it|that)|push (it|that)|shift it|switch it|do it on|instead|rather|can we say|let's say|lets say|reschedule)\b")]
+    [GeneratedRegex(@"^(actually|wait|no|hmm|sorry|scratch that)\b.{0,40}\b(tomorrow|today|monday|tuesday|wednesday|thursday|friday)\b|\b(monday|tuesday|wednesday|thursday|friday|tomorrow) then\b|\b(make (it|that)|move (it|that)|moving it|change (it|that)|push (it|that)|shift it|switch it|do it on|instead|rather|can we say|let's say|lets say|reschedule)\b")]
     private static partial Regex Reschedule();
 }

@@ -120,6 +120,17 @@ public static partial class DueDateParser
             Add(EndOfMonth(new DateOnly(today.Year, lastMonth, 1)));
         }
 
+        // "Thursday the 3rd": one date, the next 3rd (that is a Thursday when the rep has it right), not two.
+        foreach (Match m in WeekdayThenOrdinal().Matches(t))
+        {
+            var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+            var candidates = Enumerable.Range(0, 3).Select(ahead => today.AddDays(1 - today.Day).AddMonths(ahead))
+                .Select(month => SafeDate(month.Year, month.Month, day)).OfType<DateOnly>().Where(c => c >= today).ToList();
+            if (candidates.FirstOrDefault(c => c.DayOfWeek == ToDay(m.Groups["day"].Value)) is var named && named != default) Add(named);
+            else if (candidates.Count > 0) Add(candidates[0]);
+        }
+        t = WeekdayThenOrdinal().Replace(t, " ");
+
         foreach (Match m in Weekday().Matches(t))
         {
             var word = m.Groups["day"].Value;
@@ -275,6 +286,9 @@ public static partial class DueDateParser
 
     [GeneratedRegex(@"\b(by|on|before|until|till|for)\s+the\s+(?<d>\d{1,2})(st|nd|rd|th)\b(?!\s+(of\s+)?(" + MonthNames + @"))")]
     private static partial Regex OrdinalDay();
+
+    [GeneratedRegex(@"\b(?<day>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun),?\s+(the\s+)?(?<d>\d{1,2})(st|nd|rd|th)\b(?!\s+(of\s+)?(" + MonthNames + @"))")]
+    private static partial Regex WeekdayThenOrdinal();
 
     // A numeric date counts after a preposition ("by 12/3", "on 3.12.") or when it carries a year ("12/3/2026"), so
     // figures such as "2.5 million" are not read as dates.
