@@ -48,10 +48,12 @@ public class HeldoutV5CausesTests
         Assert.Contains("check in on Tuesday 24 November", turns[^1].Reply.Text, StringComparison.Ordinal);
     }
 
-    [Fact]
-    public void Thanks_mid_arc_keeps_the_arc_going()
+    [Theory]
+    [InlineData("ok")]
+    [InlineData("got it")]
+    public void A_bare_ok_mid_arc_keeps_the_arc_going(string ok)
     {
-        var turns = Conversations.Run(["Brenholt's CFO went quiet after the pilot", "thanks"]);
+        var turns = Conversations.Run(["Brenholt's CFO went quiet after the pilot", ok]);
 
         Assert.NotEqual(TurnCategory.Closing, turns[^1].Reply.Category);
         Assert.EndsWith("?", turns[^1].Reply.Text, StringComparison.Ordinal);

@@ -41,3 +41,32 @@ public class HeldoutV6CausesTests
         Assert.Equal(new DateOnly(2026, 11, day), turns[^1].Reply.Plan!.Due);
     }
 }
+
+/// <summary>Round 6 categories: goodbyes, wins, off-topic and manager complaints in the sixth set's styles, in sentences of their own.</summary>
+public class HeldoutV6CategoryTests
+{
+    [Theory]
+    [InlineData("Halden's CFO went quiet after the pilot", "ok thanks!")]
+    [InlineData("Halden's CFO went quiet after the pilot", "👍")]
+    [InlineData("Halden's CFO went quiet after the pilot", "ok gtg")]
+    [InlineData("Halden's CFO went quiet after the pilot", "haha ok back to work")]
+    [InlineData("I'll call Halden's CFO tomorrow", "ta")]
+    [InlineData("I'll call Halden's CFO tomorrow", "🙏")]
+    public void Thanks_thumbs_and_gotta_go_are_goodbyes(string first, string bye)
+    {
+        var turns = Conversations.Run([first, bye]);
+
+        Assert.Equal(TurnCategory.Closing, turns[^1].Reply.Category);
+    }
+
+    [Theory]
+    [InlineData("verbal yes from Dunmore!!! they're going with us", RepIntentKind.Win)]
+    [InlineData("booked a call with Corbel's new COO!! the referral worked", RepIntentKind.Win)]
+    [InlineData("how do I file expenses for the conference", RepIntentKind.OffTopic)]
+    [InlineData("happy friday 😅", RepIntentKind.OffTopic)]
+    [InlineData("i'm done. cried after the Halden call", RepIntentKind.Distress)]
+    [InlineData("my manager moved my accounts AGAIN", RepIntentKind.ManagerComplaint)]
+    [InlineData("my boss called my pipeline a joke in front of the whole team", RepIntentKind.ManagerComplaint)]
+    public void Wins_off_topic_distress_and_manager_complaints_in_the_sixth_sets_styles(string text, RepIntentKind expected) =>
+        Assert.Equal(expected, RepIntent.Classify(text));
+}

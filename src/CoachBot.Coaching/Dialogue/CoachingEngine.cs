@@ -166,8 +166,9 @@ public static partial class CoachingEngine
         // "and then she doesn't even read them" right after a manager complaint (or distress) stays in that aside.
         if (intent is RepIntentKind.Other && lastAside is TurnCategory.Distress or TurnCategory.ManagerComplaint && RepIntent.ContinuesAside(text))
             intent = lastAside == TurnCategory.Distress ? RepIntentKind.Distress : RepIntentKind.ManagerComplaint;
-        // "thanks" with no question of the arc open (idle, or after a plan): the rep is leaving.
-        if (intent is RepIntentKind.Thanks && !arcOpen) intent = RepIntentKind.Closing;
+        // "thanks" / "ok thanks" / 👍 with nothing new is how a rep leaves a chat, whatever was asked last; a bare "ok" only
+        // when no question of the arc is open (idle, or after a plan).
+        if (intent is RepIntentKind.Thanks && (!arcOpen || RepIntent.SaysThanks(text))) intent = RepIntentKind.Closing;
         // "nvm, found it" settles the off-topic question just answered.
         if (intent is RepIntentKind.Other or RepIntentKind.Thanks && lastAside is TurnCategory.OffTopic && RepIntent.SettlesAside(text)) intent = RepIntentKind.OffTopic;
 

@@ -54,6 +54,8 @@ public static partial class RepIntent
     public static RepIntentKind Classify(string? text)
     {
         var t = Normalize(text ?? string.Empty);
+        // 👍, 🙏, 👌 alone: an acknowledgement, like "thanks".
+        if (t.Length > 0 && !t.Any(char.IsLetterOrDigit) && Acknowledgement().IsMatch(t)) return RepIntentKind.Thanks;
         if (t.Length == 0 || !t.Any(char.IsLetterOrDigit)) return RepIntentKind.Empty;
         if (t.Length <= 40 && Command(t) is { } command) return command;
         if (Insisting().IsMatch(t) || Markup().IsMatch(t)) return RepIntentKind.Insisting;
@@ -62,7 +64,7 @@ public static partial class RepIntent
         if (TimePressure().IsMatch(t)) return RepIntentKind.TimePressure;
         // Before closings: "he told me …, like ok thanks" is sarcasm, not a goodbye.
         if (ManagerComplaint().IsMatch(t) || Sarcasm().IsMatch(t) && ToldMe().IsMatch(t)) return RepIntentKind.ManagerComplaint;
-        if (t.Length <= 60 && (Closing().IsMatch(t) || ThanksTail().IsMatch(t) && !t.Contains('?') && !ThanksOnly.Contains(t))) return RepIntentKind.Closing;
+        if (t.Length <= 60 && (Closing().IsMatch(TrailingEmoji().Replace(t, "")) || ThanksTail().IsMatch(t) && !t.Contains('?') && !ThanksOnly.Contains(t))) return RepIntentKind.Closing;
         if ((Win().IsMatch(t) || Booked().IsMatch(t) && (Excited(text ?? "") || t.Contains("finally", StringComparison.Ordinal))) && !NotAWin().IsMatch(t)) return RepIntentKind.Win;
         if (OffTopic().IsMatch(t) && !SalesWord().IsMatch(t)) return RepIntentKind.OffTopic;
         if (DontKnow().IsMatch(t)) return RepIntentKind.DontKnow;
@@ -79,7 +81,7 @@ public static partial class RepIntent
     /// <summary>Whole messages that close a turn without new content ("ok thanks"); longer thank-yous are goodbyes.</summary>
     private static readonly HashSet<string> ThanksOnly = new(StringComparer.Ordinal)
     {
-        "thanks", "thank you", "thx", "ty", "cheers", "ok", "okay", "cool", "great", "got it", "perfect", "that's all", "thats all",
+        "thanks", "thank you", "thx", "ty", "ta", "cheers", "ok cool thx", "ok thanks coach", "ok thx", "ok ty", "ok", "okay", "cool", "great", "got it", "perfect", "that's all", "thats all",
         "all good", "nothing", "nothing else", "done", "bye", "ok thanks", "thanks!",
     };
 
@@ -89,8 +91,11 @@ public static partial class RepIntent
     /// </summary>
     public static bool ContinuesAside(string? text) => Continuation().IsMatch(Normalize(text ?? string.Empty));
 
+    /// <summary>A thank-you or a thumbs-up, as opposed to a bare "ok".</summary>
+    public static bool SaysThanks(string? text) => ThanksWord().IsMatch(Normalize(text ?? string.Empty));
+
     /// <summary>"nvm, found it" after an off-topic aside: the aside is settled, nothing to coach.</summary>
-    public static bool SettlesAside(string? text) => Settled().IsMatch(Normalize(text ?? string.Empty));
+    public static bool SettlesAside(string? text) => Normalize(text ?? string.Empty) is { Length: <= 40 } t && Settled().IsMatch(t);
 
     /// <summary>True when the message swears or insults (the bot then does not quote it back).</summary>
     public static bool HasProfanity(string? text) => text is not null && Profanity().IsMatch(text.ToLowerInvariant());
@@ -179,7 +184,7 @@ public static partial class RepIntent
     private static partial Regex AtTheBot();
 
     // Burnout and distress: acknowledged with care, never answered with a sales template.
-    [GeneratedRegex(@"\b(exhausted|burn(ed|t|ing)? ?out|burnout|quit(ting)? (my job|this job|sales|everything)|thinking (about|of) quitting|want to quit|wanna quit|can't (sleep|cope|do this anymore|take (it|this) anymore)|cant (sleep|cope|do this anymore)|(so|completely|totally|really|feel|feeling) overwhelmed|(i'm|im|i am|i feel|feeling|so) anxious|my anxiety|depress(ed|ion)|panic attack|breaking down|falling apart|at my limit|running on empty|hopeless|crying|mental health|so tired of (everything|this|it all)|dread (going|work|mondays?)|hate (my|this) job|i (just |sometimes |often |literally |still )?(cry|cried)|i've cried|(made|makes|make) me cry|in tears|i (really |just )?want(ed)? out|want out of (this|my) job|want out of sales|(leave|leaving|quit|quitting) (this|my) job|haven't told anyone|havent told anyone|(can't|cant) tell anyone|no one to talk to|nobody to talk to|miserable|drained|fried|(haven't|havent|not) (been )?slept( properly| well)?( in (days|weeks))?|(feel|feeling) (so |completely |totally |really |like )?(worthless|a failure|like a failure)|hate myself|i'm not ok(ay)?|im not ok(ay)?|i'm not coping|not coping)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(exhausted|burn(ed|t|ing)? ?out|burnout|quit(ting)? (my job|this job|sales|everything)|thinking (about|of) quitting|want to quit|wanna quit|can't (sleep|cope|do this anymore|take (it|this) anymore)|cant (sleep|cope|do this anymore)|(so|completely|totally|really|feel|feeling) overwhelmed|(i'm|im|i am|i feel|feeling|so) anxious|my anxiety|depress(ed|ion)|panic attack|breaking down|falling apart|at my limit|running on empty|hopeless|crying|mental health|so tired of (everything|this|it all)|dread (going|work|mondays?)|hate (my|this) job|i (just |sometimes |often |literally |still )?(cry|cried)|i've cried|(made|makes|make) me cry|in tears|cried|i (really |just )?want(ed)? out|want out of (this|my) job|want out of sales|(leave|leaving|quit|quitting) (this|my) job|haven't told anyone|havent told anyone|(can't|cant) tell anyone|no one to talk to|nobody to talk to|miserable|drained|fried|(haven't|havent|not) (been )?slept( properly| well)?( in (days|weeks))?|(feel|feeling) (so |completely |totally |really |like )?(worthless|a failure|like a failure)|hate myself|i'm not ok(ay)?|im not ok(ay)?|i'm not coping|not coping)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Distress();
 
     // "thinking about quitting", "fried. haven't slept in days" need no "I": the rep is the one thinking and not sleeping.
@@ -194,7 +199,7 @@ public static partial class RepIntent
     private static partial Regex NotDistress();
 
     // Leaving the conversation; short messages only, so "that's all they said" in a story is not a goodbye.
-    [GeneratedRegex(@"^((ok(ay)?|good|great|cool|perfect|alright|right|anyway|thanks?( you)?( so much)?|thx|ty|cheers|awesome|makes sense|sounds good|got it|fair( enough)?|noted|understood|nice|brilliant|lovely|super|helpful|that helps|ok that helps)[,!. ]+)*((that's|thats|that is) (all|it|everything)( for (now|today))?([,.!]* bye)?|(bye|goodbye|bye for now|see you|see ya|cya|ttyl|talk (to you )?(later|soon|tomorrow)|gotta (go|run)|got to (go|run)|i('m| am) (good|done)( for now| thanks)?|all good,? thanks|(that's|thats) enough for (now|today)|good ?night|have a good (one|day|evening|weekend)|nothing else|done for (now|today)|we're done|we are done|i'm off|signing off))\b|\b(that's all|thats all|that's it|thats it|done) for (now|today)$|^(thanks|thank you|thx|ty|cheers)(?! *$)( (coach|coachbot|mate|man|a lot|so much|again))*( for (listening|pushing me|the push|the help|your help|asking|the questions|this|that|making me think)( on (that|this|it))?)?( i guess)?$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((ok(ay)?|good|great|cool|perfect|alright|right|anyway|thanks?( you)?( so much)?|thx|ty|cheers|awesome|makes sense|sounds good|got it|fair( enough)?|noted|understood|nice|brilliant|lovely|super|helpful|that helps|ok that helps)[,!. ]+)*((that's|thats|that is) (all|it|everything)( for (now|today))?([,.!]* bye)?|(bye|goodbye|bye for now|see you|see ya|cya|ttyl|talk (to you )?(later|soon|tomorrow)|gotta (go|run)|got to (go|run)|i('m| am) (good|done)( for now| thanks)?|all good,? thanks|(that's|thats) enough for (now|today)|good ?night|have a good (one|day|evening|weekend)|nothing else|done for (now|today)|we're done|we are done|i'm off|signing off))\b|\b(that's all|thats all|that's it|thats it|done) for (now|today)$|\b(gtg|g2g|back to (work|it)|off to (celebrate|lunch|the next one|my next call)|go time)\b([,.!]* bye)?$|^(thanks|thank you|thx|ty|cheers)(?! *$)( (coach|coachbot|mate|man|a lot|so much|again))*( for (listening|pushing me|the push|the help|your help|asking|the questions|this|that|making me think)( on (that|this|it))?)?( i guess)?$", RegexOptions.CultureInvariant)]
     private static partial Regex Closing();
 
     // A meeting about to start: one preparation question fits, not a GROW arc.
@@ -202,23 +207,32 @@ public static partial class RepIntent
     private static partial Regex TimePressure();
 
     // The rep's own manager; "their manager" (the customer's) is sales material.
-    [GeneratedRegex(@"\b(my (manager|boss|sales manager|team lead|director|vp)|our (manager|boss))\b.{0,60}\b(micromanag\w*|never|always|doesn't|doesnt|does not|won't|wont|ignores?|yell\w*|blames?|hates?|useless|unfair|toxic|no help|clueless|breathing down|on my back|on my case|doesn't listen|takes credit|took credit|undermin\w*|without (even )?(telling|asking|consulting|warning|checking with)( me)?|gave (away )?(half )?(of )?my|took (away )?(half )?(of )?my|as [""']?(his|her)[""']? (own )?(deal|win|idea|work)|every (single )?(day|hour)|every single|makes me|forces me|criticiz\w*|criticis\w*|behind my back|driving me (nuts|crazy|mad|up the wall)|frustrat\w*|every (single )?(email|call|deal|message|quote)|dumps?|keeps|pressur\w*|impossible|idiot|jerk|awful|terrible|annoying|rude|sucks)\b|\bmicromanag\w*|\b(my (manager|boss|sales manager|team lead|director|vp))\b.{0,80}\b((his|her) answer to everything|so (his|her) (number|numbers|forecast|dashboard|report)s? (look|looks) (good|better))", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(my (manager|boss|sales manager|team lead|director|vp)|our (manager|boss))\b.{0,100}\b(micromanag\w*|never|always|doesn't|doesnt|does not|won't|wont|ignores?|yell\w*|blames?|hates?|useless|unfair|toxic|no help|clueless|breathing down|on my back|on my case|doesn't listen|takes credit|took credit|undermin\w*|without (even )?(telling|asking|consulting|warning|checking with)( me)?|gave (away )?(half )?(of )?my|took (away )?(half )?(of )?my|as [""']?(his|her)[""']? (own )?(deal|win|idea|work)|every (single )?(day|hour)|every single|makes me|forces me|criticiz\w*|criticis\w*|behind my back|again|no idea|in front of (the|my) (whole )?(team|customer|client)|driving me (nuts|crazy|mad|up the wall)|frustrat\w*|every (single )?(email|call|deal|message|quote)|dumps?|keeps|pressur\w*|impossible|idiot|jerk|awful|terrible|annoying|rude|sucks)\b|\bmicromanag\w*|\b(my (manager|boss|sales manager|team lead|director|vp))\b.{0,80}\b((his|her) answer to everything|so (his|her) (number|numbers|forecast|dashboard|report)s? (look|looks) (good|better))", RegexOptions.CultureInvariant)]
     private static partial Regex ManagerComplaint();
 
     [GeneratedRegex(@"(\b(just|finally|we|i|they) (closed|signed|won|landed|booked|got the (deal|signature|po|contract))\b(?!['’])|\b(closed|signed|won|landed) (it|the deal|northwind|\w+)!|\b(deal|contract|po) (is |got )?(signed|closed|won)\b|\b(hit|beat|smashed|crushed|made) (my |our )?(\d+ ?% (of )?(my |our )?)?(quota|number|target)\b|\b(finally|just) (got|booked|landed|secured) (the|a|my|our) (meeting|call|intro|signature|po|contract|deal|yes)\b|\b(po|deal|contract|order|order form) (is|'s|got|just got|went) (through|approved|signed|done|official)\b|\b(it's|its|it is) (signed|official)\b(?!\s+(by|on|before))|\b(hit|passed|met|nailed|cleared) (all|every) (\d+ )?(of (the|their|our) )?(success )?(criteria|goals|targets|milestones)|\b(small|big|quick|huge|nice|massive) win\b|🔥|🎉|🥳|🍾|🙌|🏆)", RegexOptions.CultureInvariant)]
     private static partial Regex Win();
 
     // "booked a call with the head of ops!": good news only when said with excitement (the "!" is gone after Normalize).
-    [GeneratedRegex(@"\b(got|booked|landed|secured) (the|a|my|our|an) (meeting|call|intro|introduction|signature|po|yes|green light|go-ahead|sign-off)\b|\b(renewed|re-signed|resigned for|agreed to (a|the|our) (pilot|poc|trial|contract|deal|terms|proposal)|said yes|went (fine|well|great|really well))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(got|booked|landed|secured) (the|a|my|our|an) (meeting|call|intro|introduction|signature|po|yes|green light|go-ahead|sign-off)\b|\b(renewed|re-signed|resigned for|agreed to (a|the|our) (pilot|poc|trial|contract|deal|terms|proposal)|said yes|verbal (yes|commit)|thumbs up|want to roll (it )?out|(they're|they are) going with us|(chose|picked) us|went (fine|well|great|really well))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Booked();
 
-    private static bool Excited(string text) => text.TrimEnd().EndsWith('!');
+    private static bool Excited(string text) => text.TrimEnd().EndsWith('!') || text.Contains("!!", StringComparison.Ordinal);
+
+    [GeneratedRegex(@"\b(thanks|thank you|thx|ty|ta|cheers)\b|👍|🙏", RegexOptions.CultureInvariant)]
+    private static partial Regex ThanksWord();
+
+    [GeneratedRegex(@"[\s\p{So}\p{Cs}\uFE0F\u200D]+$")]
+    private static partial Regex TrailingEmoji();
+
+    [GeneratedRegex(@"^[\s👍🙏👌✅🙂😊👏]+$")]
+    private static partial Regex Acknowledgement();
 
     // Still coaching material: losses, signing with someone else, a problem after the win, or a question.
     [GeneratedRegex(@"\b(lost|with (a |the )?(competitor|another|someone|them instead|the other)|but|however|problem|issue|stuck|how (do|can|should)|what (do|should)|now (they|procurement|legal)|closed[- ]lost|closed (the|our|out the) (call|meeting|loop|ticket|session)|not|didn't|didnt|almost|nearly|if)\b|\?", RegexOptions.CultureInvariant)]
     private static partial Regex NotAWin();
 
-    [GeneratedRegex(@"\b(weather|rain|sunny|forecast for (the )?weekend|football|soccer|nba|nfl|baseball|super bowl|world cup|game last night|recipe|lunch|dinner|pizza|movie|movies|netflix|tv show|joke|jokes|capital of|who won|what time is it|horoscope|vacation spot|restaurant|traffic|my cat|my dog|birthday|song|music|poem|translate|stock price|bitcoin|crypto|snowing|snowed in|snowstorm|snow is|bank holiday|public holiday|is it a holiday|office (open|closed)|wifi|wi-fi|password|printer|laptop|vpn|outlook (keeps|is|won't|wont|crashed|crashes)|(keeps|kept) crashing|(teams|zoom|outlook) (background|status|notifications?|settings|theme)|(change|blur|set|update) (my )?(background|status|profile (picture|photo|pic)|ringtone|display name)|headset|webcam|microphone|dark mode|it ticket|payroll|payslip|expense report|expense claim|my expenses|parking|vacation days|days off|annual leave|pto)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(weather|rain|sunny|forecast for (the )?weekend|football|soccer|nba|nfl|baseball|super bowl|world cup|game last night|recipe|lunch|dinner|pizza|movie|movies|netflix|tv show|joke|jokes|capital of|who won|what time is it|horoscope|vacation spot|restaurant|traffic|my cat|my dog|birthday|song|music|poem|translate|stock price|bitcoin|crypto|snowing|snowed in|snowstorm|snow|concur|expenses|happy (monday|tuesday|wednesday|thursday|friday|weekend)|bank holiday|public holiday|is it a holiday|office (open|closed)|wifi|wi-fi|password|printer|laptop|vpn|outlook (keeps|is|won't|wont|crashed|crashes)|(keeps|kept) crashing|(teams|zoom|outlook) (background|status|notifications?|settings|theme)|(change|blur|set|update) (my )?(background|status|profile (picture|photo|pic)|ringtone|display name)|headset|webcam|microphone|dark mode|it ticket|payroll|payslip|expense report|expense claim|my expenses|parking|vacation days|days off|annual leave|pto)\b", RegexOptions.CultureInvariant)]
     private static partial Regex OffTopic();
 
     [GeneratedRegex(@"\b(deal|client|customer|buyer|prospect|account|quota|pipeline|forecast(?! for)|demo|proposal|contract|price|pricing|discount|cfo|ceo|procurement|champion|renewal|pilot|crm|sales|lead|leads|meeting with|call with)\b", RegexOptions.CultureInvariant)]
@@ -229,7 +243,7 @@ public static partial class RepIntent
     private static partial Regex ThanksTail();
 
     // "like ok thanks, very helpful": sarcasm about what someone told the rep.
-    [GeneratedRegex(@"\b(like,? ok(ay)?,? thanks|thanks for nothing|gee,? thanks|wow,? thanks|cheers for that|(very|so|super) helpful,? not)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(like,? ok(ay)?,? thanks|thanks for nothing|gee,? thanks|wow,? thanks|cheers for that|(very|so|super) helpful,? not|super helpful (manager|boss))\b", RegexOptions.CultureInvariant)]
     private static partial Regex Sarcasm();
 
     [GeneratedRegex(@"\b(she|he|my (manager|boss|team lead|director|vp))( \w+)? (told|tells|said|says|keeps telling) me\b", RegexOptions.CultureInvariant)]
