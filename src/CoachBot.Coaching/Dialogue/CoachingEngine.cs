@@ -342,6 +342,10 @@ public static partial class CoachingEngine
         }
 
         var pending = state with { Plan = plan, DateChoices = [] };
+        // "sometime next week" answering "which day?": a week is not a day to check in on.
+        if (found is null && state.AwaitingReply == Awaiting.DueDate && VagueWeek().Match(text.ToLowerInvariant()) is { Success: true } vague
+            && !state.AskedQuestionIds.Contains("d-vague"))
+            return Ask(pending with { AwaitingReply = Awaiting.DueDate }, "", "d-vague", $"Which day {vague.Groups["week"].Value}?", ReplyKind.CoachingQuestion);
         switch (read.Status)
         {
             case DueDateStatus.Found:

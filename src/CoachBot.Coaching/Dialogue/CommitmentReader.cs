@@ -103,6 +103,7 @@ public static partial class CommitmentReader
         scrubbed = StateDate().Replace(scrubbed, " ");
         scrubbed = NotThisDay().Replace(scrubbed, " ");
         scrubbed = AgendaDate().Replace(scrubbed, " ");
+        scrubbed = DescribedDate().Replace(scrubbed, " ");
         return DueDateParser.Read(scrubbed, today);
     }
 
@@ -182,7 +183,7 @@ public static partial class CommitmentReader
     [GeneratedRegex(@"(?:""[^""\n]*""|“[^”\n]*”|[^.!?;\n""“])+[.!?;]*")]
     private static partial Regex Sentences();
 
-    [GeneratedRegex(@"\b(i'll|i will|i shall|i'm going to|im going to|i am going to|i'm gonna|im gonna|i plan to|i'm planning to|im planning to|i am planning to|my plan is to|my plan is|plan is to|i commit to|i'm committing to|i intend to|i promise to|ill (?=(call|email|send|ask|book|message|text|ping|reach|write|set|schedule|follow|talk|meet|draft|prep|prepare|update|share|get|put|run|do|try))|(?<bare>(^|[,:;]\s*|\band\s+|\bso\s+|\bok\s+|\bokay\s+|\bthen\s+|\btomorrow\s+|\bday\s+)(going to|gonna)|^(will|plan to|planning to))|(?<ing>(^|\bi'm\s+|\bim\s+|\bi am\s+)(?=(blocking|sending|calling|emailing|booking|pinging|messaging|texting|chasing|drafting|visiting|presenting|ringing|phoning)\s))|we'll|we will|we're going to)\b")]
+    [GeneratedRegex(@"\b(i'll|i will|i shall|i'm going to|im going to|i am going to|i'm gonna|im gonna|i plan to|i'm planning to|im planning to|i am planning to|my plan is to|my plan is|plan is to|i commit to|i'm committing to|i intend to|i promise to|ill (?=(call|email|send|ask|book|message|text|ping|reach|write|set|schedule|follow|talk|meet|draft|prep|prepare|update|share|get|put|run|do|try))|(?<bare>(^|[,:;]\s*|\band\s+|\bso\s+|\bok\s+|\bokay\s+|\bthen\s+|\btomorrow\s+|\bday\s+)(going to|gonna)|^(will|plan to|planning to))|(?<ing>(^|\bi'm\s+|\bim\s+|\bi am\s+)(?=(blocking|asking|bringing|inviting|following|taking|walking|running|sending|calling|emailing|booking|pinging|messaging|texting|chasing|drafting|visiting|presenting|ringing|phoning)\s))|we'll|we will|we're going to)\b")]
     private static partial Regex Marker();
 
     // Wishes and abilities: enough to move from Options to Will, never a commitment by themselves.
@@ -214,10 +215,14 @@ public static partial class CommitmentReader
     [GeneratedRegex(@"(\b(on|to|onto|into) (the |their |his |her |our |[\w-]+'s )*agenda (for|on)|\bagenda for)\s+(next\s+|this\s+)?(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tomorrow|the \d{1,2}(st|nd|rd|th))\b")]
     private static partial Regex AgendaDate();
 
+    // "a POC end date of Dec 18", "asking to move the QBR to next week": a date the rep's message is about, not its due day.
+    [GeneratedRegex(@"\b(end|start|go-live|golive|launch|kickoff|kick-off|renewal|cutover|close|target) date (of|is|on|:)\s*\S+(\s+\d{1,2}(st|nd|rd|th)?)?|\b(move|moving|push|pushing|shift|shifting|reschedule|rescheduling|postpone|postponing)\s+(the|our|their|this|his|her)\s+\w+(\s+\w+)?\s+to\s+(next|this|the)?\s*\w+(\s+\d{1,2}(st|nd|rd|th)?)?")]
+    private static partial Regex DescribedDate();
+
     // Stock phrases that promise nothing checkable.
     [GeneratedRegex(@"^(\w+\s+)?(get back to (you|them|him|her)|let you know|think about it|think it over|keep you posted|see (what|how|if)|sleep on it|play it by ear|figure it out)\b")]
     private static partial Regex NotActions();
 
-    [GeneratedRegex(@"^(actually|wait|no|hmm|sorry|scratch that)\b.{0,40}\b(tomorrow|today|monday|tuesday|wednesday|thursday|friday)\b|\b(monday|tuesday|wednesday|thursday|friday|tomorrow) then\b|\b(make (it|that)|move (it|that)|moving it|change (it|that)|push (it|that)|shift it|switch it|do it on|instead|rather|can we say|let's say|lets say|reschedule)\b")]
+    [GeneratedRegex(@"^(actually|wait|no|hmm|sorry|scratch that)\b.{0,80}\b(tomorrow|today|monday|tuesday|wednesday|thursday|friday)\b|\b(monday|tuesday|wednesday|thursday|friday|tomorrow) then\b|\bso (monday|tuesday|wednesday|thursday|friday|tomorrow)$|\b(make (it|that)|move (it|that)|moving it|change (it|that)|push (it|that)|shift it|switch it|do it on|instead|rather|can we say|let's say|lets say|reschedule)\b")]
     private static partial Regex Reschedule();
 }

@@ -145,7 +145,7 @@ public static partial class DueDateParser
         foreach (Match m in DayThenMonth().Matches(t)) AddMonthDay(m, today, Add);
         foreach (Match m in MonthThenDay().Matches(t)) AddMonthDay(m, today, Add);
 
-        foreach (Match m in OrdinalDay().Matches(t))
+        foreach (Match m in OrdinalDay().Matches(t).Concat(BareOrdinal().Matches(t)))
         {
             var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
             if (day is < 1 or > 31) continue;
@@ -289,6 +289,10 @@ public static partial class DueDateParser
 
     [GeneratedRegex(@"\b(?<day>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun),?\s+(the\s+)?(?<d>\d{1,2})(st|nd|rd|th)\b(?!\s+(of\s+)?(" + MonthNames + @"))")]
     private static partial Regex WeekdayThenOrdinal();
+
+    // "the 2nd" as the whole answer to "which day?".
+    [GeneratedRegex(@"^\s*(the\s+)?(?<d>\d{1,2})(st|nd|rd|th)\s*$")]
+    private static partial Regex BareOrdinal();
 
     // A numeric date counts after a preposition ("by 12/3", "on 3.12.") or when it carries a year ("12/3/2026"), so
     // figures such as "2.5 million" are not read as dates.
