@@ -58,6 +58,7 @@ public sealed class RetentionTests(AzuriteFixture azurite)
         Assert.Equal(before with { Situation = null, Goal = null }, after, new StateJsonComparer());
     }
 
+    // Not FakeTimeProvider: the app under test needs a clock that keeps running (leases, delays); this one only jumps ahead.
     private sealed class MovableClock : TimeProvider
     {
         public TimeSpan Offset { get; set; }

@@ -1,4 +1,5 @@
 using CoachBot.Teams.Connector;
+using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Teams.Tests;
 
@@ -37,7 +38,7 @@ public class ConnectorBudgetTests
     [Fact]
     public void The_pacer_spaces_calls_evenly_with_no_burst_and_follows_a_new_share_at_once()
     {
-        var clock = new ManualClock();
+        var clock = NewClock();
         var budget = new ConnectorBudget(30) { Instances = 2 };
         var pacer = new TenantPacer(budget, clock, queueLimit: 100);
         var interval = TimeSpan.FromSeconds(1 / budget.PerInstancePerSecond);
@@ -49,7 +50,7 @@ public class ConnectorBudgetTests
         Assert.False(pacer.TryTake("t"));
 
         // Long idle: no saved-up burst, the next call goes now and the one after waits a whole interval.
-        clock.Now += TimeSpan.FromSeconds(10);
+        clock.Advance(TimeSpan.FromSeconds(10));
         Assert.Equal(TimeSpan.Zero, pacer.Reserve("t"));
         // The other instance left: the slot already handed out stays, the spacing after it is the new one.
         budget.Instances = 1;
@@ -60,7 +61,7 @@ public class ConnectorBudgetTests
     [Fact]
     public void A_full_queue_is_refused()
     {
-        var pacer = new TenantPacer(new ConnectorBudget(10), new ManualClock(), queueLimit: 3);
+        var pacer = new TenantPacer(new ConnectorBudget(10), NewClock(), queueLimit: 3);
         for (var i = 0; i < 4; i++) pacer.Reserve("t");
 
         Assert.Throws<RateLimitExceededException>(() => pacer.Reserve("t"));
@@ -69,7 +70,7 @@ public class ConnectorBudgetTests
     [Fact]
     public void Calls_that_leave_late_and_together_are_held_to_the_quota_of_the_window()
     {
-        var clock = new ManualClock();
+        var clock = NewClock();
         var budget = new ConnectorBudget(30) { Instances = 2 };
         var pacer = new TenantPacer(budget, clock, queueLimit: 100);
 
@@ -78,16 +79,16 @@ public class ConnectorBudgetTests
         Assert.Equal(ConnectorBudget.Window, pacer.Admit("t"));
         Assert.False(pacer.TryTake("t"));
         Assert.Equal(TimeSpan.Zero, pacer.Admit("other tenant"));
-        clock.Now += ConnectorBudget.Window;
+        clock.Advance(ConnectorBudget.Window);
         Assert.Equal(TimeSpan.Zero, pacer.Admit("t"));
 
         // A third instance joins while this one has 15 calls 10 ms apart in the window: the quota drops to 10, so the
         // next call waits until only 9 remain, i.e. until the sixth has left the window.
-        clock.Now += ConnectorBudget.Window;
-        var start = clock.Now;
-        for (var i = 0; i < 15; i++, clock.Now += TimeSpan.FromMilliseconds(10)) Assert.Equal(TimeSpan.Zero, pacer.Admit("other"));
+        clock.Advance(ConnectorBudget.Window);
+        var start = clock.GetUtcNow();
+        for (var i = 0; i < 15; i++, clock.Advance(TimeSpan.FromMilliseconds(10))) Assert.Equal(TimeSpan.Zero, pacer.Admit("other"));
         budget.Instances = 3;
-        Assert.Equal(start + TimeSpan.FromMilliseconds(50) + ConnectorBudget.Window - clock.Now, pacer.Admit("other"));
+        Assert.Equal(start + TimeSpan.FromMilliseconds(50) + ConnectorBudget.Window - clock.GetUtcNow(), pacer.Admit("other"));
     }
 
     [Theory]
@@ -100,13 +101,13 @@ public class ConnectorBudgetTests
         var sent = new List<DateTimeOffset>();
         foreach (var start in new[] { 0, offsetMs })
         {
-            var clock = new ManualClock();
-            clock.Now += TimeSpan.FromMilliseconds(start);
+            var clock = NewClock();
+            clock.Advance(TimeSpan.FromMilliseconds(start));
             var pacer = new TenantPacer(new ConnectorBudget(30) { Instances = 2 }, clock, queueLimit: 1000);
-            var departures = Enumerable.Range(0, 300).Select(_ => clock.Now + pacer.Reserve("t")).ToList();
+            var departures = Enumerable.Range(0, 300).Select(_ => clock.GetUtcNow() + pacer.Reserve("t")).ToList();
             foreach (var at in departures)
             {
-                clock.Now = at;
+                clock.SetUtcNow(at);
                 Assert.Equal(TimeSpan.Zero, pacer.Admit("t"));
                 sent.Add(at);
             }
@@ -123,7 +124,7 @@ public class ConnectorBudgetTests
     [Fact]
     public void A_retry_after_from_teams_holds_the_next_slot_for_the_tenant()
     {
-        var clock = new ManualClock();
+        var clock = NewClock();
         var pacer = new TenantPacer(new ConnectorBudget(30), clock, queueLimit: 100);
 
         pacer.Pause("t", TimeSpan.FromSeconds(2));
@@ -133,10 +134,5 @@ public class ConnectorBudgetTests
         Assert.False(pacer.TryTake("t"));
     }
 
-    private sealed class ManualClock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 11, 30, 8, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-    }
+    private static FakeTimeProvider NewClock() => new(new DateTimeOffset(2026, 11, 30, 8, 0, 0, TimeSpan.Zero));
 }
