@@ -65,18 +65,17 @@ public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
             new FollowUpDue(_world.TenantId, NudgeWorld.Diego, "plan-leader-test", week.AddDays(-2), "Eastern Standard Time", Sent: true), default);
 
         // Due from the start of Grace's working hours on her local Monday, not a minute before.
-        var hours = (await _app.Services.GetRequiredService<ICalendarDirectory>().GetMailboxSettingsAsync(Grace)).WorkingHours;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(hours.TimeZoneId);
-        var at = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(week.ToDateTime(hours.Start), zone), TimeSpan.Zero);
+        var at = await WeekStartAsync(week);
         var source = _app.Services.GetRequiredService<LeaderSchedule>();
         Assert.DoesNotContain(await source.DueAsync(_world.TenantId, at.AddMinutes(-1), default), j => j.UserKey == Grace);
         Assert.Contains(await source.DueAsync(_world.TenantId, at, default), j => j.UserKey == Grace && j.Day == week);
 
-        // Two instances, repeated ticks that Monday: one card; nothing is due on the Tuesday.
+        // Two instances, repeated ticks that Monday: one card. Still due on the Tuesday (a missed Monday is caught up),
+        // where the once-only claim keeps it to that one card.
         await Scheduler(_app).RunDueAsync(at, default);
         await Scheduler(_second).RunDueAsync(at.AddMinutes(1), default);
         await Scheduler(_second).RunDueAsync(at.AddHours(8), default);
-        Assert.DoesNotContain(await source.DueAsync(_world.TenantId, at.AddDays(1), default), j => j.UserKey == Grace);
+        Assert.Contains(await source.DueAsync(_world.TenantId, at.AddDays(1), default), j => j.UserKey == Grace && j.Day == week);
         await _world.WaitForCardsAsync([Grace]);
         await Scheduler(_app).RunDueAsync(at.AddHours(3), default);
         await _world.WaitForCardsAsync([Grace]);
@@ -118,6 +117,50 @@ public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
         var all = string.Join("\n", lines);
         foreach (var secret in new[] { "Globex", "Quetzal", "Vortigern", "Diego", "Priya" })
             Assert.DoesNotContain(secret, all, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task Leader_card_missed_all_Monday_goes_out_once_on_the_next_run_that_week()
+    {
+        var week = LeaderFigures.WeekOf(_world.Today);
+        var at = await WeekStartAsync(week);
+        // Before the start of Grace's working hours on her Monday: nothing; the key and the instant are checked.
+        Assert.Equal(0, await LeaderRunAsync(_app, at.AddMinutes(-1)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LeaderRunResponseAsync(_app, at, "wrong-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await LeaderRunResponseAsync(_app, at.AddDays(-30))).StatusCode);
+        // CoachBot was down all Monday: the first run on Tuesday enqueues the week's card; later runs, on either instance, do not.
+        Assert.Equal(1, await LeaderRunAsync(_app, at.AddDays(1)));
+        Assert.Equal(0, await LeaderRunAsync(_second, at.AddDays(1).AddHours(2)));
+        Assert.Equal(0, await LeaderRunAsync(_second, at.AddDays(3)));
+        await _world.WaitForCardsAsync([Grace]);
+        var card = NudgeWorld.CardOf(Assert.Single(_world.Cards(Grace)));
+        Assert.StartsWith(LeaderCard.Title, NudgeWorld.AllText(card), StringComparison.Ordinal);
+        var sent = await _world.Ledger().GetAsync(_world.TenantId, Grace, LeaderJobs.For(_world.TenantId, Grace, week).SendKey, default);
+        Assert.NotNull(sent);
+    }
+
+    /// <summary>The start of Grace's working hours on the week's Monday, her local time, as an instant.</summary>
+    private async Task<DateTimeOffset> WeekStartAsync(DateOnly week)
+    {
+        var hours = (await _app.Services.GetRequiredService<ICalendarDirectory>().GetMailboxSettingsAsync(Grace)).WorkingHours;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(hours.TimeZoneId);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(week.ToDateTime(hours.Start), zone), TimeSpan.Zero);
+    }
+
+    /// <summary>POST /admin/leaders/run?at=…: how many weekly cards it enqueued.</summary>
+    internal static async Task<int> LeaderRunAsync(BotApp app, DateTimeOffset at)
+    {
+        using var response = await LeaderRunResponseAsync(app, at);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("enqueued").GetInt32();
+    }
+
+    private static async Task<HttpResponseMessage> LeaderRunResponseAsync(BotApp app, DateTimeOffset at, string key = NudgeWorld.AdminKey)
+    {
+        using var client = app.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/leaders/run?at=" + Uri.EscapeDataString(at.ToString("O", CultureInfo.InvariantCulture)));
+        request.Headers.Add("X-Admin-Key", key);
+        return await client.SendAsync(request);
     }
 
     private async Task<FieldDayRecord> SeedFieldDayAsync(FieldDayStore store, string repId, string repName, DateTimeOffset start)
