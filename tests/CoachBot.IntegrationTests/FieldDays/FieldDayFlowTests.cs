@@ -19,7 +19,7 @@ namespace CoachBot.IntegrationTests.FieldDays;
 /// submitted as a Universal Action → feedback and the rep's coaching turns → the rep's dated plan.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed partial class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private NudgeWorld _world = null!;
     private BotApp _app = null!;
@@ -28,9 +28,14 @@ public sealed class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _world = await NudgeWorld.StartAsync(azurite.ConnectionString);
-        _app = _world.StartApp();
-        _second = _world.StartApp();
-        await _world.InstallAsync(_app, NudgeWorld.Maya);
+        // The admin runs reach the leader's week after a field day up to two weeks ahead.
+        var overrides = new Dictionary<string, string?> { ["Admin:DayWindowDays"] = "30" };
+        _app = _world.StartApp(overrides);
+        _second = _world.StartApp(overrides);
+        // Every manager and their leader: the ticks of the flow also find nudges and the leader's weekly card, which are
+        // then sent rather than recorded as "not installed" in the shared ledger (other tests list those).
+        foreach (var manager in NudgeWorld.Managers) await _world.InstallAsync(_app, manager);
+        await _world.InstallAsync(_app, Leaders.LeaderWeeklyTests.Grace);
     }
 
     public async Task DisposeAsync() => await _world.DisposeAsync();

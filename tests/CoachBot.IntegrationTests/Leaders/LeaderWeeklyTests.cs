@@ -21,7 +21,7 @@ namespace CoachBot.IntegrationTests.Leaders;
 [Collection(AzuriteCollection.Name)]
 public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Grace = "bd9a5ab7-d79a-530b-8723-0bd9fdfd5972";
+    internal const string Grace = "bd9a5ab7-d79a-530b-8723-0bd9fdfd5972";
     private const string Priya = "82ad0119-f4e7-514b-b54a-ee123fc3ed0b";
     private const string RepWords = "Globex keeps stalling on the Zanzibar renewal";
     private const string RepFocus = "My wobbly close on the Quetzal account";
@@ -65,7 +65,7 @@ public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
             new FollowUpDue(_world.TenantId, NudgeWorld.Diego, "plan-leader-test", week.AddDays(-2), "Eastern Standard Time", Sent: true), default);
 
         // Due from the start of Grace's working hours on her local Monday, not a minute before.
-        var at = await WeekStartAsync(week);
+        var at = await WeekStartAsync(_app, week);
         var source = _app.Services.GetRequiredService<LeaderSchedule>();
         Assert.DoesNotContain(await source.DueAsync(_world.TenantId, at.AddMinutes(-1), default), j => j.UserKey == Grace);
         Assert.Contains(await source.DueAsync(_world.TenantId, at, default), j => j.UserKey == Grace && j.Day == week);
@@ -123,7 +123,7 @@ public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Leader_card_missed_all_Monday_goes_out_once_on_the_next_run_that_week()
     {
         var week = LeaderFigures.WeekOf(_world.Today);
-        var at = await WeekStartAsync(week);
+        var at = await WeekStartAsync(_app, week);
         // Before the start of Grace's working hours on her Monday: nothing; the key and the instant are checked.
         Assert.Equal(0, await LeaderRunAsync(_app, at.AddMinutes(-1)));
         Assert.Equal(HttpStatusCode.Unauthorized, (await LeaderRunResponseAsync(_app, at, "wrong-key")).StatusCode);
@@ -140,9 +140,9 @@ public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     /// <summary>The start of Grace's working hours on the week's Monday, her local time, as an instant.</summary>
-    private async Task<DateTimeOffset> WeekStartAsync(DateOnly week)
+    internal static async Task<DateTimeOffset> WeekStartAsync(BotApp app, DateOnly week)
     {
-        var hours = (await _app.Services.GetRequiredService<ICalendarDirectory>().GetMailboxSettingsAsync(Grace)).WorkingHours;
+        var hours = (await app.Services.GetRequiredService<ICalendarDirectory>().GetMailboxSettingsAsync(Grace)).WorkingHours;
         var zone = TimeZoneInfo.FindSystemTimeZoneById(hours.TimeZoneId);
         return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(week.ToDateTime(hours.Start), zone), TimeSpan.Zero);
     }
@@ -173,7 +173,7 @@ public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     /// <summary>The FactSet that follows the manager's name on the card, as title → value.</summary>
-    private static Dictionary<string, string> Facts(JsonElement card, string manager)
+    internal static Dictionary<string, string> Facts(JsonElement card, string manager)
     {
         var body = card.GetProperty("body").EnumerateArray().ToList();
         var at = body.FindIndex(e => e.TryGetProperty("text", out var t) && t.GetString() == manager);
