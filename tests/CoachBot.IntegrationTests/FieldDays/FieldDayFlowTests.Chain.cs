@@ -2,13 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachBot.Coaching.Leaders;
-using CoachBot.Coaching.Nudges;
 using CoachBot.FieldDays;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Leaders;
 using CoachBot.IntegrationTests.Nudges;
-using CoachBot.Leaders;
-using CoachBot.Nudges;
 using CoachBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -144,19 +141,6 @@ public sealed partial class FieldDayFlowTests
             ["debriefed"] = submitted, ["leader"] = leader,
         });
         Assert.All(results, r => Assert.True(r.Value.Length == 0, $"{r.Key}: {string.Join("; ", r.Value)}"));
-    }
-
-    /// <summary>Maya's nudge, then Book on its first suggested slot; the rep (whoever it is) installed, and first says <paramref name="repWords"/>.</summary>
-    private async Task<(NudgeSlot Slot, string Rep)> BookFirstSlotAsync(string? repWords = null)
-    {
-        await _world.RunAsync(_app, NudgeWorld.Maya);
-        await _world.WaitForCardsAsync([NudgeWorld.Maya]);
-        var nudge = NudgeWorld.CardOf(Assert.Single(_world.Cards(NudgeWorld.Maya)));
-        var slot = (await NudgeSnapshotAsync()).Slots[0];
-        await _world.InstallAsync(_app, slot.RepId);
-        if (repWords is not null) await ChatAsync(slot.RepId, repWords, Replies(slot.RepId).Count + 1);
-        Assert.Contains("Booked.", NudgeWorld.AllText(await _world.ClickAsync(_app, NudgeWorld.Maya, Action(nudge, NudgeCard.Book))), StringComparison.Ordinal);
-        return (slot, slot.RepId);
     }
 
     /// <summary>POST /admin/fielddays/run at the instant: how many messages it enqueued.</summary>
