@@ -29,7 +29,9 @@ internal sealed class FieldDayEventCheck(ICalendarDirectory calendar, FieldDayBo
         }
         catch (GraphException ex)
         {
+            // Sent at the booked times: remembered like a check, so a Graph outage is not asked again every tick.
             FieldDayLog.EventCheckDegraded(logger, ex.Operation);
+            _checked[Key(fd, moments)] = fd.Day;
             return fd;
         }
         if (evt is null)

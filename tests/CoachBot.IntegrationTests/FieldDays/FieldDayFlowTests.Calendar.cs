@@ -75,4 +75,23 @@ public sealed partial class FieldDayFlowTests
         Assert.Empty(CardsTitled(NudgeWorld.Maya, "Field day with"));
         Assert.Empty(CardsTitled(rep, "Your field day with"));
     }
+
+    [Fact]
+    public async Task When_Graph_cannot_read_the_event_the_prep_goes_out_at_the_booked_times_and_is_not_asked_again()
+    {
+        var (slot, rep) = await BookFirstSlotAsync();
+        var day = DateOnly.FromDateTime(slot.Start.UtcDateTime);
+        var fd = Assert.Single(await Store().ListAsync(_world.TenantId, day, day, default));
+        await _world.Graph.ArmAsync("/events/", 503, method: "GET");
+
+        var (first, second) = fd.ManagerPrepAt <= fd.RepPrepAt ? (fd.ManagerPrepAt, fd.RepPrepAt) : (fd.RepPrepAt, fd.ManagerPrepAt);
+        Assert.Equal(2, await EnqueuedAtAsync(first) + await EnqueuedAtAsync(second));
+        await WaitForCardAsync(NudgeWorld.Maya, "Field day with");
+        await WaitForCardAsync(rep, "Your field day with");
+        var reads = await _world.Graph.RequestCountAsync("GET events/{id}");
+        Assert.True(reads > 0, "the event was asked for");
+        Assert.Equal(0, await EnqueuedAtAsync(second.AddMinutes(5)));
+        Assert.Equal(reads, await _world.Graph.RequestCountAsync("GET events/{id}"));
+        Assert.Null((await Store().GetAsync(_world.TenantId, fd.Day, fd.FieldDayId, default))!.CancelledAt);
+    }
 }
