@@ -94,6 +94,28 @@ public sealed partial class GraphCalendarDirectory
         return FindByBookingIdAsync(managerId, FieldDayIds.TransactionId(bookingKey), cancellationToken);
     }
 
+    public Task<FieldDayBooking?> GetFieldDayAsync(string managerId, string eventId, CancellationToken cancellationToken = default)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(managerId);
+        ArgumentException.ThrowIfNullOrWhiteSpace(eventId);
+        return RunAsync("getFieldDay", async () =>
+        {
+            try
+            {
+                var evt = await _client.Users[managerId].Events[eventId].GetAsync(r =>
+                {
+                    r.QueryParameters.Select = ["id", "start", "end", "isCancelled", "transactionId"];
+                    r.Headers.Add("Prefer", PreferUtc);
+                }, cancellationToken).ConfigureAwait(false);
+                return evt is null || evt.IsCancelled == true ? null : ToBooking(evt, evt.TransactionId ?? string.Empty, created: false);
+            }
+            catch (ODataError e) when (e.ResponseStatusCode == 404)
+            {
+                return null;
+            }
+        }, cancellationToken);
+    }
+
     public async Task<FieldDayBooking> RescheduleFieldDayAsync(
         string managerId, string eventId, DateTimeOffset newStart, DateTimeOffset newEnd, CancellationToken cancellationToken = default)
     {

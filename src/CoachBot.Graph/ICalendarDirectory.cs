@@ -39,6 +39,12 @@ public interface ICalendarDirectory
     /// <summary>The existing booking for a key, if any.</summary>
     Task<FieldDayBooking?> FindFieldDayAsync(string managerId, string bookingKey, CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// The booked field day's event as it is now on the manager's calendar (one GET by id, start and end in UTC); null
+    /// when it was deleted or cancelled (Graph answers 404, or isCancelled).
+    /// </summary>
+    Task<FieldDayBooking?> GetFieldDayAsync(string managerId, string eventId, CancellationToken cancellationToken = default);
+
     /// <summary>Moves a booked field day; attendees get an update.</summary>
     Task<FieldDayBooking> RescheduleFieldDayAsync(string managerId, string eventId, DateTimeOffset newStart, DateTimeOffset newEnd, CancellationToken cancellationToken = default);
 

@@ -1,4 +1,7 @@
 using CoachBot.Coaching.Dialogue;
+using CoachBot.Coaching.Drills;
+using CoachBot.Coaching.FieldDays;
+using CoachBot.Coaching.Tests.Corpus;
 
 namespace CoachBot.Coaching.Tests;
 
@@ -45,5 +48,40 @@ public class FieldDayImprovementTests
         Assert.Equal(ReplyKind.PlanConfirmed, reply.Kind);
         Assert.Equal(new DateOnly(2026, 3, 13), reply.Plan!.Due);
         Assert.Equal("discovery", reply.Plan.TopicId);
+    }
+
+    [Fact]
+    public void Practice_after_the_debrief_starts_the_drill_for_that_skill_once_then_the_usual_order()
+    {
+        var library = DrillLibraryParser.Parse(CorpusFiles.Read("drills.json")).Library!;
+        var drill = FieldDaySkills.DrillFor(FieldDaySkills.Find("discovery")!, library)!;
+        // The library's first card is not the skill's: without the suggestion "practice" would start the first card.
+        Assert.NotEqual(library.Cards[0].Id, drill.Id);
+        Assert.Equal(library.Cards[0].Id, DrillScheduler.PickNext(library, [], Today)!.Id);
+
+        var opened = CoachingEngine.StartOnImprovement(CoachingState.New, "Ask a second question before pitching", "discovery", drill.Id);
+        // The suggestion survives the arc (a new topic) until the rep asks for practice.
+        var later = CoachingEngine.Respond(opened.State, "On the Contoso call I jumped to the demo after their first answer", Today);
+        var practice = CoachingEngine.Respond(later.State, "practice", Today, library);
+
+        Assert.Equal(ReplyKind.DrillPrompt, practice.Kind);
+        Assert.Equal(drill.Id, practice.State.Drill!.CardId);
+        Assert.Contains(drill.Title, practice.Text, StringComparison.Ordinal);
+        Assert.Null(practice.State.SuggestedDrill);
+
+        // Used once: the next "practice" follows the spaced-repetition order again.
+        var again = CoachingEngine.Respond(practice.State with { Drill = null }, "practice", Today, library);
+        Assert.Equal(library.Cards[0].Id, again.State.Drill!.CardId);
+    }
+
+    [Fact]
+    public void A_suggested_drill_gone_from_the_library_or_reset_falls_back_to_the_usual_order()
+    {
+        var library = DrillLibraryParser.Parse(CorpusFiles.Read("drills.json")).Library!;
+        var gone = CoachingEngine.StartOnImprovement(CoachingState.New, "Ask for the order", "closing", "no-such-card");
+        Assert.Equal(library.Cards[0].Id, CoachingEngine.Respond(gone.State, "practice", Today, library).State.Drill!.CardId);
+
+        var reset = CoachingEngine.Respond(CoachingEngine.StartOnImprovement(CoachingState.New, "x", null, "q-discovery-opener").State, "reset", Today);
+        Assert.Null(reset.State.SuggestedDrill);
     }
 }

@@ -122,6 +122,29 @@ public sealed class BookingTests
     }
 
     [Fact]
+    public async Task GetFieldDay_by_id_follows_a_move_and_is_null_after_delete_as_graph_answers_404()
+    {
+        await using var server = await TestGraphServer.StartAsync();
+        var graph = server.CreateDirectory();
+        var booking = await graph.BookFieldDayAsync(Request());
+
+        var current = await graph.GetFieldDayAsync(Orgs.Maya, booking.EventId);
+        Assert.Equal((booking.EventId, Thursday, Thursday.AddHours(4)), (current!.EventId, current.Start, current.End));
+
+        var newStart = Thursday.AddDays(2).AddHours(-4);
+        await graph.RescheduleFieldDayAsync(Orgs.Maya, booking.EventId, newStart, newStart.AddHours(8));
+        current = await graph.GetFieldDayAsync(Orgs.Maya, booking.EventId);
+        Assert.Equal((newStart, newStart.AddHours(8)), (current!.Start, current.End));
+
+        Assert.True(await graph.CancelFieldDayAsync(Orgs.Maya, booking.EventId));
+        Assert.Null(await graph.GetFieldDayAsync(Orgs.Maya, booking.EventId));
+        // One GET by id each time, asking only for what the check needs.
+        var stats = await server.StatsAsync();
+        Assert.Equal(3, stats["requests"]!["GET events/{id}"]!.GetValue<int>());
+        Assert.Contains("isCancelled", stats["selects"]!["GET events/{id}"]![0]!.GetValue<string>(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task RescheduleMissingEvent_IsNotFound()
     {
         await using var server = await TestGraphServer.StartAsync();

@@ -10,9 +10,10 @@ public static partial class CoachingEngine
     /// Opens a GROW arc on the one thing the rep's manager asked them to improve after a field day: a fresh arc at
     /// Reality, on <paramref name="topicId"/> when known, asking what the rep noticed themselves. The arc then runs as
     /// usual and ends in the rep's own dated plan (<see cref="ReplyKind.PlanConfirmed"/>). An open drill or follow-up is
-    /// closed, as a new topic would close it; drill progress and check-in settings stay.
+    /// closed, as a new topic would close it; drill progress and check-in settings stay. <paramref name="drillCardId"/>, the
+    /// library's drill for the skill when it has one, becomes the card the rep's next "practice" starts.
     /// </summary>
-    public static CoachingReply StartOnImprovement(CoachingState state, string improvement, string? topicId)
+    public static CoachingReply StartOnImprovement(CoachingState state, string improvement, string? topicId, string? drillCardId = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentException.ThrowIfNullOrWhiteSpace(improvement);
@@ -23,6 +24,7 @@ public static partial class CoachingEngine
             Seed = StableHash(improvement),
             Situation = Clip(improvement, MaxNoteChars),
             StageQuestions = 1,
+            SuggestedDrill = drillCardId,
         };
         return Ask(fresh, "", ImprovementQuestionId, "When did this come up on the day, and what did you notice yourself?", ReplyKind.CoachingQuestion);
     }

@@ -83,7 +83,7 @@ public static partial class CoachingEngine
             case RepIntentKind.Help:
                 return new CoachingReply(HelpText, ReplyKind.Help, null, state);
             case RepIntentKind.Reset:
-                return Ask(Fresh(state) with { FieldDayOffered = false }, "Fresh start. ", null, "What situation would you like to think through?", ReplyKind.Reset);
+                return Ask(Fresh(state) with { FieldDayOffered = false, SuggestedDrill = null }, "Fresh start. ", null, "What situation would you like to think through?", ReplyKind.Reset);
             case RepIntentKind.ListPlans:
                 return new CoachingReply(ListPlansHeading, ReplyKind.ListPlans, null, state);
             case RepIntentKind.Settings:
@@ -265,6 +265,7 @@ public static partial class CoachingEngine
     private static CoachingState Fresh(CoachingState state) => CoachingState.New with
     {
         DrillProgress = state.DrillProgress,
+        SuggestedDrill = state.SuggestedDrill,
         LastPlan = state.LastPlan,
         LanguageNoticeGiven = state.LanguageNoticeGiven,
         CheckInsOff = state.CheckInsOff,

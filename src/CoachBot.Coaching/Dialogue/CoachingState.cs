@@ -50,6 +50,11 @@ public sealed record CoachingState
     public bool CheckInsOff { get; init; }
     /// <summary>Spaced-repetition progress per drill card (Leitner box and next due day). Kept across resets.</summary>
     public IReadOnlyList<DrillCardProgress> DrillProgress { get; init; } = [];
+    /// <summary>
+    /// The drill card a field-day debrief offered for the skill to improve: the rep's next "practice" starts it (once)
+    /// instead of the next due card. Kept across new topics; cleared when it starts or on "reset".
+    /// </summary>
+    public string? SuggestedDrill { get; init; }
     /// <summary>The rep's key phrase for this arc ("the CFO"), used in the bot's own questions.</summary>
     public string? Subject { get; init; }
     /// <summary>The field-day offer was made (or must not be: the rep complained about their manager) in this arc.</summary>

@@ -19,7 +19,10 @@ public static partial class DrillEngine
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(library);
-        var card = DrillScheduler.PickNext(library, state.DrillProgress, today);
+        // A drill suggested for a field day's improvement comes first, once; then the spaced-repetition order.
+        var suggested = state.SuggestedDrill is { } id ? library.Cards.FirstOrDefault(c => c.Id == id) : null;
+        state = state with { SuggestedDrill = null };
+        var card = suggested ?? DrillScheduler.PickNext(library, state.DrillProgress, today);
         if (card is null)
             return CoachingEngine.Ask(state with { Drill = null }, "There are no practice cards yet. ", "i-nodrill",
                 "What deal or customer situation would you like to think through instead?", ReplyKind.CoachingQuestion);

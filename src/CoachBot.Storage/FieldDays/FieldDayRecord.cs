@@ -33,9 +33,14 @@ public sealed record FieldDayRecord(
     public string? RepFocus { get; init; }
     public string? RepCalls { get; init; }
     public DateTimeOffset? RepSharedAt { get; init; }
+    /// <summary>How many times the rep shared (new wording each time): each share is its own once-only message to the manager.</summary>
+    public int RepShares { get; init; }
 
     public string? Reinforce { get; init; }
     public string? Improve { get; init; }
     public string? ImproveSkill { get; init; }
     public DateTimeOffset? DebriefedAt { get; init; }
+
+    /// <summary>When CoachBot found the Graph event deleted or cancelled: nothing more is sent for it, and it is not counted as held.</summary>
+    public DateTimeOffset? CancelledAt { get; init; }
 }

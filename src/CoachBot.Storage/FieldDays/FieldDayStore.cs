@@ -19,7 +19,39 @@ public sealed class FieldDayStore(TableServiceClient service) : IPersonalDataEra
     public async Task RecordBookingAsync(FieldDayRecord r, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var entity = new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId))
+        await MergeAsync(BookingEntity(r), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// The field day's event was moved: writes the whole record (answers, watch list and all) under its new start's day,
+    /// then deletes the row of the old day when that differs. A crash in between leaves both rows; the old one still points
+    /// at the moved event, so the next check moves it again (the write is idempotent) and deletes it.
+    /// </summary>
+    public async Task MoveAsync(FieldDayRecord from, FieldDayRecord to, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(from);
+        ArgumentNullException.ThrowIfNull(to);
+        var entity = BookingEntity(to);
+        entity["Watch"] = string.Join(',', to.Watch);
+        if (to.RepSharedAt is { } shared)
+        {
+            entity["RepFocus"] = to.RepFocus ?? "";
+            entity["RepCalls"] = to.RepCalls ?? "";
+            entity["RepSharedAt"] = shared;
+            entity["RepShares"] = Math.Max(1, to.RepShares);
+        }
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        if (from.Day != to.Day)
+            await table.DeleteEntityAsync(from.TenantId, RowKey(from.Day, from.FieldDayId), cancellationToken: ct).ConfigureAwait(false);
+    }
+
+    /// <summary>The event is gone (deleted or cancelled in Graph): kept for the record, never sent for or counted as held.</summary>
+    public Task SetCancelledAsync(FieldDayRecord r, DateTimeOffset at, CancellationToken ct) =>
+        MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId)) { ["CancelledAt"] = at }, ct);
+
+    private static TableEntity BookingEntity(FieldDayRecord r) =>
+        new(r.TenantId, RowKey(r.Day, r.FieldDayId))
         {
             ["TenantId"] = r.TenantId,
             ["FieldDayId"] = r.FieldDayId,
@@ -37,8 +69,6 @@ public sealed class FieldDayStore(TableServiceClient service) : IPersonalDataEra
             ["ManagerTimeZone"] = r.ManagerTimeZone,
             ["RepTimeZone"] = r.RepTimeZone,
         };
-        await MergeAsync(entity, ct).ConfigureAwait(false);
-    }
 
     public async Task<FieldDayRecord?> GetAsync(string tenantId, DateOnly day, string fieldDayId, CancellationToken ct)
     {
@@ -62,8 +92,12 @@ public sealed class FieldDayStore(TableServiceClient service) : IPersonalDataEra
     public Task SetWatchAsync(FieldDayRecord r, IReadOnlyList<string> skillIds, CancellationToken ct) =>
         MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId)) { ["Watch"] = string.Join(',', skillIds) }, ct);
 
+    /// <summary>Stores the rep's shared answers as share number <see cref="FieldDayRecord.RepShares"/> of <paramref name="r"/> (at least 1).</summary>
     public Task SetRepShareAsync(FieldDayRecord r, string? focus, string? calls, DateTimeOffset at, CancellationToken ct) =>
-        MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId)) { ["RepFocus"] = focus ?? "", ["RepCalls"] = calls ?? "", ["RepSharedAt"] = at }, ct);
+        MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId))
+        {
+            ["RepFocus"] = focus ?? "", ["RepCalls"] = calls ?? "", ["RepSharedAt"] = at, ["RepShares"] = Math.Max(1, r.RepShares),
+        }, ct);
 
     public Task SetDebriefAsync(FieldDayRecord r, string reinforce, string improve, string? skillId, DateTimeOffset at, CancellationToken ct) =>
         MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId))
@@ -107,9 +141,11 @@ public sealed class FieldDayStore(TableServiceClient service) : IPersonalDataEra
         RepFocus = Text(e, "RepFocus"),
         RepCalls = Text(e, "RepCalls"),
         RepSharedAt = e.GetDateTimeOffset("RepSharedAt"),
+        RepShares = e.GetInt32("RepShares") ?? (e.GetDateTimeOffset("RepSharedAt") is null ? 0 : 1),
         Reinforce = Text(e, "Reinforce"),
         Improve = Text(e, "Improve"),
         ImproveSkill = Text(e, "ImproveSkill"),
         DebriefedAt = e.GetDateTimeOffset("DebriefedAt"),
+        CancelledAt = e.GetDateTimeOffset("CancelledAt"),
     };
 }

@@ -23,7 +23,7 @@ internal sealed class FieldDayCardActions(FieldDayStore store, FieldDayPrepReade
     {
         var fd = DateOnly.TryParseExact(action.GetString("day"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                  && action.GetString("fd") is { Length: > 0 and <= 64 } id
-            ? await store.GetAsync(user.TenantId, day, id, ct).ConfigureAwait(false)
+            ? await store.GetAsync(user.TenantId, day, id, ct).ConfigureAwait(false) is { CancelledAt: null } found ? found : null
             : null;
         var asManager = fd is not null && Same(fd.ManagerId, user.UserKey);
         var asRep = fd is not null && Same(fd.RepId, user.UserKey);
@@ -55,13 +55,14 @@ internal sealed class FieldDayCardActions(FieldDayStore store, FieldDayPrepReade
         var focus = Answer(action, FieldDayCards.FocusInput);
         var calls = Answer(action, FieldDayCards.CallsInput);
         if (focus is null && calls is null) return InvokeResponses.Card(FieldDayCards.BuildAsk(fd));
-        if (fd.RepSharedAt is null)
+        // The same words again (a double click, the other window) send nothing; new wording is a new message, once.
+        if (fd.RepSharedAt is null || focus != fd.RepFocus || calls != fd.RepCalls)
         {
             var now = time.GetUtcNow();
+            fd = fd with { RepFocus = focus, RepCalls = calls, RepSharedAt = now, RepShares = fd.RepShares + 1 };
             await store.SetRepShareAsync(fd, focus, calls, now, ct).ConfigureAwait(false);
             await scheduler.EnqueueOnceAsync(FieldDayJobs.For(FieldDayJobs.Shared, fd), now, ct).ConfigureAwait(false);
         }
-        else (focus, calls) = (fd.RepFocus, fd.RepCalls);
         return InvokeResponses.Card(FieldDayCards.BuildAnswered(fd, focus, calls));
     }
 

@@ -85,19 +85,25 @@ public static class FieldDayCards
         return new AdaptiveCard { FallbackText = $"Your field day with {manager}: what would you like them to watch for?", Body = body };
     }
 
-    /// <summary>The rep's card once shared: their own words back, and who now sees them.</summary>
+    /// <summary>
+    /// The rep's card once shared: their own words, still editable, who now sees them, and a button to share new wording
+    /// (the manager then gets the new wording, once).
+    /// </summary>
     public static AdaptiveCard BuildAnswered(FieldDayRecord fd, string? focus, string? calls)
     {
         ArgumentNullException.ThrowIfNull(fd);
+        var manager = fd.ManagerName;
         return new AdaptiveCard
         {
             FallbackText = "Shared with your manager.",
             Body =
             [
-                Title($"Your field day with {fd.ManagerName}"),
+                Title($"Your field day with {manager}"),
                 new TextBlock(When(fd, fd.RepTimeZone)) { IsSubtle = true, Spacing = "None" },
-                Answers(focus, calls),
-                new TextBlock($"Shared with {fd.ManagerName}.") { Color = "Good" },
+                new InputText { Id = FocusInput, Label = $"What should {manager} watch for?", IsMultiline = true, MaxLength = MaxAnswerLength, Value = focus },
+                new InputText { Id = CallsInput, Label = "Which calls have you planned?", IsMultiline = true, MaxLength = MaxAnswerLength, Value = calls },
+                new TextBlock($"Shared with {manager}.") { Color = "Good" },
+                new ActionSet([Button($"Share changes with {manager}", Share, fd)]),
             ],
         };
     }
@@ -111,7 +117,7 @@ public static class FieldDayCards
             FallbackText = $"{fd.RepName} shared what to watch for on your field day.",
             Body =
             [
-                Title($"{fd.RepName}'s focus for your field day"),
+                Title($"{fd.RepName}'s focus for your field day{(fd.RepShares > 1 ? " (updated)" : "")}"),
                 new TextBlock(When(fd, fd.ManagerTimeZone)) { IsSubtle = true, Spacing = "None" },
                 Answers(fd.RepFocus, fd.RepCalls),
             ],

@@ -22,6 +22,23 @@ internal static class FieldDayJobs
 
     public static readonly IReadOnlySet<string> All = new HashSet<string>(StringComparer.Ordinal) { Prep, Ask, Shared, Debrief, Feedback };
 
+    /// <summary>Separates the field-day id from the share number in a <see cref="Shared"/> job's subject.</summary>
+    private const char ShareSeparator = '~';
+
+    /// <summary>
+    /// The job for one message of the field day. A share after the first is its own message (the rep's new wording), so
+    /// its subject carries the share number: <c>{id}~2</c>; every other subject is the field-day id.
+    /// </summary>
     public static NudgeJob For(string kind, FieldDayRecord fd) =>
-        new(kind, fd.TenantId, kind is Ask or Feedback ? fd.RepId : fd.ManagerId, fd.Day, fd.FieldDayId);
+        new(kind, fd.TenantId, kind is Ask or Feedback ? fd.RepId : fd.ManagerId, fd.Day,
+            kind == Shared && fd.RepShares > 1 ? fd.FieldDayId + ShareSeparator + fd.RepShares.ToString(System.Globalization.CultureInfo.InvariantCulture) : fd.FieldDayId);
+
+    /// <summary>The field-day id a job's subject names.</summary>
+    public static string FieldDayIdOf(NudgeJob job)
+    {
+        ArgumentNullException.ThrowIfNull(job);
+        var subject = job.PlanId ?? "";
+        var at = subject.IndexOf(ShareSeparator, StringComparison.Ordinal);
+        return at < 0 ? subject : subject[..at];
+    }
 }

@@ -29,13 +29,14 @@ internal sealed class FieldDayMessages(
     public async Task<ProactiveResult> SendAsync(NudgeJob job, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
-        // Gone ("forget me", or never recorded): nothing to send.
-        if (await store.GetAsync(job.TenantId, job.Day, job.PlanId!, ct).ConfigureAwait(false) is not { } fd) return Nothing;
+        // Gone ("forget me", never recorded, or moved to another day) or cancelled in the calendar: nothing to send.
+        if (await store.GetAsync(job.TenantId, job.Day, FieldDayJobs.FieldDayIdOf(job), ct).ConfigureAwait(false) is not { CancelledAt: null } fd) return Nothing;
         return job.Kind switch
         {
             FieldDayJobs.Prep => await CardAsync(fd, fd.ManagerId, FieldDayCards.BuildPrep(fd, await prep.ReadAsync(fd, Today(), ct).ConfigureAwait(false)), ct).ConfigureAwait(false),
             FieldDayJobs.Ask => await CardAsync(fd, fd.RepId, FieldDayCards.BuildAsk(fd), ct).ConfigureAwait(false),
-            FieldDayJobs.Shared when fd.RepSharedAt is not null => await CardAsync(fd, fd.ManagerId, FieldDayCards.BuildShared(fd), ct).ConfigureAwait(false),
+            // Only the latest share: an earlier one still queued would show the manager the old wording.
+            FieldDayJobs.Shared when fd.RepSharedAt is not null && FieldDayJobs.For(FieldDayJobs.Shared, fd).PlanId == job.PlanId => await CardAsync(fd, fd.ManagerId, FieldDayCards.BuildShared(fd), ct).ConfigureAwait(false),
             FieldDayJobs.Debrief when fd.DebriefedAt is null => await CardAsync(fd, fd.ManagerId, FieldDayCards.BuildDebrief(fd), ct).ConfigureAwait(false),
             FieldDayJobs.Feedback when fd.DebriefedAt is not null => await FeedbackAsync(fd, ct).ConfigureAwait(false),
             _ => Nothing,
@@ -54,23 +55,23 @@ internal sealed class FieldDayMessages(
         var chat = await messenger.ResolvePersonalChatAsync(fd.TenantId, fd.RepId, ct).ConfigureAwait(false);
         if (chat is null) return new ProactiveResult(ProactiveOutcome.NotInstalled);
         var skill = FieldDaySkills.Find(fd.ImproveSkill);
+        var drill = skill is null ? null : FieldDaySkills.DrillFor(skill, drills.Current);
         CoachingReply? opening = null;
         for (var attempt = 0; attempt < MaxStateConflicts && opening is null; attempt++)
         {
             var stored = await coaching.GetStateAsync(fd.TenantId, fd.RepId, chat.ConversationId, ct).ConfigureAwait(false);
-            var candidate = CoachingEngine.StartOnImprovement(stored.State, fd.Improve!, skill?.TopicId);
+            var candidate = CoachingEngine.StartOnImprovement(stored.State, fd.Improve!, skill?.TopicId, drill?.Id);
             if (await coaching.SaveStateAsync(fd.TenantId, fd.RepId, chat.ConversationId, candidate.State, stored.ETag, ct).ConfigureAwait(false))
                 opening = candidate;
         }
         if (opening is null) throw new InvalidOperationException("The rep's conversation kept changing; the feedback will be retried.");
-        return await messenger.SendAsync(chat, FeedbackText(fd, skill, opening.Text), null, ct).ConfigureAwait(false);
+        return await messenger.SendAsync(chat, FeedbackText(fd, drill, opening.Text), null, ct).ConfigureAwait(false);
     }
 
     /// <summary>The manager's words, labelled as theirs, then a drill offer when the library has one, then the coaching question.</summary>
-    private string FeedbackText(FieldDayRecord fd, FieldDaySkill? skill, string question)
+    private static string FeedbackText(FieldDayRecord fd, Coaching.Drills.DrillCard? drill, string question)
     {
-        var drill = skill is null ? null : FieldDaySkills.DrillFor(skill, drills.Current);
-        var offer = drill is null ? "" : $"\n\nThere's a practice round for this in your team's library (“{drill.Title}”): type **practice** whenever you want to rehearse.";
+        var offer = drill is null ? "" : $"\n\nThere's a practice round for this in your team's library (“{drill.Title}”): type **practice** whenever you want to rehearse it.";
         return $"{fd.ManagerName}'s feedback from your field day ({FieldDayCards.When(fd, fd.RepTimeZone)}):\n\n" +
                $"**What you did well:** {fd.Reinforce}\n\n**One thing to improve:** {fd.Improve}{offer}\n\n" +
                $"Let's work on the improvement together. {question}";

@@ -12,6 +12,7 @@ public static class FieldDayServiceCollectionExtensions
         services.AddFieldDayStorage();
         services.AddSingleton<FieldDayBookings>();
         services.AddSingleton<FieldDayPrepReader>();
+        services.AddSingleton<FieldDayEventCheck>();
         services.AddSingleton<FieldDayScheduler>();
         services.AddSingleton<IDueJobSource>(sp => sp.GetRequiredService<FieldDayScheduler>());
         services.AddSingleton<IQueuedMessageSender, FieldDayMessages>();

@@ -61,7 +61,9 @@ internal sealed partial class LeaderReport(
         var pairs = (await LeadersAsync(ct).ConfigureAwait(false)).Pairs
             .Where(p => leaderId is null || string.Equals(p.Leader.Id, leaderId, StringComparison.OrdinalIgnoreCase)).ToList();
         if (pairs.Count == 0) return [];
-        var stored = await fieldDays.ListAsync(tenant, weekStart.AddDays(-LeaderFigures.FieldWindowDays - 1), weekStart, ct).ConfigureAwait(false);
+        // A field day whose calendar event was deleted or cancelled did not happen: not counted as held.
+        var stored = (await fieldDays.ListAsync(tenant, weekStart.AddDays(-LeaderFigures.FieldWindowDays - 1), weekStart, ct).ConfigureAwait(false))
+            .Where(f => f.CancelledAt is null).ToList();
         var followed = new List<FollowUpDue>();
         for (var d = weekStart.AddDays(-7); d < weekStart; d = d.AddDays(1))
             followed.AddRange((await followUps.ListAsync(d, ct).ConfigureAwait(false)).Where(f => f.Sent && f.TenantId == tenant));

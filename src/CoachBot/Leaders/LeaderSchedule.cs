@@ -10,10 +10,10 @@ namespace CoachBot.Leaders;
 
 /// <summary>
 /// On each nudge-scheduler tick: a weekly job for each leader (the directory manager of a roster manager) once their
-/// local week has started — the first working day of the week, from the start of their working hours (mailbox settings;
-/// the default hours in UTC when Graph cannot answer) until that day ends. Keyed on the week's Monday, so every tick and
-/// instance that day finds the same once-only job. Only that day: a card that could not go out then (CoachBot down all
-/// day) is not sent late in the week; the admin CSV still has the figures.
+/// local week has started — from the start of their working hours on the first working day of the week (mailbox settings;
+/// the default hours in UTC when Graph cannot answer) until the week ends (Sunday midnight, local). Keyed on the week's
+/// Monday, so every tick and instance that week finds the same once-only job: it goes out on the first tick of the
+/// first working day, or, when CoachBot was down all that day, on the first tick after it is back, once.
 /// </summary>
 internal sealed partial class LeaderSchedule(
     LeaderReport report,
@@ -40,7 +40,10 @@ internal sealed partial class LeaderSchedule(
         return due;
     }
 
-    /// <summary>The Monday of the leader's local week while it is the week's first working day from the start of working hours, else null.</summary>
+    /// <summary>
+    /// The Monday of the leader's local week once its first working day's working hours have started (and for the rest of
+    /// that week, so a missed Monday is caught up), else null.
+    /// </summary>
     internal static DateOnly? WeekDue(WorkingHours hours, DateTimeOffset now)
     {
         var zone = TimeZoneInfo.TryFindSystemTimeZoneById(hours.TimeZoneId, out var z) ? z : TimeZoneInfo.Utc;
@@ -48,7 +51,7 @@ internal sealed partial class LeaderSchedule(
         var today = DateOnly.FromDateTime(local.DateTime);
         var monday = LeaderFigures.WeekOf(today);
         var first = Enumerable.Range(0, 7).Select(monday.AddDays).FirstOrDefault(d => hours.Days.Contains(d.DayOfWeek), monday);
-        return today == first && TimeOnly.FromDateTime(local.DateTime) >= hours.Start ? monday : null;
+        return today > first || (today == first && TimeOnly.FromDateTime(local.DateTime) >= hours.Start) ? monday : null;
     }
 
     private async Task<IReadOnlyList<string>> LeaderIdsAsync(CancellationToken ct)

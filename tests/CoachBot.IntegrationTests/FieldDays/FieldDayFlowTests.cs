@@ -19,7 +19,7 @@ namespace CoachBot.IntegrationTests.FieldDays;
 /// submitted as a Universal Action → feedback and the rep's coaching turns → the rep's dated plan.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed partial class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
 {
     private NudgeWorld _world = null!;
     private BotApp _app = null!;
@@ -28,9 +28,14 @@ public sealed class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _world = await NudgeWorld.StartAsync(azurite.ConnectionString);
-        _app = _world.StartApp();
-        _second = _world.StartApp();
-        await _world.InstallAsync(_app, NudgeWorld.Maya);
+        // The admin runs reach the leader's week after a field day up to two weeks ahead.
+        var overrides = new Dictionary<string, string?> { ["Admin:DayWindowDays"] = "30" };
+        _app = _world.StartApp(overrides);
+        _second = _world.StartApp(overrides);
+        // Every manager and their leader: the ticks of the flow also find nudges and the leader's weekly card, which are
+        // then sent rather than recorded as "not installed" in the shared ledger (other tests list those).
+        foreach (var manager in NudgeWorld.Managers) await _world.InstallAsync(_app, manager);
+        await _world.InstallAsync(_app, Leaders.LeaderWeeklyTests.Grace);
     }
 
     public async Task DisposeAsync() => await _world.DisposeAsync();
@@ -38,19 +43,9 @@ public sealed class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task FieldDay_booked_prepped_debriefed_and_coached_to_a_plan()
     {
-        // The nudge suggests field days; book the first suggestion, whoever the rep is.
-        await _world.RunAsync(_app, NudgeWorld.Maya);
-        await _world.WaitForCardsAsync([NudgeWorld.Maya]);
-        var nudge = NudgeWorld.CardOf(Assert.Single(_world.Cards(NudgeWorld.Maya)));
-        var snapshot = await NudgeSnapshotAsync();
-        var slot = snapshot.Slots[0];
-        var rep = slot.RepId;
-        await _world.InstallAsync(_app, rep);
-        // The rep coached on a price objection before the day: the manager's prep shows the topic, not the words.
-        await ChatAsync(rep, "The buyer at Contoso says we're too expensive and wants a big discount", Replies(rep).Count + 1);
-
-        var booked = await _world.ClickAsync(_app, NudgeWorld.Maya, Action(nudge, NudgeCard.Book));
-        Assert.Contains("Booked.", NudgeWorld.AllText(booked), StringComparison.Ordinal);
+        // The nudge suggests field days; book the first suggestion, whoever the rep is. The rep coached on a price
+        // objection before the day: the manager's prep shows the topic, not the words.
+        var (slot, rep) = await BookFirstSlotAsync("The buyer at Contoso says we're too expensive and wants a big discount");
         var events = await _world.Graph.EventsAsync(NudgeWorld.Maya);
         Assert.Single(events, e => e!["categories"]!.AsArray().Any(c => c!.GetValue<string>() == "CoachBot field day"));
         var day = DateOnly.FromDateTime(slot.Start.UtcDateTime);
@@ -140,12 +135,7 @@ public sealed class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
     [Fact]
     public async Task FieldDay_cards_act_only_for_their_own_manager_and_rep_and_keep_stays_private()
     {
-        await _world.RunAsync(_app, NudgeWorld.Maya);
-        await _world.WaitForCardsAsync([NudgeWorld.Maya]);
-        var nudge = NudgeWorld.CardOf(Assert.Single(_world.Cards(NudgeWorld.Maya)));
-        var rep = (await NudgeSnapshotAsync()).Slots[0].RepId;
-        await _world.InstallAsync(_app, rep);
-        await _world.ClickAsync(_app, NudgeWorld.Maya, Action(nudge, NudgeCard.Book));
+        var (_, rep) = await BookFirstSlotAsync();
         var fd = Assert.Single(await Store().ListAsync(_world.TenantId, _world.Today.AddDays(-1), _world.Today.AddDays(30), default));
         // The admin run (the local run's way to see prep without waiting): key required, instant within the window.
         var at = (fd.RepPrepAt > fd.ManagerPrepAt ? fd.RepPrepAt : fd.ManagerPrepAt).ToString("O", System.Globalization.CultureInfo.InvariantCulture);
@@ -171,6 +161,19 @@ public sealed class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.Null(stored.RepSharedAt);
         Assert.DoesNotContain(await _app.Services.GetRequiredService<FieldDayScheduler>().DueAsync(_world.TenantId, fd.Start.AddMinutes(-1), default),
             j => j.Kind == FieldDayJobs.Shared);
+    }
+
+    /// <summary>Maya's nudge, then Book on its first suggested slot; the rep (whoever it is) installed, and first says <paramref name="repWords"/>.</summary>
+    private async Task<(NudgeSlot Slot, string Rep)> BookFirstSlotAsync(string? repWords = null)
+    {
+        await _world.RunAsync(_app, NudgeWorld.Maya);
+        await _world.WaitForCardsAsync([NudgeWorld.Maya]);
+        var nudge = NudgeWorld.CardOf(Assert.Single(_world.Cards(NudgeWorld.Maya)));
+        var slot = (await NudgeSnapshotAsync()).Slots[0];
+        await _world.InstallAsync(_app, slot.RepId);
+        if (repWords is not null) await ChatAsync(slot.RepId, repWords, Replies(slot.RepId).Count + 1);
+        Assert.Contains("Booked.", NudgeWorld.AllText(await _world.ClickAsync(_app, NudgeWorld.Maya, Action(nudge, NudgeCard.Book))), StringComparison.Ordinal);
+        return (slot, slot.RepId);
     }
 
     private FieldDayStore Store() => _app.Services.GetRequiredService<FieldDayStore>();

@@ -51,6 +51,34 @@ public sealed class FieldDayStoreTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task FieldDayStore_move_keeps_answers_and_watch_under_the_new_day_and_cancelled_is_kept()
+    {
+        var fd = Booking("fd-move", new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero));
+        await _store.RecordBookingAsync(fd, default);
+        await _store.SetWatchAsync(fd, ["closing"], default);
+        await _store.SetRepShareAsync(fd with { RepShares = 2 }, "the new words", "Contoso at 10", fd.Start.AddDays(-1), default);
+        var stored = (await _store.GetAsync(_tenant, fd.Day, fd.FieldDayId, default))!;
+        Assert.Equal(2, stored.RepShares);
+
+        // Two days later: the row moves to the new day, with everything it held.
+        var moved = stored with { Start = fd.Start.AddDays(2), End = fd.End.AddDays(2), ManagerPrepAt = fd.ManagerPrepAt.AddDays(2), RepPrepAt = fd.RepPrepAt.AddDays(2), DebriefAt = fd.End.AddDays(2) };
+        await _store.MoveAsync(stored, moved, default);
+        Assert.Null(await _store.GetAsync(_tenant, fd.Day, fd.FieldDayId, default));
+        var read = (await _store.GetAsync(_tenant, fd.Day.AddDays(2), fd.FieldDayId, default))!;
+        Assert.Equal((moved.Start, moved.End, moved.ManagerPrepAt, moved.RepPrepAt, moved.DebriefAt), (read.Start, read.End, read.ManagerPrepAt, read.RepPrepAt, read.DebriefAt));
+        Assert.Equal(["closing"], read.Watch);
+        Assert.Equal(("the new words", "Contoso at 10", 2), (read.RepFocus, read.RepCalls, read.RepShares));
+        Assert.Equal(("Maya", "America/New_York", "America/Chicago"), (read.ManagerName, read.ManagerTimeZone, read.RepTimeZone));
+
+        // An hour later the same day: still one row. Cancelled: kept, marked.
+        var later = read with { Start = read.Start.AddHours(1), End = read.End.AddHours(1) };
+        await _store.MoveAsync(read, later, default);
+        Assert.Equal(later.Start, Assert.Single(await _store.ListAsync(_tenant, fd.Day, fd.Day.AddDays(3), default)).Start);
+        await _store.SetCancelledAsync(later, fd.Start, default);
+        Assert.Equal(fd.Start, (await _store.GetAsync(_tenant, later.Day, fd.FieldDayId, default))!.CancelledAt);
+    }
+
+    [Fact]
     public async Task FieldDayStore_forget_me_erases_the_field_days_of_the_rep_and_of_the_manager_only()
     {
         var start = new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero);

@@ -30,17 +30,20 @@ public sealed class LeaderReportPartsTests
     // New York, Monday 30 Nov 2026 (EST, UTC-5): due from 08:00 local = 13:00 UTC.
     [InlineData("America/New_York", "2026-11-30T12:59:00Z", null)]
     [InlineData("America/New_York", "2026-11-30T13:00:00Z", "2026-11-30")]
-    // All that Monday (23:59 local = 04:59 UTC Tuesday), not on the Tuesday or Sunday night.
+    // All that week until Sunday 23:59 local (a Monday missed while CoachBot was down is caught up; the send is once only):
+    // Tuesday 00:00 local, the next Sunday 23:59 local (04:59 UTC Monday); the Sunday night before still belongs to the week before.
     [InlineData("America/New_York", "2026-12-01T04:59:00Z", "2026-11-30")]
-    [InlineData("America/New_York", "2026-12-01T05:00:00Z", null)]
-    [InlineData("America/New_York", "2026-11-30T04:00:00Z", null)]
+    [InlineData("America/New_York", "2026-12-01T05:00:00Z", "2026-11-30")]
+    [InlineData("America/New_York", "2026-12-07T04:59:00Z", "2026-11-30")]
+    [InlineData("America/New_York", "2026-12-07T05:00:00Z", null)]
+    [InlineData("America/New_York", "2026-11-30T04:00:00Z", "2026-11-23")]
     // Berlin, Monday 30 Mar 2026, the day after the spring DST switch (CEST, UTC+2): 08:00 local = 06:00 UTC.
     [InlineData("Europe/Berlin", "2026-03-30T05:59:00Z", null)]
     [InlineData("Europe/Berlin", "2026-03-30T06:00:00Z", "2026-03-30")]
     // Sydney: Monday 08:00 local is Sunday 21:00 UTC (AEDT, UTC+11).
     [InlineData("Australia/Sydney", "2026-11-29T21:00:00Z", "2026-11-30")]
     [InlineData("Australia/Sydney", "2026-11-29T20:59:00Z", null)]
-    public void The_weeks_card_is_due_from_the_start_of_the_leaders_first_working_day(string zone, string now, string? week)
+    public void The_weeks_card_is_due_from_the_start_of_the_leaders_first_working_day_until_the_week_ends(string zone, string now, string? week)
     {
         var hours = WorkingHours.Default(zone) with { Start = new TimeOnly(8, 0) };
         var due = LeaderSchedule.WeekDue(hours, DateTimeOffset.Parse(now, System.Globalization.CultureInfo.InvariantCulture));

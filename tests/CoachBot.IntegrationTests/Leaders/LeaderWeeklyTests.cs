@@ -21,7 +21,7 @@ namespace CoachBot.IntegrationTests.Leaders;
 [Collection(AzuriteCollection.Name)]
 public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
 {
-    private const string Grace = "bd9a5ab7-d79a-530b-8723-0bd9fdfd5972";
+    internal const string Grace = "bd9a5ab7-d79a-530b-8723-0bd9fdfd5972";
     private const string Priya = "82ad0119-f4e7-514b-b54a-ee123fc3ed0b";
     private const string RepWords = "Globex keeps stalling on the Zanzibar renewal";
     private const string RepFocus = "My wobbly close on the Quetzal account";
@@ -65,18 +65,17 @@ public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
             new FollowUpDue(_world.TenantId, NudgeWorld.Diego, "plan-leader-test", week.AddDays(-2), "Eastern Standard Time", Sent: true), default);
 
         // Due from the start of Grace's working hours on her local Monday, not a minute before.
-        var hours = (await _app.Services.GetRequiredService<ICalendarDirectory>().GetMailboxSettingsAsync(Grace)).WorkingHours;
-        var zone = TimeZoneInfo.FindSystemTimeZoneById(hours.TimeZoneId);
-        var at = new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(week.ToDateTime(hours.Start), zone), TimeSpan.Zero);
+        var at = await WeekStartAsync(_app, week);
         var source = _app.Services.GetRequiredService<LeaderSchedule>();
         Assert.DoesNotContain(await source.DueAsync(_world.TenantId, at.AddMinutes(-1), default), j => j.UserKey == Grace);
         Assert.Contains(await source.DueAsync(_world.TenantId, at, default), j => j.UserKey == Grace && j.Day == week);
 
-        // Two instances, repeated ticks that Monday: one card; nothing is due on the Tuesday.
+        // Two instances, repeated ticks that Monday: one card. Still due on the Tuesday (a missed Monday is caught up),
+        // where the once-only claim keeps it to that one card.
         await Scheduler(_app).RunDueAsync(at, default);
         await Scheduler(_second).RunDueAsync(at.AddMinutes(1), default);
         await Scheduler(_second).RunDueAsync(at.AddHours(8), default);
-        Assert.DoesNotContain(await source.DueAsync(_world.TenantId, at.AddDays(1), default), j => j.UserKey == Grace);
+        Assert.Contains(await source.DueAsync(_world.TenantId, at.AddDays(1), default), j => j.UserKey == Grace && j.Day == week);
         await _world.WaitForCardsAsync([Grace]);
         await Scheduler(_app).RunDueAsync(at.AddHours(3), default);
         await _world.WaitForCardsAsync([Grace]);
@@ -120,6 +119,50 @@ public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
             Assert.DoesNotContain(secret, all, StringComparison.OrdinalIgnoreCase);
     }
 
+    [Fact]
+    public async Task Leader_card_missed_all_Monday_goes_out_once_on_the_next_run_that_week()
+    {
+        var week = LeaderFigures.WeekOf(_world.Today);
+        var at = await WeekStartAsync(_app, week);
+        // Before the start of Grace's working hours on her Monday: nothing; the key and the instant are checked.
+        Assert.Equal(0, await LeaderRunAsync(_app, at.AddMinutes(-1)));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await LeaderRunResponseAsync(_app, at, "wrong-key")).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await LeaderRunResponseAsync(_app, at.AddDays(-30))).StatusCode);
+        // CoachBot was down all Monday: the first run on Tuesday enqueues the week's card; later runs, on either instance, do not.
+        Assert.Equal(1, await LeaderRunAsync(_app, at.AddDays(1)));
+        Assert.Equal(0, await LeaderRunAsync(_second, at.AddDays(1).AddHours(2)));
+        Assert.Equal(0, await LeaderRunAsync(_second, at.AddDays(3)));
+        await _world.WaitForCardsAsync([Grace]);
+        var card = NudgeWorld.CardOf(Assert.Single(_world.Cards(Grace)));
+        Assert.StartsWith(LeaderCard.Title, NudgeWorld.AllText(card), StringComparison.Ordinal);
+        var sent = await _world.Ledger().GetAsync(_world.TenantId, Grace, LeaderJobs.For(_world.TenantId, Grace, week).SendKey, default);
+        Assert.NotNull(sent);
+    }
+
+    /// <summary>The start of Grace's working hours on the week's Monday, her local time, as an instant.</summary>
+    internal static async Task<DateTimeOffset> WeekStartAsync(BotApp app, DateOnly week)
+    {
+        var hours = (await app.Services.GetRequiredService<ICalendarDirectory>().GetMailboxSettingsAsync(Grace)).WorkingHours;
+        var zone = TimeZoneInfo.FindSystemTimeZoneById(hours.TimeZoneId);
+        return new DateTimeOffset(TimeZoneInfo.ConvertTimeToUtc(week.ToDateTime(hours.Start), zone), TimeSpan.Zero);
+    }
+
+    /// <summary>POST /admin/leaders/run?at=…: how many weekly cards it enqueued.</summary>
+    internal static async Task<int> LeaderRunAsync(BotApp app, DateTimeOffset at)
+    {
+        using var response = await LeaderRunResponseAsync(app, at);
+        Assert.Equal(HttpStatusCode.Accepted, response.StatusCode);
+        return JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("enqueued").GetInt32();
+    }
+
+    private static async Task<HttpResponseMessage> LeaderRunResponseAsync(BotApp app, DateTimeOffset at, string key = NudgeWorld.AdminKey)
+    {
+        using var client = app.CreateHttpClient();
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/admin/leaders/run?at=" + Uri.EscapeDataString(at.ToString("O", CultureInfo.InvariantCulture)));
+        request.Headers.Add("X-Admin-Key", key);
+        return await client.SendAsync(request);
+    }
+
     private async Task<FieldDayRecord> SeedFieldDayAsync(FieldDayStore store, string repId, string repName, DateTimeOffset start)
     {
         var end = start.AddHours(4);
@@ -130,7 +173,7 @@ public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
     }
 
     /// <summary>The FactSet that follows the manager's name on the card, as title → value.</summary>
-    private static Dictionary<string, string> Facts(JsonElement card, string manager)
+    internal static Dictionary<string, string> Facts(JsonElement card, string manager)
     {
         var body = card.GetProperty("body").EnumerateArray().ToList();
         var at = body.FindIndex(e => e.TryGetProperty("text", out var t) && t.GetString() == manager);

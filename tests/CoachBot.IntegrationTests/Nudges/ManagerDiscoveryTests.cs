@@ -63,7 +63,8 @@ public sealed class ManagerDiscoveryTests(AzuriteFixture azurite) : IAsyncLifeti
 
         Assert.True(await roster.IsKnownManagerAsync(_world.TenantId, NudgeWorld.Maya.ToUpperInvariant(), default));
         Assert.False(await roster.IsKnownManagerAsync(_world.TenantId, NudgeWorld.Oliver, default));
-        Assert.Equal(1, await app.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(Afternoon, default));
+        // Maya's nudge, and her leader's weekly card: that Wednesday is the week's first tick, so the missed Monday is caught up.
+        Assert.Equal(2, await app.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(Afternoon, default));
         await _world.WaitForCardsAsync([NudgeWorld.Maya]);
         Assert.Single(_world.Cards(NudgeWorld.Maya));
         Assert.Empty(_world.Cards(NudgeWorld.Oliver));
@@ -76,8 +77,9 @@ public sealed class ManagerDiscoveryTests(AzuriteFixture azurite) : IAsyncLifeti
         var app = StartApp(new() { ["Nudges:TeamsAppId"] = ManifestId, ["Nudges:SalesManagersGroupId"] = SalesManagersGroup });
         await RepChatsAsync(app, NudgeWorld.Diego); // nobody else has CoachBot
 
-        // Maya as Diego's manager; Oliver and Lena (nested) as members of the sales-managers group.
-        Assert.Equal(3, await app.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(Afternoon, default));
+        // Maya as Diego's manager; Oliver and Lena (nested) as members of the sales-managers group; and their leader's weekly
+        // card, caught up on the week's first tick (a Wednesday).
+        Assert.Equal(4, await app.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(Afternoon, default));
         foreach (var manager in NudgeWorld.Managers)
             await EventuallyAsync(() => Task.FromResult(_world.CardsIn(PersonalChatOf(manager)).Count), n => n >= 1);
 

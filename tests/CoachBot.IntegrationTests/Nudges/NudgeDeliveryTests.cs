@@ -49,7 +49,8 @@ public sealed class NudgeDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         var early = new DateTimeOffset(2026, 11, 25, 6, 0, 0, TimeSpan.Zero);
         var afternoon = new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
 
-        Assert.Equal(0, await a.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(early, default));
+        // No nudge yet; only the sales leader's weekly card, caught up on the week's first tick (her Monday was missed).
+        Assert.Equal(1, await a.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(early, default));
         var lena = await a.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(early.AddHours(1.5), default);
         var first = await a.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(afternoon, default);
         var second = await b.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(afternoon, default);

@@ -64,6 +64,8 @@ public sealed class SyntheticOrg(int repsPerManager = 8) : ICalendarDirectory, I
 
     public Task<FieldDayBooking> BookFieldDayAsync(FieldDayRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
+    public Task<FieldDayBooking?> GetFieldDayAsync(string managerId, string eventId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
     public Task<FieldDayBooking?> FindFieldDayAsync(string managerId, string bookingKey, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<FieldDayBooking> RescheduleFieldDayAsync(string managerId, string eventId, DateTimeOffset newStart, DateTimeOffset newEnd, CancellationToken cancellationToken = default) =>

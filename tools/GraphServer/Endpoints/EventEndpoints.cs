@@ -7,7 +7,7 @@ using CoachBot.Tools.GraphServer.Store;
 
 namespace CoachBot.Tools.GraphServer.Endpoints;
 
-/// <summary>GET/POST /users/{id}/events, PATCH/DELETE /users/{id}/events/{eventId}.</summary>
+/// <summary>GET/POST /users/{id}/events, GET/PATCH/DELETE /users/{id}/events/{eventId} (404 ErrorItemNotFound once deleted, as Graph).</summary>
 public static partial class EventEndpoints
 {
     /// <summary>Graph's default page size for event collections.</summary>
@@ -56,6 +56,15 @@ public static partial class EventEndpoints
 
             stats.EventCreated();
             return GraphJson.Json(GraphJson.Event(evt, organizer.Id, organizer, GraphJson.OutputZone(request), expandExtendedProperties: false), 201);
+        });
+
+        // One event by id from the organizer's or an attendee's calendar, in the Prefer outlook.timezone zone.
+        graph.MapGet("/users/{id}/events/{eventId}", (string id, string eventId, HttpRequest request, GraphStore store) =>
+        {
+            if (store.FindUser(id) is not { } user) return GraphJson.UserNotFound(id);
+            if (store.FindEvent(user.Id, eventId) is not { } evt) return EventNotFound();
+            var expand = request.Query["$expand"].ToString().Contains("singleValueExtendedProperties", StringComparison.OrdinalIgnoreCase);
+            return GraphJson.Json(GraphJson.Event(evt, user.Id, store.FindUser(evt.OrganizerId) ?? user, GraphJson.OutputZone(request), expand));
         });
 
         graph.MapPatch("/users/{id}/events/{eventId}", async (string id, string eventId, HttpRequest request, GraphStore store) =>

@@ -109,6 +109,8 @@ public static partial class GraphJson
             ["start"] = DateTimeTimeZone(evt.StartUtc, output),
             ["end"] = DateTimeTimeZone(evt.EndUtc, output),
             ["isAllDay"] = evt.IsAllDay,
+            // An organizer's cancelled meeting is deleted here (404 after); attendees' copies are removed with it.
+            ["isCancelled"] = false,
             ["isOrganizer"] = evt.OrganizerId.Equals(viewerId, StringComparison.OrdinalIgnoreCase),
             ["showAs"] = evt.ShowAsFor(viewerId),
             ["categories"] = new JsonArray([.. evt.Categories.Select(c => (JsonNode)JsonValue.Create(c))]),
