@@ -1,6 +1,7 @@
 using CoachBot.Admin;
 using CoachBot.Bot;
 using CoachBot.Configuration;
+using CoachBot.DealHelp;
 using CoachBot.Erasure;
 using CoachBot.FieldDays;
 using CoachBot.Fleet;
@@ -62,6 +63,7 @@ public static class CoachBotApp
         builder.Services.AddCoachBotHealth();
         builder.Services.AddNudges(builder.Configuration);
         builder.Services.AddFieldDays();
+        builder.Services.AddDealHelp();
         builder.Services.AddLeaders();
         configureServices?.Invoke(builder.Services);
 

@@ -7,10 +7,10 @@ namespace CoachBot.Coaching.CoachingTime;
 /// <summary>
 /// How much of a manager's working time went into developing reps (docs/product.md, "Half the week on coaching": half of a
 /// manager's past week or more should go into developing reps).
-/// <para>Counted: events in category <see cref="FieldDayCategory"/> (case-insensitive), and 1:1s — events whose attendees,
-/// once the manager is removed, are exactly one person who is a direct report. Events shown as Free are not counted.
-/// Every counted event is clipped to the manager's working hours (their time zone, DST-correct) and to the window, and
-/// overlapping events count once.</para>
+/// <para>Counted: the coaching classes of <see cref="EventClassifier"/> (field days, debriefs, 1:1s with a direct report, and
+/// events the manager marked as coaching); deal calls (team selling) are measured apart and never counted. Events shown as
+/// Free are not counted. Every event is clipped to the manager's working hours (their time zone, DST-correct) and to the
+/// window, and overlapping events count once.</para>
 /// <para>Windows: from the same local wall-clock time 7 (28) days before <c>asOf</c> until <c>asOf</c>.</para>
 /// </summary>
 public static class CoachingTimeCalculator
@@ -26,7 +26,8 @@ public static class CoachingTimeCalculator
         WorkingHours managerHours,
         IReadOnlySet<string> directReportIds,
         DateTimeOffset asOf,
-        double targetPercent = DefaultTargetPercent)
+        double targetPercent = DefaultTargetPercent,
+        IReadOnlyDictionary<string, EventCorrection>? corrections = null)
     {
         ArgumentNullException.ThrowIfNull(managerEvents);
         ArgumentNullException.ThrowIfNull(managerId);
@@ -36,8 +37,9 @@ public static class CoachingTimeCalculator
             throw new ArgumentOutOfRangeException(nameof(targetPercent), targetPercent, "Target must be between 0 and 100.");
 
         var zone = ZonedClock.Find(managerHours.TimeZoneId);
-        var week = Window(7, managerEvents, managerId, managerHours, directReportIds, asOf, zone, targetPercent);
-        var month = Window(28, managerEvents, managerId, managerHours, directReportIds, asOf, zone, targetPercent);
+        var classified = EventClassifier.Classify(managerEvents, managerId, directReportIds, corrections);
+        var week = Window(7, classified, managerHours, asOf, zone, targetPercent);
+        var month = Window(28, classified, managerHours, asOf, zone, targetPercent);
         return new CoachingTimeReport(week, month, targetPercent, Explain(week, month, managerHours, targetPercent));
     }
 
@@ -45,28 +47,11 @@ public static class CoachingTimeCalculator
     public static bool IsFieldDay(CalendarEvent e)
     {
         ArgumentNullException.ThrowIfNull(e);
-        return e.Categories is { } cats && cats.Any(c => string.Equals(c?.Trim(), FieldDayCategory, StringComparison.OrdinalIgnoreCase));
-    }
-
-    /// <summary>Whether the event is a 1:1 with a direct report: exactly one attendee other than the manager, and a direct report.</summary>
-    public static bool IsOneOnOneWithDirectReport(CalendarEvent e, string managerId, IReadOnlySet<string> directReportIds)
-    {
-        ArgumentNullException.ThrowIfNull(e);
-        ArgumentNullException.ThrowIfNull(directReportIds);
-        if (e.AttendeeIds is null) return false;
-        string? other = null;
-        foreach (var id in e.AttendeeIds)
-        {
-            if (string.IsNullOrWhiteSpace(id) || string.Equals(id, managerId, StringComparison.OrdinalIgnoreCase)) continue;
-            if (other is null) other = id;
-            else if (!string.Equals(other, id, StringComparison.OrdinalIgnoreCase)) return false;
-        }
-        return other is not null && (directReportIds.Contains(other) || directReportIds.Any(d => string.Equals(d, other, StringComparison.OrdinalIgnoreCase)));
+        return EventClassifier.HasCategory(e, FieldDayCategory);
     }
 
     private static CoachingTimeWindow Window(
-        int days, IReadOnlyList<CalendarEvent> events, string managerId, WorkingHours hours, IReadOnlySet<string> reports,
-        DateTimeOffset asOf, TimeZoneInfo zone, double target)
+        int days, IReadOnlyList<ClassifiedEvent> events, WorkingHours hours, DateTimeOffset asOf, TimeZoneInfo zone, double target)
     {
         var to = asOf.UtcTicks;
         var localTo = ZonedClock.ToLocal(to, zone);
@@ -83,29 +68,39 @@ public static class CoachingTimeCalculator
         }
         var workSet = Merge(work);
 
-        var field = new List<(long, long)>();
-        var oneOnOne = new List<(long, long)>();
+        var byClass = new Dictionary<CoachingEventClass, List<(long, long)>>();
+        var inWindow = new List<ClassifiedEvent>();
         foreach (var ev in events)
         {
-            if (ev is null || ev.ShowAs == FreeBusyStatus.Free) continue;
             var s = Math.Max(ev.Start.UtcTicks, from);
             var e = Math.Min(ev.End.UtcTicks, to);
             if (e <= s) continue;
-            if (IsFieldDay(ev)) field.Add((s, e));
-            else if (IsOneOnOneWithDirectReport(ev, managerId, reports)) oneOnOne.Add((s, e));
+            if (ev.Class != CoachingEventClass.NotCounted || ev.RepIds.Count > 0 || ev.Corrected) inWindow.Add(ev);
+            if (!byClass.TryGetValue(ev.Class, out var list)) byClass[ev.Class] = list = [];
+            list.Add((s, e));
         }
-        var both = new List<(long, long)>(field.Count + oneOnOne.Count);
-        both.AddRange(field);
-        both.AddRange(oneOnOne);
+        double ClassMinutes(params CoachingEventClass[] classes)
+        {
+            var all = new List<(long, long)>();
+            foreach (var c in classes) if (byClass.TryGetValue(c, out var l)) all.AddRange(l);
+            return Minutes(Clip(Merge(all), workSet));
+        }
+        int Count(CoachingEventClass c) => byClass.TryGetValue(c, out var l) ? l.Count : 0;
 
         var workMinutes = Minutes(workSet.CoveredTicks(long.MinValue, long.MaxValue));
-        var fieldMinutes = Minutes(Clip(Merge(field), workSet));
-        var oneMinutes = Minutes(Clip(Merge(oneOnOne), workSet));
-        var coachingMinutes = Minutes(Clip(Merge(both), workSet));
+        var coachingMinutes = ClassMinutes(CoachingEventClass.FieldDay, CoachingEventClass.Debrief, CoachingEventClass.OneOnOne, CoachingEventClass.MarkedCoaching);
         var share = workMinutes <= 0 ? 0 : Math.Round(100 * coachingMinutes / workMinutes, 1);
         return new CoachingTimeWindow(
             days, ZonedClock.ToOffset(from, zone), ZonedClock.ToOffset(to, zone),
-            workMinutes, fieldMinutes, oneMinutes, coachingMinutes, share, share >= target);
+            workMinutes, ClassMinutes(CoachingEventClass.FieldDay), ClassMinutes(CoachingEventClass.OneOnOne), coachingMinutes, share, share >= target)
+        {
+            DebriefMinutes = ClassMinutes(CoachingEventClass.Debrief),
+            MarkedCoachingMinutes = ClassMinutes(CoachingEventClass.MarkedCoaching),
+            DealCallMinutes = ClassMinutes(CoachingEventClass.DealCall),
+            Counts = new EventClassCounts(Count(CoachingEventClass.FieldDay), Count(CoachingEventClass.Debrief), Count(CoachingEventClass.OneOnOne),
+                Count(CoachingEventClass.MarkedCoaching), Count(CoachingEventClass.DealCall)),
+            Events = [.. inWindow.OrderByDescending(x => x.Start)],
+        };
     }
 
     private static IntervalSet Merge(List<(long Start, long End)> items)
@@ -138,8 +133,9 @@ public static class CoachingTimeCalculator
         var c = CultureInfo.InvariantCulture;
         var days = string.Join(",", hours.Days.OrderBy(d => ((int)d + 6) % 7).Select(d => d.ToString()[..3]));
         return string.Create(c,
-            $"Coaching time is the time in events categorised \"{FieldDayCategory}\" plus 1:1s with a direct report " +
-            $"(exactly one attendee besides you, who reports to you), events shown as Free left out, overlaps counted once, " +
+            $"Coaching time is the time in events categorised \"{FieldDayCategory}\", debriefs and 1:1s with a direct report " +
+            $"(exactly one attendee besides you, who reports to you), plus events you marked as coaching; deal calls (a rep with " +
+            $"customers: team selling) are not counted. Events shown as Free are left out, overlaps counted once, " +
             $"clipped to your working hours ({days} {hours.Start:HH\\:mm}–{hours.End:HH\\:mm}, {hours.TimeZoneId}). " +
             $"Last 7 days: {week.CoachingMinutes / 60:0.#} h of {week.WorkingMinutes / 60:0.#} h working time = {week.SharePercent:0.#}%. " +
             $"Last 28 days: {month.CoachingMinutes / 60:0.#} h of {month.WorkingMinutes / 60:0.#} h = {month.SharePercent:0.#}%. " +

@@ -114,6 +114,8 @@ public static partial class CoachingEngine
                 return new CoachingReply("I'm putting together a copy of everything I hold about you. It will arrive here shortly.", ReplyKind.Export, null, state);
             case RepIntentKind.FieldDay:
                 return FieldDayRequested(state);
+            case RepIntentKind.DealHelp when state.Drill is null && state.FollowUp is null:
+                return DealHelpOffered(state);
             case RepIntentKind.StopCheckIns:
                 return new CoachingReply("Okay, I won't message you when a plan is due. You can still check in with me any time. Type start check-ins to turn them back on.",
                     ReplyKind.Notice, null, state with { CheckInsOff = true });

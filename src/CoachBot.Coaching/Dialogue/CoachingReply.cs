@@ -83,6 +83,9 @@ public enum ReplyKind
     /// <summary>The rep restated the plan just confirmed with a new day: update the stored plan <see cref="CoachingState.PlanId"/>
     /// (text, due date, card) and move its follow-up; <see cref="CoachingReply.Plan"/> holds the new wording and date.</summary>
     PlanUpdated,
+    /// <summary>The rep asked for their manager's help on a deal: the host attaches the deal-help card, on which the rep may
+    /// choose to send the request (nothing reaches the manager before that). The arc is left where it was.</summary>
+    DealHelpOffered,
 }
 
 public static class ReplyKinds

@@ -46,6 +46,8 @@ public enum RepIntentKind
     Settings,
     /// <summary>"my day", "team": manager commands typed by a rep.</summary>
     ManagerOnly,
+    /// <summary>"can you join my call with Contoso?": the rep asks for their manager's help on a deal (team selling).</summary>
+    DealHelp,
 }
 
 /// <summary>Reads what kind of message a rep sent, before the arc decides what to ask. Commands match the whole message.</summary>
@@ -60,6 +62,8 @@ public static partial class RepIntent
         if (t.Length <= 40 && Command(t) is { } command) return command;
         if (Insisting().IsMatch(t) || Markup().IsMatch(t)) return RepIntentKind.Insisting;
         if (AtTheBot().IsMatch(t)) return RepIntentKind.Frustrated;
+        // Before the asides: "call in 10, can my manager join?" is a request for deal help, not time pressure.
+        if (DealHelpRequest.Matches(text)) return RepIntentKind.DealHelp;
         if (Distress().IsMatch(t) && (FirstPerson().IsMatch(t) || Quitting().IsMatch(t)) && !NotDistress().IsMatch(t)) return RepIntentKind.Distress;
         if (TimePressure().IsMatch(t)) return RepIntentKind.TimePressure;
         // Before closings: "he told me …, like ok thanks" is sarcasm, not a goodbye.

@@ -35,7 +35,9 @@ public static class NudgeComposer
             SlotsUnavailable = input.SlotsUnavailable,
             Requests = requests,
             Themes = themes,
-            CoachingTime = input.CoachingTime is { } w ? new CoachingTimeLine(w.SharePercent, input.CoachingTargetPercent, w.SharePercent >= input.CoachingTargetPercent) : null,
+            CoachingTime = input.CoachingTime is { } w
+                ? new CoachingTimeLine(w.SharePercent, input.CoachingTargetPercent, w.SharePercent >= input.CoachingTargetPercent) { Counts = w.Counts, DealCallMinutes = w.DealCallMinutes }
+                : null,
             ThreeSixNo = input.ThreeSixNo ?? ThreeSixNoList.Empty,
             Team = input.Team,
         };

@@ -1,3 +1,4 @@
+using CoachBot.Coaching.CoachingTime;
 using CoachBot.Coaching.FieldDays;
 
 namespace CoachBot.Coaching.Nudges;
@@ -33,6 +34,19 @@ public sealed record NudgeSlot(string RepId, string RepName, DateTimeOffset Star
 /// <summary>A topic several reps raised, with the count and a prompt (group time or a team drill).</summary>
 public sealed record NudgeTheme(string Topic, int RepCount, string Prompt);
 
-public sealed record CoachingTimeLine(double SharePercent, double TargetPercent, bool MeetsTarget);
+public sealed record CoachingTimeLine(double SharePercent, double TargetPercent, bool MeetsTarget)
+{
+    /// <summary>Events per class in the 7 days (null on snapshots from before classes were shown).</summary>
+    public EventClassCounts? Counts { get; init; }
+
+    /// <summary>Working time in deal calls (team selling), shown apart and never counted.</summary>
+    public double DealCallMinutes { get; init; }
+
+    /// <summary>The events the manager can correct from the card, newest first.</summary>
+    public IReadOnlyList<CoachingTimeEvent> Events { get; init; } = [];
+}
+
+/// <summary>One event of the coaching-time list: its times (the manager's zone), class, who was on it (rep names, external count).</summary>
+public sealed record CoachingTimeEvent(string EventId, DateTimeOffset Start, DateTimeOffset End, CoachingEventClass Class, string Who, bool Corrected);
 
 public sealed record TeamMember(string Id, string Name, RepTier Tier);

@@ -2,6 +2,7 @@ using CoachBot.Cards;
 using CoachBot.Coaching.Dialogue;
 using CoachBot.Managers;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.DealHelp;
 using CoachBot.Erasure;
 using CoachBot.Fleet;
 using CoachBot.Storage;
@@ -249,6 +250,8 @@ internal sealed partial class CoachingBot(
             if (record.Kind is nameof(ReplyKind.PlanConfirmed) or nameof(ReplyKind.PlanUpdated)
                 && await plans.GetAsync(record.TenantId, record.UserKey, await PlanIdAsync(record, ct).ConfigureAwait(false), ct).ConfigureAwait(false) is { } plan)
                 reply.WithCard(PlanCard.Build(plan).ToJsonElement());
+            else if (record.Kind == nameof(ReplyKind.DealHelpOffered))
+                reply.WithCard(DealHelp.DealHelpCards.BuildAsk(DealHelpStore.RequestIdOf(record.UserKey, record.ActivityId), record.RepText).ToJsonElement());
             else if (await ManagerViews.CardAsync(record, ledger, managerSettings, ct).ConfigureAwait(false) is { } managerCard)
                 reply.WithCard(managerCard.ToJsonElement());
             // The send ends inside the sending lease: once it runs out another delivery may take over and send.

@@ -25,6 +25,7 @@ internal sealed partial class LeaderReport(
     ManagerSettingsStore settingsStore,
     FieldDayStore fieldDays,
     FollowUpIndex followUps,
+    CoachBot.Storage.DealHelp.EventCorrectionStore corrections,
     IOptions<NudgeOptions> options,
     IServiceProvider services,
     ILogger<LeaderReport> logger)
@@ -111,7 +112,9 @@ internal sealed partial class LeaderReport(
             var events = await calendar.GetEventsAsync(managerId, asOf.AddDays(-8), asOf, ct).ConfigureAwait(false);
             var address = manager.User?.SmtpAddress ?? managerId;
             var reportAddresses = reps.Select(r => r.SmtpAddress).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
-            return CoachingTimeCalculator.Compute(events, address, hours, reportAddresses, asOf, target).Last7Days.SharePercent;
+            // The manager's own corrections from the card ("this was a deal call") count here as on their nudge.
+            var fixes = await corrections.ListAsync(TenantId, managerId, ct).ConfigureAwait(false);
+            return CoachingTimeCalculator.Compute(events, address, hours, reportAddresses, asOf, target, fixes).Last7Days.SharePercent;
         }
         catch (GraphException ex)
         {

@@ -20,6 +20,7 @@ internal sealed class NudgeBuilder(
     ITeamDirectory team,
     SignalCache signals,
     ManagerSettingsStore settingsStore,
+    DealHelp.CoachingTimeReader coachingTime,
     IOptions<NudgeOptions> options,
     ILogger<NudgeBuilder> logger)
 {
@@ -57,12 +58,14 @@ internal sealed class NudgeBuilder(
         {
             var reportAddresses = reps.Select(r => r.SmtpAddress).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
             var managerAddress = (await Degrade("user", () => calendar.GetUserAsync(managerId, ct), ct).ConfigureAwait(false))?.SmtpAddress ?? managerId;
-            week = CoachingTimeCalculator.Compute(events, managerAddress, hours, reportAddresses, now, target).Last7Days;
+            week = await coachingTime.ComputeAsync(tenantId, managerId, events, managerAddress, hours, reportAddresses, now, target, ct).ConfigureAwait(false);
         }
 
         var input = new NudgeInput(day, slots, slotsUnavailable, requests, topics, members, week, target,
             settings.ThreeSixNo.IsEmpty ? null : settings.ThreeSixNo);
-        return NudgeComposer.Compose(input, NudgeCompositionOptions.Default with { ThemeMinimumReps = o.ThemeMinimumReps, EmptyDay = o.EmptyDay });
+        var content = NudgeComposer.Compose(input, NudgeCompositionOptions.Default with { ThemeMinimumReps = o.ThemeMinimumReps, EmptyDay = o.EmptyDay });
+        // The events behind the share, with rep names, so the manager can correct a class from the card.
+        return content is not null && week is not null ? content with { CoachingTime = DealHelp.CoachingTimeReader.Line(week, target, reps!, hours.TimeZoneId) } : content;
     }
 
     private static List<FieldDaySlot> FindSlots(

@@ -83,6 +83,11 @@ public static class NudgeCard
         }
 
         body.Add(new TextBlock(CoachingTimeText(content)) { Separator = true, Spacing = "Medium" });
+        if (DealHelp.CoachingTimeCard.CountsText(content.CoachingTime) is { } counts)
+        {
+            body.Add(new TextBlock(counts) { IsSubtle = true, Spacing = "None", Size = "Small" });
+            body.Add(new ActionSet([DealHelp.CoachingTimeCard.OpenButton(content.Day)]) { Spacing = "Small" });
+        }
         body.Add(new TextBlock(ListLine(content.ThreeSixNo)) { IsSubtle = true, Spacing = "Small" });
         return new AdaptiveCard
         {

@@ -94,11 +94,12 @@ public class CoachingTimeCalculatorTests
         var r = Compute(
             FieldDay("2026-03-03 08:00", "2026-03-03 17:00"),
             OneOnOne("2026-03-03 16:00", "2026-03-03 18:00", "lee"),        // 1 h inside the field day, 1 h after hours
-            OneOnOne("2026-03-04 10:00", "2026-03-04 11:00", "dana"),
+            OneOnOne("2026-03-04 10:00", "2026-03-04 11:00", "dana"),       // the day after Dana's field day: its debrief
             OneOnOne("2026-03-04 10:30", "2026-03-04 11:30", "lee"));       // overlaps the previous one
 
         Assert.Equal(540, r.Last7Days.FieldDayMinutes);
-        Assert.Equal(60 + 90, r.Last7Days.OneOnOneMinutes);
+        Assert.Equal(60 + 60, r.Last7Days.OneOnOneMinutes);
+        Assert.Equal(60, r.Last7Days.DebriefMinutes);
         Assert.Equal(540 + 90, r.Last7Days.CoachingMinutes);
         Assert.Equal(23.3, r.Last7Days.SharePercent);
     }
@@ -200,8 +201,8 @@ public class CoachingTimeCalculatorTests
             {
                 Assert.InRange(w.SharePercent, 0, 100);
                 Assert.True(w.CoachingMinutes <= w.WorkingMinutes + 0.1);
-                Assert.True(w.CoachingMinutes <= w.FieldDayMinutes + w.OneOnOneMinutes + 0.1);
-                Assert.True(w.CoachingMinutes + 0.1 >= Math.Max(w.FieldDayMinutes, w.OneOnOneMinutes));
+                Assert.True(w.CoachingMinutes <= w.FieldDayMinutes + w.OneOnOneMinutes + w.DebriefMinutes + w.MarkedCoachingMinutes + 0.1);
+                Assert.True(w.CoachingMinutes + 0.1 >= Math.Max(Math.Max(w.FieldDayMinutes, w.OneOnOneMinutes), w.DebriefMinutes));
                 Assert.InRange(w.WorkingMinutes, 0, w.Days * 540);
             }
             Assert.True(r.Last28Days.CoachingMinutes + 0.1 >= r.Last7Days.CoachingMinutes);

@@ -1,6 +1,8 @@
 using System.Text;
+using CoachBot.DealHelp;
 using CoachBot.FieldDays;
 using CoachBot.IntegrationTests.Infrastructure;
+using CoachBot.Storage.DealHelp;
 using CoachBot.Storage.FieldDays;
 using CoachBot.Teams.Cards;
 
@@ -18,6 +20,7 @@ public sealed class FieldDayCardCatalogTests
             new DateTimeOffset(2026, 12, 1, 13, 0, 0, TimeSpan.Zero), new DateTimeOffset(2026, 12, 1, 17, 0, 0, TimeSpan.Zero), "ev",
             default, default, default) { ManagerName = "Maya", ManagerTimeZone = "America/New_York", RepTimeZone = "America/Chicago" };
         var full = fd with { Watch = ["discovery", "objections"], RepFocus = longest, RepCalls = longest, RepSharedAt = fd.Start, Reinforce = longest, Improve = longest, ImproveSkill = "discovery", DebriefedAt = fd.End };
+        var help = new DealHelpRecord("t", new string('a', 32), "diego", "Diego Alvarez", "maya", "Maya Patel", longest, longest, new DateOnly(2026, 12, 1), fd.Start);
         var prep = new FieldDayPrep([.. Enumerable.Range(0, 20).Select(i => new TopicCount("Topic " + i, i + 1))],
             [.. Enumerable.Range(0, 20).Select(i => new SharedPlanLine(longest, new DateOnly(2026, 12, 1)))]);
         return new()
@@ -31,6 +34,12 @@ public sealed class FieldDayCardCatalogTests
             ["debrief"] = FieldDayCards.BuildDebrief(fd),
             ["debrief-error"] = FieldDayCards.BuildDebrief(full, "Add one thing that went well and one thing to improve."),
             ["debriefed"] = FieldDayCards.BuildDebriefed(full),
+            // Deal help (team selling) is kept apart from field days, but its cards are checked the same way.
+            ["dealhelp-ask"] = DealHelpCards.BuildAsk(new string('a', 32), "can you join my call with Contoso on Thursday?"),
+            ["dealhelp-ask-kept-error"] = DealHelpCards.BuildAsk(new string('a', 32), longest, longest, kept: true, error: "I couldn't find your manager in the directory, so nothing was sent."),
+            ["dealhelp-sent"] = DealHelpCards.BuildSent(help),
+            ["dealhelp-sent-no-ask"] = DealHelpCards.BuildSent(help with { Ask = null }),
+            ["dealhelp-manager"] = DealHelpCards.BuildForManager(help),
         };
     }
 

@@ -1,5 +1,7 @@
 using System.Text;
+using CoachBot.Coaching.CoachingTime;
 using CoachBot.Coaching.FieldDays;
+using CoachBot.DealHelp;
 using CoachBot.Coaching.Nudges;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Nudges;
@@ -68,7 +70,45 @@ public sealed class NudgeCardCatalogTests
             ["nudge-crowded"] = NudgeCard.Build(crowded),
             ["nudge-crowded-field-days"] = NudgeCard.BuildFieldDays(crowded),
             ["nudge-crowded-other-times"] = NudgeCard.BuildOtherTimes(crowded, 0),
+            ["nudge-coaching-counts"] = NudgeCard.Build(WithCoachingEvents(full)),
+            ["coaching-time-events"] = CoachingTimeCard.Build(WithCoachingEvents(full)),
+            ["coaching-time-graph-down"] = CoachingTimeCard.Build(WithCoachingEvents(full), "Saved. I couldn't reach your calendar to count again; tomorrow's card will."),
+            ["coaching-time-no-events"] = CoachingTimeCard.Build(full with { CoachingTime = new CoachingTimeLine(0, 50, false) { Counts = EventClassCounts.None } }),
+            ["coaching-time-unavailable"] = CoachingTimeCard.Build(full with { CoachingTime = null }),
         };
+    }
+
+    /// <summary>The coaching-time line at its fullest: every class, corrected events, 12 listed (the most the card lists) with long names.</summary>
+    public static NudgeContent WithCoachingEvents(NudgeContent content)
+    {
+        var start = new DateTimeOffset(2026, 11, 24, 9, 0, 0, TimeSpan.FromHours(-5));
+        var classes = Enum.GetValues<CoachingEventClass>();
+        var events = Enumerable.Range(0, 12).Select(i => new CoachingTimeEvent(new string('e', 150) + i, start.AddHours(-i * 5), start.AddHours(-i * 5 + 1),
+            classes[i % classes.Length], "Rep number " + i + " with a rather long display name + 3 external", Corrected: i % 4 == 0)).ToList();
+        return content with
+        {
+            CoachingTime = new CoachingTimeLine(18, 50, false) { Counts = new EventClassCounts(2, 1, 4, 1, 3), DealCallMinutes = 270, Events = events },
+        };
+    }
+
+    [Fact]
+    public void Nudge_shows_coaching_time_per_class_and_each_listed_event_has_one_correction_button()
+    {
+        var nudge = NudgeWorld.AllText(NudgeCard.Build(WithCoachingEvents(Full())).ToJsonElement());
+        Assert.Contains("Field days 2 · debriefs 1 · 1:1s 4 · marked by you 1 · deal calls 3 (4.5 h, team selling, not counted)", nudge, StringComparison.Ordinal);
+
+        var card = CoachingTimeCard.Build(WithCoachingEvents(Full())).ToJsonElement();
+        var classify = NudgeWorld.Actions(card).Where(a => a.GetProperty("verb").GetString() == CoachingTimeCard.Classify).ToList();
+        Assert.Equal(12, classify.Count);
+        // Coaching events offer "deal call", the others "coaching"; the data names the event by its place, never its Graph id.
+        var events = WithCoachingEvents(Full()).CoachingTime!.Events;
+        for (var i = 0; i < events.Count; i++)
+        {
+            var coaching = events[i].Class is CoachingEventClass.FieldDay or CoachingEventClass.Debrief or CoachingEventClass.OneOnOne or CoachingEventClass.MarkedCoaching;
+            Assert.Equal(coaching ? CoachingTimeCard.AsDealCall : CoachingTimeCard.AsCoaching, classify[i].GetProperty("data").GetProperty("as").GetString());
+        }
+        Assert.All(classify, a => Assert.True(a.GetProperty("data").GetProperty("ev").GetString()!.Length <= 2));
+        Assert.Contains("you corrected this", NudgeWorld.AllText(card), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -87,7 +87,8 @@ public sealed class NudgeFanOutDriver(AzuriteFixture azurite, ITestOutputHelper 
         var connector = new ConnectorClient(http, sp.GetRequiredService<IBotTokenProvider>(), sp.GetRequiredService<ServiceUrlPolicy>(), new RetryPolicy(), limiter, NullLogger<ConnectorClient>.Instance);
         var messenger = new ProactiveMessenger(store, connector, TimeProvider.System, NullLogger<ProactiveMessenger>.Instance);
         NudgeWorker Worker() => new(queue, new NudgeDelivery(sp.GetRequiredService<SendLedger>(),
-            new NudgeBuilder(org, org, new SignalCache(sp.GetRequiredService<TeamSignalStore>(), TimeProvider.System, options), sp.GetRequiredService<ManagerSettingsStore>(), options, NullLogger<NudgeBuilder>.Instance),
+            new NudgeBuilder(org, org, new SignalCache(sp.GetRequiredService<TeamSignalStore>(), TimeProvider.System, options), sp.GetRequiredService<ManagerSettingsStore>(),
+                new CoachBot.DealHelp.CoachingTimeReader(org, org, sp.GetRequiredService<CoachBot.Storage.DealHelp.EventCorrectionStore>()), options, NullLogger<NudgeBuilder>.Instance),
             messenger, sp.GetRequiredService<ManagerInstaller>(), sp.GetRequiredService<ManagerSettingsStore>(), sp.GetRequiredService<FollowUpIndex>(), sp, TimeProvider.System, options, NullLogger<NudgeDelivery>.Instance),
             options, NullLogger<NudgeWorker>.Instance);
         var workers = new[] { Worker(), Worker() };

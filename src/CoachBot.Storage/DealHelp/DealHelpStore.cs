@@ -1,0 +1,76 @@
+using System.Security.Cryptography;
+using System.Text;
+using Azure;
+using Azure.Data.Tables;
+using CoachBot.Storage.Erasure;
+
+namespace CoachBot.Storage.DealHelp;
+
+/// <summary>
+/// The <c>dealhelp</c> table: one partition per tenant, row key = the request id (a hash of the rep and the message the
+/// request came from). Written once, by the rep's Send: a second Send or a redelivered click finds the first row.
+/// </summary>
+public sealed class DealHelpStore(TableServiceClient service) : IPersonalDataEraser
+{
+    public const string TableName = "dealhelp";
+
+    private readonly TableClient _table = service.GetTableClient(TableName);
+    private readonly TableProvisioner _provisioner = new(service, TableName);
+
+    /// <summary>A stable id for the request a rep's message started: 32 hex characters, safe as a key.</summary>
+    public static string RequestIdOf(string repKey, string messageId) =>
+        Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(repKey + "\n" + messageId)))[..32];
+
+    /// <summary>Stores the request unless it is already there; returns the stored one (the first Send wins).</summary>
+    public async Task<DealHelpRecord> AddOnceAsync(DealHelpRecord r, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(r);
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var entity = new TableEntity(r.TenantId, r.RequestId)
+        {
+            ["TenantId"] = r.TenantId,
+            // The rep is the row's user, so "forget me" finds it (TableQueries.OfUser); the manager is found by ManagerId.
+            ["UserKey"] = r.RepId,
+            ["RepName"] = r.RepName,
+            ["ManagerId"] = r.ManagerId,
+            ["ManagerName"] = r.ManagerName,
+            ["Request"] = r.Request,
+            ["Ask"] = r.Ask,
+            ["Day"] = TableQueries.Day(r.Day),
+            ["SentAt"] = r.SentAt,
+        };
+        try
+        {
+            await table.AddEntityAsync(entity, ct).ConfigureAwait(false);
+            return r;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return await GetAsync(r.TenantId, r.RequestId, ct).ConfigureAwait(false)
+                ?? throw new InvalidOperationException("The deal-help request was stored and then removed; try again.", ex);
+        }
+    }
+
+    public async Task<DealHelpRecord?> GetAsync(string tenantId, string requestId, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, requestId, cancellationToken: ct).ConfigureAwait(false);
+        return row is { HasValue: true, Value: { } e } ? ToRecord(e) : null;
+    }
+
+    /// <summary>"Forget me": every request the person sent (as rep) or received (as manager).</summary>
+    public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var asRep = await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
+        var asManager = await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and ManagerId eq {userKey}"), ct).ConfigureAwait(false);
+        return asRep + asManager;
+    }
+
+    public IReadOnlyCollection<string> Tables { get; } = [TableName];
+
+    private static DealHelpRecord ToRecord(TableEntity e) => new(
+        e.GetString("TenantId"), e.RowKey, e.GetString("UserKey"), e.GetString("RepName") ?? "", e.GetString("ManagerId"),
+        e.GetString("ManagerName") ?? "", e.GetString("Request") ?? "", e.GetString("Ask"), TableQueries.ParseDay(e.GetString("Day")),
+        e.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue);
+}
