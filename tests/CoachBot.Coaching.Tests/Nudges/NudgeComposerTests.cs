@@ -106,7 +106,8 @@ public sealed class NudgeComposerTests
 
         var content = NudgeComposer.Compose(Input(time: window))!;
 
-        Assert.Equal(new CoachingTimeLine(15, 50, false), content.CoachingTime);
+        // The line also carries per-class counts and the listed events (a record with an array: compared field by field).
+        Assert.Equal((15, 50, false), (content.CoachingTime!.SharePercent, content.CoachingTime.TargetPercent, content.CoachingTime.MeetsTarget));
     }
 
     [Fact]
