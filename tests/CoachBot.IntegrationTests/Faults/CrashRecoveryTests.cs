@@ -140,6 +140,11 @@ public sealed class CrashRecoveryTests(ITestOutputHelper output) : IAsyncLifetim
         var inWindow = activities.Count(a => InWindow(DeliveryAudit.Id(a)));
         var outside = activities.Select(DeliveryAudit.Id).Where(id => after[id] > 1 && !InWindow(id)).ToList();
         output.WriteLine($"after restart and redelivery: 0 unanswered; {inWindow} of {activities.Count} answered twice inside the window, {outside.Count} outside it");
+        // Which case a double outside the window is: sent twice after the restart (before 0), resent although storage said
+        // answered (not stored-unanswered), or sent twice by the dead process.
+        foreach (var id in outside)
+            output.WriteLine($"outside: {id} before {before[id]}, after {after[id]}, stored-unanswered {storedUnanswered.Contains(id)}, not stored {notStored.Contains(id)}; " +
+                string.Join(" | ", _connector.Calls.Where(c => c.ReplyToId == id).Select(c => $"{c.At:HH:mm:ss.fff} {c.Type} {(c.Succeeded ? "ok" : "failed")}")));
         Assert.Empty(outside);
     }
 }
