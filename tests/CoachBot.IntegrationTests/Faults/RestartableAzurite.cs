@@ -18,6 +18,17 @@ public sealed class RestartableAzurite : IAsyncDisposable
 
     public string ConnectionString => AzuriteFixture.ConnectionStringFor(_tablePort, _queuePort);
 
+    /// <summary>CPU Azurite has used so far (user + system), while it runs.</summary>
+    public TimeSpan TotalProcessorTime
+    {
+        get
+        {
+            if (_process is null || _process.HasExited) return TimeSpan.Zero;
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public async Task StartAsync()
     {
         Directory.CreateDirectory(_location);

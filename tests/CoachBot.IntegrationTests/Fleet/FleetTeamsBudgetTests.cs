@@ -58,13 +58,7 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
         while (budgets.Any(x => x.Instances < 2) && formed.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
         Assert.All(budgets, x => Assert.Equal(2, x.Instances));
 
-        var store = a.Services.GetRequiredService<CoachingStore>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, managers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-        {
-            var id = SyntheticOrg.ManagerId(i);
-            await store.UpsertReferenceAsync(new StoredConversationReference(world.TenantId, id, world.Connector.ServiceUrl, "msteams", NudgeWorld.ConversationOf(id),
-                "personal", "29:" + id, id, null, TeamsActivities.BotId, "en-US", DateTimeOffset.UtcNow, false), ct);
-        });
+        await FanOutJobs.SeedReferencesAsync(world, _azurite.ConnectionString, managers);
         var queue = a.Services.GetRequiredService<NudgeQueueClient>();
         var clock = Stopwatch.StartNew();
         await Parallel.ForEachAsync(Enumerable.Range(0, managers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
@@ -92,6 +86,5 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
         Assert.True(busiest >= TenantLimit * 0.9, $"the busiest second had only {busiest} calls: the instances did not use the tenant's budget");
     }
 
-    private static int Cards(NudgeWorld world) =>
-        world.Connector.Calls.Count(c => c.Succeeded && c.Method == "POST" && c.Body is { } body && body.TryGetProperty("attachments", out _));
+    private static int Cards(NudgeWorld world) => FanOutJobs.Cards(world.Connector);
 }
