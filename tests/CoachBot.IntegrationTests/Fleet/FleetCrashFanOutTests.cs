@@ -24,9 +24,6 @@ public sealed class FleetCrashFanOutTests(ITestOutputHelper output) : IAsyncLife
 {
     private const int TenantLimit = 30;
 
-    /// <summary>Jobs queued ahead of the cards delivered (see <see cref="FanOutJobs.FeedAsync"/>): 15 s of the tenant's budget.</summary>
-    private const int Backlog = 450;
-
     private readonly RestartableAzurite _azurite = new();
 
     public Task InitializeAsync() => _azurite.StartAsync();
@@ -68,7 +65,7 @@ public sealed class FleetCrashFanOutTests(ITestOutputHelper output) : IAsyncLife
             var deadline = TimeSpan.FromSeconds(Math.Min(480, managers / (double)TenantLimit * 1.4 + 90));
             var clock = Stopwatch.StartNew();
             using var stop = new CancellationTokenSource();
-            var feeder = FanOutJobs.FeedAsync(world, queue, managers, Backlog, stop.Token);
+            var feeder = FanOutJobs.FeedAsync(world, queue, managers, FanOutJobs.Backlog, stop.Token);
 
             // kill -9 once 40 % of the cards are out: both instances are sending, each with jobs claimed and waiting.
             while (FanOutJobs.Cards(world.Connector) < managers * 4 / 10 && clock.Elapsed < deadline) await Task.Delay(20);
@@ -107,8 +104,8 @@ public sealed class FleetCrashFanOutTests(ITestOutputHelper output) : IAsyncLife
             var appCpu = cpuA + cpuB + cpuRestarted;
 
             var report = string.Join(Environment.NewLine,
-                $"{managers} managers (8 reps each, Graph over HTTP to GraphServer), 2 instances as child processes, tenant limit {TenantLimit}/s, load average {LoadAverage()}",
-                $"seed (conversation references): {seed.Elapsed.TotalSeconds:0.0} s; jobs fed with a backlog of {Backlog}",
+                $"{managers} managers (8 reps each, Graph over HTTP to GraphServer), 2 instances as child processes, tenant limit {TenantLimit}/s, load average {MachineLoad.Average()}",
+                $"seed (conversation references): {seed.Elapsed.TotalSeconds:0.0} s; jobs fed with a backlog of {FanOutJobs.Backlog}",
                 $"kill -9 of pid {killedPid} at {killedAt.TotalSeconds:0.0} s ({cardsAtKill} cards out); restarted and healthy at {restartedAt.TotalSeconds:0.0} s",
                 $"delivered: {cards} cards to {perChat.Count} chats in {elapsed.TotalSeconds:0.0} s (ideal {managers / (double)TenantLimit:0.0} s at {TenantLimit}/s) = {cards / elapsed.TotalSeconds:0.0}/s; " +
                 $"{calls} POSTs, {world.Connector.Throttled} answered 429 ({100.0 * world.Connector.Throttled / Math.Max(1, calls):0.00} %)",
@@ -165,6 +162,4 @@ public sealed class FleetCrashFanOutTests(ITestOutputHelper output) : IAsyncLife
         var parts = owner?.Split('-') ?? [];
         return parts.Length >= 3 && int.TryParse(parts[^2], CultureInfo.InvariantCulture, out var pid) ? pid : 0;
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3)) : "n/a";
 }

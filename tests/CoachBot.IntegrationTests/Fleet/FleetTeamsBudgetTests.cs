@@ -43,7 +43,7 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
         {
             ["Fleet:HeartbeatInterval"] = "00:00:00.200",
             ["Bot:ConnectorRequestsPerSecondPerTenant"] = TenantLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Nudges:WorkerConcurrency"] = "16",
+            ["Nudges:WorkerConcurrency"] = Environment.GetEnvironmentVariable("COACHBOT_FLEET_WORKERS") ?? "16",
             ["Nudges:IdleDelay"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Error",
         };
@@ -60,12 +60,14 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
 
         await FanOutJobs.SeedReferencesAsync(world, _azurite.ConnectionString, managers);
         var queue = a.Services.GetRequiredService<NudgeQueueClient>();
+        var (cpu0, azurite0) = (Process.GetCurrentProcess().TotalProcessorTime, _azurite.TotalProcessorTime);
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, managers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-            await queue.EnqueueAsync(new NudgeJob(NudgeJob.NudgeKind, world.TenantId, SyntheticOrg.ManagerId(i), world.Today), ct));
+        var feeder = FanOutJobs.FeedAsync(world, queue, managers, FanOutJobs.Backlog, CancellationToken.None);
         var deadline = TimeSpan.FromSeconds(managers / (double)TenantLimit * 3 + 30);
         while (Cards(world) < managers && clock.Elapsed < deadline) await Task.Delay(50);
         var elapsed = clock.Elapsed;
+        await feeder;
+        var (cpu, cpuAzurite) = (Process.GetCurrentProcess().TotalProcessorTime - cpu0, _azurite.TotalProcessorTime - azurite0);
 
         var calls = world.Connector.Calls.Count(c => c.Method == "POST");
         var chats = world.Connector.Calls.Where(c => c.Succeeded && c.Method == "POST" && c.ConversationId is not null).Select(c => c.ConversationId).Distinct().Count();
@@ -77,6 +79,11 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
             $"calls over {sending.TotalSeconds:0.0} s = {posts.Count / Math.Max(0.001, sending.TotalSeconds):0.0}/s; busiest second {busiest} calls");
         output.WriteLine($"{managers} managers, 2 instances, tenant limit {TenantLimit}/s: {Cards(world)} cards to {chats} chats in {elapsed.TotalSeconds:0.0} s " +
             $"(ideal {ideal.TotalSeconds:0.0} s, {elapsed / ideal:0.00}x); {calls} POSTs, {world.Connector.Throttled} answered 429 ({100.0 * world.Connector.Throttled / Math.Max(1, calls):0.00} %)");
+        output.WriteLine($"CPU per card: test process (both instances, Connector stub) {cpu.TotalMilliseconds / Math.Max(1, Cards(world)):0.0} ms, " +
+            $"Azurite {cpuAzurite.TotalMilliseconds / Math.Max(1, Cards(world)):0.0} ms; load average {MachineLoad.Average()}, {Environment.ProcessorCount} processors");
+        // Calls per 10 s from the first: shows whether the pace holds as the tables grow.
+        if (posts.Count > 0)
+            output.WriteLine("calls per 10 s: " + string.Join(" ", posts.GroupBy(t => (int)((t - posts[0]).TotalSeconds / 10)).OrderBy(g => g.Key).Select(g => g.Count())));
         Assert.Equal(managers, Cards(world));
         Assert.Equal(managers, chats);
         Assert.True(world.Connector.Throttled <= calls / 100, $"{world.Connector.Throttled} of {calls} calls got 429");

@@ -12,6 +12,9 @@ namespace CoachBot.IntegrationTests.Nudges;
 /// </summary>
 public static class FanOutJobs
 {
+    /// <summary>Jobs kept queued ahead of the cards delivered by the fleet runs: 15 s of a 30/s tenant budget.</summary>
+    public const int Backlog = 450;
+
     /// <summary>A stored personal-chat reference per manager, as Teams' install would leave it.</summary>
     public static async Task SeedReferencesAsync(NudgeWorld world, string storage, int managers)
     {
