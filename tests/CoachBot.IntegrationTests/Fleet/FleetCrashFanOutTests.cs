@@ -24,7 +24,7 @@ public sealed class FleetCrashFanOutTests(ITestOutputHelper output) : IAsyncLife
 {
     private const int TenantLimit = 30;
 
-    private readonly RestartableAzurite _azurite = new();
+    private readonly RestartableAzurite _azurite = new(inMemory: true);
 
     public Task InitializeAsync() => _azurite.StartAsync();
 
@@ -63,8 +63,9 @@ public sealed class FleetCrashFanOutTests(ITestOutputHelper output) : IAsyncLife
         {
             await WaitForFleetAsync(storage, 2);
             var (cpuA0, cpuB0, azurite0, self0) = (a.TotalProcessorTime, b.TotalProcessorTime, _azurite.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
-            // 1.4 x the ideal plus the restart, and the whole run within 9.5 minutes (the bound for runs on the shared machine).
-            var deadline = TimeSpan.FromSeconds(Math.Min(managers / (double)TenantLimit * 1.4 + 90, 570 - run.Elapsed.TotalSeconds));
+            // Delivery over within 7.5 minutes of the start, leaving time to read the ledger and report: the large run must
+            // stay under 10 minutes on the shared machine (the wall time is reported, not asserted).
+            var deadline = TimeSpan.FromSeconds(450) - run.Elapsed;
             var clock = Stopwatch.StartNew();
             using var stop = new CancellationTokenSource();
             var feeder = FanOutJobs.FeedAsync(world, queue, managers, FanOutJobs.Backlog, stop.Token);
@@ -125,7 +126,11 @@ public sealed class FleetCrashFanOutTests(ITestOutputHelper output) : IAsyncLife
                 $"Azurite {cpuAzurite.TotalSeconds:0.0} s = {cpuAzurite.TotalMilliseconds / Math.Max(1, cards):0.00} ms per nudge; " +
                 $"test process (Connector stub, GraphServer, feeder) {cpuSelf.TotalSeconds:0.0} s; {Environment.ProcessorCount} processors");
             output.WriteLine(report);
-            if (managers > 300) await File.WriteAllTextAsync("fleet-crash-fanout.txt", report);
+            if (managers > 300)
+            {
+                await File.WriteAllTextAsync("fleet-crash-fanout.txt", report);
+                await File.WriteAllTextAsync("fleet-crash-fanout-instances.log", $"survivor:\n{b.Output}\nrestarted:\n{restarted.Output}");
+            }
 
             Assert.True(perChat.Count == managers, $"{managers - perChat.Count} managers got no card:\n{report}\n{restarted.Output}\n{b.Output}");
             Assert.All(Enumerable.Range(0, managers), i => Assert.True(perChat.ContainsKey(NudgeWorld.ConversationOf(SyntheticOrg.ManagerId(i)))));

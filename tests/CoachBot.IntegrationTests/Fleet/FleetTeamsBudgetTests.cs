@@ -25,7 +25,7 @@ namespace CoachBot.IntegrationTests.Fleet;
 [Collection(ProcessFaultsCollection.Name)]
 public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly RestartableAzurite _azurite = new();
+    private readonly RestartableAzurite _azurite = new(inMemory: true);
 
     public Task InitializeAsync() => _azurite.StartAsync();
 
