@@ -8,7 +8,11 @@ namespace CoachBot.IntegrationTests.Faults;
 /// An Azurite of the test's own, persisted to a temporary folder, that can be stopped (SIGTERM: Azurite flushes and
 /// exits) and started again on the same ports with the same data.
 /// </summary>
-public sealed class RestartableAzurite : IAsyncDisposable
+/// <param name="inMemory">
+/// Keep the data in memory only (lost on a restart): for runs that need their own Azurite but never restart it. Persisted
+/// to disk, Azurite serialises its whole database every 5 s, a cost that grows with every row a fan-out writes.
+/// </param>
+public sealed class RestartableAzurite(bool inMemory = false) : IAsyncDisposable
 {
     private readonly string _location = Path.Combine(Path.GetTempPath(), "coachbot-faults-" + Guid.NewGuid().ToString("N"));
     private readonly int _tablePort = FreePort.Next();
@@ -18,15 +22,27 @@ public sealed class RestartableAzurite : IAsyncDisposable
 
     public string ConnectionString => AzuriteFixture.ConnectionStringFor(_tablePort, _queuePort);
 
+    /// <summary>CPU Azurite has used so far (user + system), while it runs.</summary>
+    public TimeSpan TotalProcessorTime
+    {
+        get
+        {
+            if (_process is null || _process.HasExited) return TimeSpan.Zero;
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public async Task StartAsync()
     {
         Directory.CreateDirectory(_location);
         var psi = new ProcessStartInfo("node") { WorkingDirectory = RepoPaths.Root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var a in new[]
-        {
-            Path.Combine(RepoPaths.NodeModules, "azurite", "dist", "src", "azurite.js"), "--location", _location, "--disableTelemetry", "--skipApiVersionCheck", "--silent",
+        string[] storage = inMemory ? ["--inMemoryPersistence"] : ["--location", _location];
+        foreach (var a in (string[])
+        [
+            Path.Combine(RepoPaths.NodeModules, "azurite", "dist", "src", "azurite.js"), .. storage, "--disableTelemetry", "--skipApiVersionCheck", "--silent",
             "--blobHost", "127.0.0.1", "--blobPort", P(_blobPort), "--queueHost", "127.0.0.1", "--queuePort", P(_queuePort), "--tableHost", "127.0.0.1", "--tablePort", P(_tablePort),
-        }) psi.ArgumentList.Add(a);
+        ]) psi.ArgumentList.Add(a);
         _process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start Azurite");
         _process.OutputDataReceived += (_, _) => { };
         _process.ErrorDataReceived += (_, _) => { };

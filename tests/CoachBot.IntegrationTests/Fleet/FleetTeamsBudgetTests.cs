@@ -24,7 +24,7 @@ namespace CoachBot.IntegrationTests.Fleet;
 [Collection(ProcessFaultsCollection.Name)]
 public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLifetime
 {
-    private readonly RestartableAzurite _azurite = new();
+    private readonly RestartableAzurite _azurite = new(inMemory: true);
 
     public Task InitializeAsync() => _azurite.StartAsync();
 
@@ -42,7 +42,7 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
         {
             ["Fleet:HeartbeatInterval"] = "00:00:00.200",
             ["Bot:ConnectorRequestsPerSecondPerTenant"] = TenantLimit.ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Nudges:WorkerConcurrency"] = "16",
+            ["Nudges:WorkerConcurrency"] = Environment.GetEnvironmentVariable("COACHBOT_FLEET_WORKERS") ?? "16",
             ["Nudges:IdleDelay"] = "00:00:00.050",
             ["Logging:LogLevel:Default"] = "Error",
         };
@@ -57,20 +57,16 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
         while (budgets.Any(x => x.Instances < 2) && formed.Elapsed < TimeSpan.FromSeconds(20)) await Task.Delay(50);
         Assert.All(budgets, x => Assert.Equal(2, x.Instances));
 
-        var store = a.Services.GetRequiredService<CoachingStore>();
-        await Parallel.ForEachAsync(Enumerable.Range(0, managers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-        {
-            var id = SyntheticOrg.ManagerId(i);
-            await store.UpsertReferenceAsync(new StoredConversationReference(world.TenantId, id, world.Connector.ServiceUrl, "msteams", NudgeWorld.ConversationOf(id),
-                "personal", "29:" + id, id, null, TeamsActivities.BotId, "en-US", DateTimeOffset.UtcNow, false), ct);
-        });
+        await FanOutJobs.SeedReferencesAsync(world, _azurite.ConnectionString, managers);
         var queue = a.Services.GetRequiredService<NudgeQueueClient>();
+        var (cpu0, azurite0) = (Process.GetCurrentProcess().TotalProcessorTime, _azurite.TotalProcessorTime);
         var clock = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, managers), new ParallelOptions { MaxDegreeOfParallelism = 16 }, async (i, ct) =>
-            await queue.EnqueueAsync(new NudgeJob(NudgeJob.NudgeKind, world.TenantId, SyntheticOrg.ManagerId(i), world.Today), ct));
+        var feeder = FanOutJobs.FeedAsync(world, queue, managers, FanOutJobs.Backlog, CancellationToken.None);
         var deadline = TimeSpan.FromSeconds(managers / (double)TenantLimit * 3 + 30);
         while (Cards(world) < managers && clock.Elapsed < deadline) await Task.Delay(50);
         var elapsed = clock.Elapsed;
+        await feeder;
+        var (cpu, cpuAzurite) = (Process.GetCurrentProcess().TotalProcessorTime - cpu0, _azurite.TotalProcessorTime - azurite0);
 
         var calls = world.Connector.Calls.Count(c => c.Method == "POST");
         var chats = world.Connector.Calls.Where(c => c.Succeeded && c.Method == "POST" && c.ConversationId is not null).Select(c => c.ConversationId).Distinct().Count();
@@ -82,6 +78,11 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
             $"calls over {sending.TotalSeconds:0.0} s = {posts.Count / Math.Max(0.001, sending.TotalSeconds):0.0}/s; busiest second {busiest} calls");
         output.WriteLine($"{managers} managers, 2 instances, tenant limit {TenantLimit}/s: {Cards(world)} cards to {chats} chats in {elapsed.TotalSeconds:0.0} s " +
             $"(ideal {ideal.TotalSeconds:0.0} s, {elapsed / ideal:0.00}x); {calls} POSTs, {world.Connector.Throttled} answered 429 ({100.0 * world.Connector.Throttled / Math.Max(1, calls):0.00} %)");
+        output.WriteLine($"CPU per card: test process (both instances, Connector stub) {cpu.TotalMilliseconds / Math.Max(1, Cards(world)):0.0} ms, " +
+            $"Azurite {cpuAzurite.TotalMilliseconds / Math.Max(1, Cards(world)):0.0} ms; load average {MachineLoad.Average()}, {Environment.ProcessorCount} processors");
+        // Calls per 10 s from the first: shows whether the pace holds as the tables grow.
+        if (posts.Count > 0)
+            output.WriteLine("calls per 10 s: " + string.Join(" ", posts.GroupBy(t => (int)((t - posts[0]).TotalSeconds / 10)).OrderBy(g => g.Key).Select(g => g.Count())));
         Assert.Equal(managers, Cards(world));
         Assert.Equal(managers, chats);
         Assert.True(world.Connector.Throttled <= calls / 100, $"{world.Connector.Throttled} of {calls} calls got 429");
@@ -90,6 +91,5 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
         // builds CoachBot's own CPU, not the budget, can set them (docs/nudges.md has the measured runs).
     }
 
-    private static int Cards(NudgeWorld world) =>
-        world.Connector.Calls.Count(c => c.Succeeded && c.Method == "POST" && c.Body is { } body && body.TryGetProperty("attachments", out _));
+    private static int Cards(NudgeWorld world) => FanOutJobs.Cards(world.Connector);
 }

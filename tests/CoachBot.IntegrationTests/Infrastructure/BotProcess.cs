@@ -28,6 +28,11 @@ public sealed class BotProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    public int ProcessId => _process.Id;
+
+    /// <summary>CPU the app has used so far (user + system), while it runs.</summary>
+    public TimeSpan TotalProcessorTime => _process.TotalProcessorTime;
+
     /// <summary>Starts the app in the Development environment (local mode) and returns once /healthz answers 200.</summary>
     /// <param name="environment">Environment variables for the process (what App Service itself sets, e.g. IDENTITY_ENDPOINT).</param>
     public static async Task<BotProcess> StartAsync(string storageConnectionString, IDictionary<string, string?>? settings = null,

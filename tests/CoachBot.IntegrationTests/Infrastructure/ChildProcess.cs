@@ -25,6 +25,16 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
+    /// <summary>User + system CPU the process has used so far (read from /proc; only while it runs).</summary>
+    public TimeSpan TotalProcessorTime
+    {
+        get
+        {
+            _process.Refresh();
+            return _process.TotalProcessorTime;
+        }
+    }
+
     public Task WaitForExitAsync(CancellationToken ct) => _process.WaitForExitAsync(ct);
 
     /// <summary>Sends a Unix signal (TERM, KILL, STOP, CONT) to the process itself, not its children.</summary>

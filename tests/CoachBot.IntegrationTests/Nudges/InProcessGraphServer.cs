@@ -26,9 +26,10 @@ public sealed class InProcessGraphServer : IAsyncDisposable
 
     public string BaseUrl => new Uri(Root, "v1.0").ToString();
 
-    public static async Task<InProcessGraphServer> StartAsync()
+    /// <param name="org">The organisation to serve; samples/org.json when null.</param>
+    public static async Task<InProcessGraphServer> StartAsync(Tools.GraphServer.Org.OrgData? org = null)
     {
-        var app = GraphServerApp.Build(["--urls", "http://127.0.0.1:0", "--org", Path.Combine(RepoPaths.Root, "samples", "org.json")]);
+        var app = GraphServerApp.Build(["--urls", "http://127.0.0.1:0", "--org", Path.Combine(RepoPaths.Root, "samples", "org.json")], org);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         return new InProcessGraphServer(app, new Uri(address.TrimEnd('/') + "/"));

@@ -38,48 +38,15 @@ public sealed class NudgeFanOutDriver(AzuriteFixture azurite, ITestOutputHelper 
         var queue = sp.GetRequiredService<NudgeQueueClient>();
         var org = new SyntheticOrg();
         var options = Options.Create(new NudgeOptions { RetryDelay = TimeSpan.FromSeconds(5), WorkerConcurrency = 16, BatchSize = 32, IdleDelay = TimeSpan.FromMilliseconds(50), VisibilityTimeout = TimeSpan.FromMinutes(5) });
-        var day = world.Today;
 
         // Seed: a stored personal-chat reference per manager.
         var seed = Stopwatch.StartNew();
-        await Parallel.ForEachAsync(Enumerable.Range(0, managers), new ParallelOptions { MaxDegreeOfParallelism = 32 }, async (i, ct) =>
-        {
-            var id = SyntheticOrg.ManagerId(i);
-            await store.UpsertReferenceAsync(new StoredConversationReference(world.TenantId, id, world.Connector.ServiceUrl, "msteams", NudgeWorld.ConversationOf(id),
-                "personal", "29:" + id, id, null, TeamsActivities.BotId, "en-US", DateTimeOffset.UtcNow, false), ct);
-        });
+        await FanOutJobs.SeedReferencesAsync(world, azurite.ConnectionString, managers);
         seed.Stop();
 
         // Jobs are fed as the scheduler would (managers' mornings spread the day's jobs): at most Backlog waiting at once.
-        // Azurite's in-memory queue slows down sharply with tens of thousands of waiting messages (it scans them on every
-        // receive); Azure Storage does not, but the driver must not measure the emulator.
         const int Backlog = 1000;
-        var fed = 0;
-        async Task FeedAsync(CancellationToken ct)
-        {
-            while (fed < managers && !ct.IsCancellationRequested)
-            {
-                var target = Math.Min(managers, CardCount(world) + Backlog);
-                var batch = Enumerable.Range(fed, Math.Max(0, target - fed)).ToList();
-                await Parallel.ForEachAsync(batch, new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (i, c) =>
-                {
-                    for (var attempt = 1; ; attempt++)
-                    {
-                        try
-                        {
-                            await queue.EnqueueAsync(new NudgeJob(NudgeJob.NudgeKind, world.TenantId, SyntheticOrg.ManagerId(i), day), c);
-                            return;
-                        }
-                        catch (Azure.RequestFailedException) when (attempt < 10)
-                        {
-                            await Task.Delay(500, c);
-                        }
-                    }
-                });
-                fed += batch.Count;
-                await Task.Delay(200, ct);
-            }
-        }
+        Task FeedAsync(CancellationToken ct) => FanOutJobs.FeedAsync(world, queue, managers, Backlog, ct);
 
         // Two worker instances, as two app instances would run them.
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
@@ -145,6 +112,5 @@ public sealed class NudgeFanOutDriver(AzuriteFixture azurite, ITestOutputHelper 
         Assert.Equal(managers, distinct);
     }
 
-    private static int CardCount(NudgeWorld world) =>
-        world.Connector.Calls.Count(c => c.Succeeded && c.Method == "POST" && c.Body is { } b && b.TryGetProperty("attachments", out _));
+    private static int CardCount(NudgeWorld world) => FanOutJobs.Cards(world.Connector);
 }

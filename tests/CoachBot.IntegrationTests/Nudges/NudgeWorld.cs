@@ -37,11 +37,25 @@ public sealed class NudgeWorld : IAsyncDisposable
     public ConnectorStub Connector { get; }
     public DateOnly Today { get; } = DateOnly.FromDateTime(DateTime.UtcNow);
 
-    public static async Task<NudgeWorld> StartAsync(string storage) =>
-        new(storage, await InProcessGraphServer.StartAsync(), await ConnectorStub.StartAsync());
+    /// <param name="org">The organisation GraphServer serves; samples/org.json when null.</param>
+    public static async Task<NudgeWorld> StartAsync(string storage, CoachBot.Tools.GraphServer.Org.OrgData? org = null) =>
+        new(storage, await InProcessGraphServer.StartAsync(org), await ConnectorStub.StartAsync());
 
     /// <summary>Starts a CoachBot instance; <paramref name="configuredManagers"/> false leaves Nudges:ManagerIds empty (managers found in the directory only).</summary>
     public BotApp StartApp(IDictionary<string, string?>? overrides = null, bool configuredManagers = true, Action<Microsoft.Extensions.DependencyInjection.IServiceCollection>? configureServices = null)
+    {
+        var app = new BotApp(_storage, Settings(overrides, configuredManagers), configureServices);
+        _apps.Add(app);
+        app.CreateHttpClient().Dispose();
+        return app;
+    }
+
+    /// <summary>Starts a CoachBot instance as a child process (to be killed or stopped as a platform does); the caller disposes it.</summary>
+    public Task<BotProcess> StartProcessAsync(IDictionary<string, string?>? overrides = null, bool configuredManagers = true) =>
+        BotProcess.StartAsync(_storage, Settings(overrides, configuredManagers));
+
+    /// <summary>This world's settings for an instance: its Graph, queue and tenant, fast retries, the scheduler off.</summary>
+    private Dictionary<string, string?> Settings(IDictionary<string, string?>? overrides, bool configuredManagers)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -61,10 +75,7 @@ public sealed class NudgeWorld : IAsyncDisposable
         };
         if (configuredManagers) for (var i = 0; i < Managers.Length; i++) settings[$"Nudges:ManagerIds:{i}"] = Managers[i];
         foreach (var (k, v) in overrides ?? new Dictionary<string, string?>()) settings[k] = v;
-        var app = new BotApp(_storage, settings, configureServices);
-        _apps.Add(app);
-        app.CreateHttpClient().Dispose();
-        return app;
+        return settings;
     }
 
     public static string ConversationOf(string userId) => "a:chat-" + userId;

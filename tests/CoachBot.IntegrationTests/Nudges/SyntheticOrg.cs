@@ -1,6 +1,7 @@
 using CoachBot.Coaching.Calendar;
 using CoachBot.Graph;
 using CoachBot.Graph.Teams;
+using CoachBot.Tools.GraphServer.Org;
 
 namespace CoachBot.IntegrationTests.Nudges;
 
@@ -13,6 +14,29 @@ public sealed class SyntheticOrg(int repsPerManager = 8) : ICalendarDirectory, I
     private const string Zone = "America/New_York";
 
     public static string ManagerId(int i) => $"m{i:D6}";
+
+    /// <summary>
+    /// The same managers and reps as an organisation for tools/GraphServer, for an app that reaches Graph over HTTP (a
+    /// child process cannot be handed this in-memory directory). Calendars start empty: GraphServer's generator is meant
+    /// for the small sample org and is quadratic in its size.
+    /// </summary>
+    public static OrgData ForGraphServer(int managers, int repsPerManager = 8)
+    {
+        var org = new OrgData { PageSize = 100, GenerateMeetings = false };
+        for (var i = 0; i < managers; i++)
+        {
+            var id = ManagerId(i);
+            org.Users.Add(GraphUser(id, "User " + id, null, UserRole.Manager));
+            for (var r = 0; r < repsPerManager; r++) org.Users.Add(GraphUser($"{id}-r{r}", $"Rep {r} of {id}", id, UserRole.Rep));
+        }
+        return org;
+    }
+
+    private static OrgUser GraphUser(string id, string name, string? managerId, UserRole role) => new()
+    {
+        Id = id, DisplayName = name, UserPrincipalName = id + "@contoso.example", Mail = id + "@contoso.example", ManagerId = managerId, Role = role,
+        TimeZone = "Eastern Standard Time", WorkStart = "08:00", WorkEnd = "17:00",
+    };
 
     private static int Seed(string id) => StringComparer.Ordinal.GetHashCode(id);
 

@@ -32,14 +32,39 @@ public sealed class GraphStore
         }
     }
 
-    /// <summary>A user by object id, UPN or mail, case-insensitively.</summary>
-    public OrgUser? FindUser(string key) => _org.Users.FirstOrDefault(u =>
-        u.Id.Equals(key, StringComparison.OrdinalIgnoreCase)
-        || u.UserPrincipalName.Equals(key, StringComparison.OrdinalIgnoreCase)
-        || (u.Mail?.Equals(key, StringComparison.OrdinalIgnoreCase) ?? false));
+    /// <summary>A user by object id, UPN or mail, case-insensitively (the first in the org's order when several match).</summary>
+    public OrgUser? FindUser(string key) => Index().ByKey.GetValueOrDefault(key);
 
-    public List<OrgUser> DirectReports(string managerId) =>
-        [.. _org.Users.Where(u => u.ManagerId?.Equals(managerId, StringComparison.OrdinalIgnoreCase) == true)];
+    public List<OrgUser> DirectReports(string managerId) => Index().Reports.TryGetValue(managerId, out var reps) ? [.. reps] : [];
+
+    /// <summary>
+    /// Users by id, UPN and mail, and reports by manager: a generated org of tens of thousands of users (the fan-out load
+    /// runs) would otherwise cost a scan of every user per lookup. Rebuilt when a test adds users to the org.
+    /// </summary>
+    private UserIndex Index()
+    {
+        var index = _index;
+        if (index is not null && index.Count == _org.Users.Count) return index;
+        var byKey = new Dictionary<string, OrgUser>(StringComparer.OrdinalIgnoreCase);
+        var reports = new Dictionary<string, List<OrgUser>>(StringComparer.OrdinalIgnoreCase);
+        foreach (var u in _org.Users)
+        {
+            byKey.TryAdd(u.Id, u);
+            byKey.TryAdd(u.UserPrincipalName, u);
+            if (u.Mail is { } mail) byKey.TryAdd(mail, u);
+        }
+        foreach (var u in _org.Users)
+        {
+            if (u.ManagerId is null) continue;
+            if (!reports.TryGetValue(u.ManagerId, out var list)) reports[u.ManagerId] = list = [];
+            list.Add(u);
+        }
+        return _index = new UserIndex(_org.Users.Count, byKey, reports);
+    }
+
+    private sealed record UserIndex(int Count, Dictionary<string, OrgUser> ByKey, Dictionary<string, List<OrgUser>> Reports);
+
+    private volatile UserIndex? _index;
 
     /// <summary>Events on the user's calendar overlapping [start, end), ordered by start.</summary>
     public List<StoredEvent> EventsFor(string userId, DateTime startUtc, DateTime endUtc)
