@@ -15,7 +15,7 @@ namespace CoachBot.Benchmarks;
 public class NudgeCompositionBenchmarks
 {
     private static readonly JsonSerializerOptions Json = new() { PropertyNamingPolicy = JsonNamingPolicy.CamelCase };
-    private FieldDayRequest _slots = null!;
+    private FieldDaySlotQuery _slots = null!;
     private NudgeInput _input = null!;
     private List<Coaching.Calendar.CalendarEvent> _events = null!;
     private Coaching.Calendar.PersonSchedule _manager = null!;
@@ -32,7 +32,7 @@ public class NudgeCompositionBenchmarks
             .ToList();
         _reports = [.. reps.Select(r => r.UserId)];
         _events = DenseCalendars.Events("manager", [.. _reports], "America/New_York", seed: 7, days: 400);
-        _slots = new FieldDayRequest(_manager, reps, _now, 10, FieldDayLength.HalfDay, FieldDayOptions.Default with { MaxSuggestions = 15 });
+        _slots = new FieldDaySlotQuery(_manager, reps, _now, 10, FieldDayLength.HalfDay, FieldDayOptions.Default with { MaxSuggestions = 15 });
         var topics = Enumerable.Range(0, 8).SelectMany(i => new[] { new TopicSignal($"rep{i}", i < 4 ? "objection-price" : "closing"), new TopicSignal($"rep{i}", "discovery") }).ToList();
         var requests = new List<RepRequest> { new("rep5", "Rep 5", RepRequestKind.FieldDay), new("rep2", "Rep 2", RepRequestKind.SharedPlan, "Call the CFO before the renewal", new DateOnly(2026, 7, 9)) };
         _input = new NudgeInput(DateOnly.FromDateTime(_now.DateTime), FieldDaySlotFinder.Find(_slots), false, requests, topics,

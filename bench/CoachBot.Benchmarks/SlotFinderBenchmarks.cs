@@ -10,9 +10,9 @@ namespace CoachBot.Benchmarks;
 [MemoryDiagnoser]
 public class SlotFinderBenchmarks
 {
-    private FieldDayRequest _pairYear = null!;
-    private FieldDayRequest _eightYear = null!;
-    private FieldDayRequest _eightTwoWeeks = null!;
+    private FieldDaySlotQuery _pairYear = null!;
+    private FieldDaySlotQuery _eightYear = null!;
+    private FieldDaySlotQuery _eightTwoWeeks = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -25,9 +25,9 @@ public class SlotFinderBenchmarks
             .ToList();
         var start = new DateTimeOffset(2026, 1, 5, 0, 0, 0, TimeSpan.FromHours(-5));
         var options = new FieldDayOptions { MaxSuggestions = 10 };
-        _pairYear = new FieldDayRequest(manager, reps.Take(1).ToList(), start, 250, FieldDayLength.HalfDay, options);
-        _eightYear = new FieldDayRequest(manager, reps, start, 250, FieldDayLength.HalfDay, options);
-        _eightTwoWeeks = new FieldDayRequest(manager, reps, start.AddDays(180), 10, FieldDayLength.HalfDay, options);
+        _pairYear = new FieldDaySlotQuery(manager, reps.Take(1).ToList(), start, 250, FieldDayLength.HalfDay, options);
+        _eightYear = new FieldDaySlotQuery(manager, reps, start, 250, FieldDayLength.HalfDay, options);
+        _eightTwoWeeks = new FieldDaySlotQuery(manager, reps, start.AddDays(180), 10, FieldDayLength.HalfDay, options);
         Console.WriteLine($"// busy items: manager {manager.Busy.Count}, reps {string.Join(", ", reps.Select(r => r.Schedule.Busy.Count))}");
         Console.WriteLine($"// slots found: pair {FieldDaySlotFinder.Find(_pairYear).Count}, eight {FieldDaySlotFinder.Find(_eightYear).Count}");
     }

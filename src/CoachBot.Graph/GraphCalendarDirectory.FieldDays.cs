@@ -6,7 +6,7 @@ namespace CoachBot.Graph;
 /// <summary>Booking, finding, moving and cancelling field days on the manager's calendar.</summary>
 public sealed partial class GraphCalendarDirectory
 {
-    public async Task<FieldDayBooking> BookFieldDayAsync(FieldDayRequest request, CancellationToken cancellationToken = default)
+    public async Task<FieldDayBooking> BookFieldDayAsync(FieldDayBookingRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentException.ThrowIfNullOrWhiteSpace(request.ManagerId);
@@ -58,7 +58,7 @@ public sealed partial class GraphCalendarDirectory
     }
 
     /// <summary>Creates the event; null when Graph answers ErrorDuplicateTransactionId.</summary>
-    private Task<Event?> CreateAsync(FieldDayRequest request, string bookingId, string transactionId, string repName, string address, CancellationToken cancellationToken) =>
+    private Task<Event?> CreateAsync(FieldDayBookingRequest request, string bookingId, string transactionId, string repName, string address, CancellationToken cancellationToken) =>
         RunAsync("bookFieldDay", async () =>
         {
             try

@@ -34,7 +34,7 @@ public interface ICalendarDirectory
     Task<IReadOnlyList<CalendarEvent>> GetEventsAsync(string userId, DateTimeOffset windowStart, DateTimeOffset windowEnd, CancellationToken cancellationToken = default);
 
     /// <summary>Books (once) a field day on the manager's calendar with the rep as required attendee.</summary>
-    Task<FieldDayBooking> BookFieldDayAsync(FieldDayRequest request, CancellationToken cancellationToken = default);
+    Task<FieldDayBooking> BookFieldDayAsync(FieldDayBookingRequest request, CancellationToken cancellationToken = default);
 
     /// <summary>The existing booking for a key, if any.</summary>
     Task<FieldDayBooking?> FindFieldDayAsync(string managerId, string bookingKey, CancellationToken cancellationToken = default);

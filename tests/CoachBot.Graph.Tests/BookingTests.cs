@@ -6,7 +6,7 @@ public sealed class BookingTests
 {
     private static readonly DateTimeOffset Thursday = TestGraphServer.Now.Date.AddDays(10).AddHours(13);
 
-    private static FieldDayRequest Request(string? key = null) =>
+    private static FieldDayBookingRequest Request(string? key = null) =>
         new(Orgs.Maya, Orgs.Diego, Thursday, Thursday.AddHours(4), "Field day: Maya + Diego", "<p>Ride-along with Diego.</p>", key);
 
     [Fact]

@@ -37,7 +37,7 @@ public static class FieldDaySlotFinder
     /// <summary>Ranked suggestions, best first, at most <see cref="FieldDayOptions.MaxSuggestions"/>.</summary>
     /// <exception cref="ArgumentException">Missing schedules, no reps, a non-positive length or max suggestions.</exception>
     /// <exception cref="TimeZoneNotFoundException">A working-hours time zone id this machine does not know.</exception>
-    public static IReadOnlyList<FieldDaySlot> Find(FieldDayRequest request)
+    public static IReadOnlyList<FieldDaySlot> Find(FieldDaySlotQuery request)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(request.Manager);
@@ -192,7 +192,7 @@ public static class FieldDaySlotFinder
     /// Greedy pick: each step takes the best head of any rep's list, scored with a penalty for every slot that rep already has.
     /// Scores can only fall from one step to the next, so the output is sorted by score.
     /// </summary>
-    private static List<FieldDaySlot> Select(FieldDayRequest request, List<Candidate>[] perRep, TimeZoneInfo managerZone, DateOnly today, int max)
+    private static List<FieldDaySlot> Select(FieldDaySlotQuery request, List<Candidate>[] perRep, TimeZoneInfo managerZone, DateOnly today, int max)
     {
         var heads = new int[perRep.Length];
         var result = new List<FieldDaySlot>(max);
@@ -228,7 +228,7 @@ public static class FieldDaySlotFinder
         return result;
     }
 
-    private static bool IsBetter(double score, Candidate c, int r, double bestScore, Candidate best, int bestRep, FieldDayRequest request)
+    private static bool IsBetter(double score, Candidate c, int r, double bestScore, Candidate best, int bestRep, FieldDaySlotQuery request)
     {
         if (score != bestScore) return score > bestScore;
         if (c.Start != best.Start) return c.Start < best.Start;

@@ -7,7 +7,6 @@ using CoachBot.Graph.Teams;
 using CoachBot.Storage;
 using CoachBot.Storage.Nudges;
 using Microsoft.Extensions.Options;
-using SlotRequest = CoachBot.Coaching.FieldDays.FieldDayRequest;
 
 namespace CoachBot.Nudges;
 
@@ -86,7 +85,7 @@ internal sealed class NudgeBuilder(
         }
         if (fieldReps.Count == 0) return [];
         var finderOptions = FieldDayOptions.Default with { AvoidDays = settings.DaysOff, MaxSuggestions = 15, AvoidDates = new HashSet<DateOnly> { day } };
-        return [.. FieldDaySlotFinder.Find(new SlotRequest(managerSchedule, fieldReps, now, o.HorizonWorkingDays, settings.FieldDayLength ?? o.FieldDayLength, finderOptions))];
+        return [.. FieldDaySlotFinder.Find(new FieldDaySlotQuery(managerSchedule, fieldReps, now, o.HorizonWorkingDays, settings.FieldDayLength ?? o.FieldDayLength, finderOptions))];
     }
 
     private async Task<(List<RepRequest>, List<TopicSignal>)> ReadSignalsAsync(

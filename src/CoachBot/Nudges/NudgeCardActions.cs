@@ -70,7 +70,7 @@ internal sealed class NudgeCardActions(SendLedger ledger, ManagerSettingsStore s
         NudgeSlot updated;
         try
         {
-            var booking = await calendar.BookFieldDayAsync(new CoachBot.Graph.FieldDayRequest(
+            var booking = await calendar.BookFieldDayAsync(new CoachBot.Graph.FieldDayBookingRequest(
                 user.UserKey, chosen.RepId, chosen.Start, chosen.End, $"Field day with {chosen.RepName}",
                 "<p>Booked from your CoachBot nudge. Spend the time on calls with your rep: watch, then reinforce what went well and suggest where to improve.</p>"), ct).ConfigureAwait(false);
             // Remembered with its prep and debrief moments (docs/field-days.md); a retry of this click rewrites the same row.

@@ -53,7 +53,7 @@ public class FieldDaySlotFinderPropertyTests
             var localDate = DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById(zone)).DateTime);
             start = new DateTimeOffset(localDate.ToDateTime(TimeOnly.MinValue), TimeZoneInfo.FindSystemTimeZoneById(zone).GetUtcOffset(localDate.ToDateTime(TimeOnly.MinValue)));
             var days = random.Next(1, 12);
-            var request = new FieldDayRequest(new PersonSchedule("m", hours, []), reps, start, days, FieldDayLength.HalfDay, new FieldDayOptions { MaxSuggestions = 1000 });
+            var request = new FieldDaySlotQuery(new PersonSchedule("m", hours, []), reps, start, days, FieldDayLength.HalfDay, new FieldDayOptions { MaxSuggestions = 1000 });
 
             var slots = FieldDaySlotFinder.Find(request);
 
@@ -62,7 +62,7 @@ public class FieldDaySlotFinderPropertyTests
         }
     }
 
-    private static FieldDayRequest RandomRequest(Random random)
+    private static FieldDaySlotQuery RandomRequest(Random random)
     {
         var managerZone = Zones[random.Next(Zones.Length)];
         var start = RandomStart(random, managerZone);
@@ -87,7 +87,7 @@ public class FieldDaySlotFinderPropertyTests
             AvoidDays = random.Next(5) == 0 ? new HashSet<DayOfWeek> { (DayOfWeek)random.Next(7) } : new HashSet<DayOfWeek>(),
         };
         var length = random.Next(3) == 0 ? FieldDayLength.FullDay : FieldDayLength.HalfDay;
-        return new FieldDayRequest(manager, reps, start, workingDays, length, options);
+        return new FieldDaySlotQuery(manager, reps, start, workingDays, length, options);
     }
 
     private static DateTimeOffset RandomStart(Random random, string zone)
@@ -150,7 +150,7 @@ public class FieldDaySlotFinderPropertyTests
         return list;
     }
 
-    private static void CheckInvariants(FieldDayRequest request, IReadOnlyList<FieldDaySlot> slots, string label)
+    private static void CheckInvariants(FieldDaySlotQuery request, IReadOnlyList<FieldDaySlot> slots, string label)
     {
         var options = request.Options ?? FieldDayOptions.Default;
         var duration = request.Length == FieldDayLength.FullDay ? options.FullDayDuration : options.HalfDayDuration;
@@ -220,7 +220,7 @@ public class FieldDaySlotFinderPropertyTests
 
     private static DateOnly LocalDate(DateTimeOffset instant, TimeZoneInfo tz) => DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(instant, tz).DateTime);
 
-    private static DateOnly LastWorkingDate(FieldDayRequest request, TimeZoneInfo tz)
+    private static DateOnly LastWorkingDate(FieldDaySlotQuery request, TimeZoneInfo tz)
     {
         var date = LocalDate(request.HorizonStart, tz);
         var days = request.Manager.WorkingHours.Days;

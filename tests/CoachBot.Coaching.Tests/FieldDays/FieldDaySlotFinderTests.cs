@@ -12,7 +12,7 @@ public class FieldDaySlotFinderTests
     private static IReadOnlyList<FieldDaySlot> Find(
         Cal manager, IEnumerable<FieldDayRep> reps, DateTimeOffset start, int days = 5,
         FieldDayLength length = FieldDayLength.HalfDay, FieldDayOptions? options = null) =>
-        FieldDaySlotFinder.Find(new FieldDayRequest(manager.Build(), reps.ToList(), start, days, length, options));
+        FieldDaySlotFinder.Find(new FieldDaySlotQuery(manager.Build(), reps.ToList(), start, days, length, options));
 
     private static FieldDayRep Rep(Cal cal, string name = "Dana", RepTier tier = RepTier.Emerging, bool asked = false, DateOnly? last = null) =>
         new(cal.Build(), name, tier, asked, last);

@@ -86,7 +86,7 @@ public sealed class SyntheticOrg(int repsPerManager = 8) : ICalendarDirectory, I
             [userId + "@contoso.example", $"{userId}-r{r}@contoso.example"]))]);
     }
 
-    public Task<FieldDayBooking> BookFieldDayAsync(FieldDayRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+    public Task<FieldDayBooking> BookFieldDayAsync(FieldDayBookingRequest request, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
     public Task<FieldDayBooking?> GetFieldDayAsync(string managerId, string eventId, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 

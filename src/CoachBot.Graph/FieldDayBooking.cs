@@ -4,7 +4,7 @@ namespace CoachBot.Graph;
 /// A field day to put on the manager's calendar with the rep invited. <see cref="BookingKey"/> identifies the booking
 /// across retries and restarts (e.g. the nudge or card-action id); when null it is derived from manager, rep and start.
 /// </summary>
-public sealed record FieldDayRequest(
+public sealed record FieldDayBookingRequest(
     string ManagerId,
     string RepId,
     DateTimeOffset Start,

@@ -9,7 +9,7 @@ namespace CoachBot.Coaching.FieldDays;
 /// <param name="WorkingDays">How many of the manager's working days (by their working-hours days) the horizon spans, counting the first day if it is one.</param>
 /// <param name="Length">Half or full day.</param>
 /// <param name="Options">Null for <see cref="FieldDayOptions.Default"/>.</param>
-public sealed record FieldDayRequest(
+public sealed record FieldDaySlotQuery(
     PersonSchedule Manager,
     IReadOnlyList<FieldDayRep> Reps,
     DateTimeOffset HorizonStart,
