@@ -29,11 +29,8 @@ internal sealed class CoachingTimeActions(
 
     public async Task<InvokeResponse> HandleAsync(CardActionInvoke action, RepIdentity user, CancellationToken ct)
     {
-        if (!DateOnly.TryParseExact(action.GetString("day"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            return InvokeResponses.Error(400, "BadNudge", "That card is out of date.");
-        var record = await Managers.ManagerViews.RecordAsync(ledger, user.TenantId, user.UserKey, day, ct).ConfigureAwait(false);
-        if (record?.ContentJson is not { } json || JsonSerializer.Deserialize(json, NudgeJson.Default.NudgeContent) is not { } content)
-            return InvokeResponses.Error(404, "NudgeNotFound", "That nudge is no longer available.");
+        var (_, record, content, error) = await Managers.ManagerViews.ClickedNudgeAsync(ledger, action, user, ct).ConfigureAwait(false);
+        if (error is not null || record is null || content is null) return error!;
         return action.Verb switch
         {
             CoachingTimeCard.Events => InvokeResponses.Card(CoachingTimeCard.Build(content)),

@@ -5,6 +5,7 @@ using CoachBot.Nudges;
 using CoachBot.Storage;
 using CoachBot.Storage.Nudges;
 using CoachBot.Teams.Cards;
+using CoachBot.Teams.Hosting;
 
 namespace CoachBot.Managers;
 
@@ -43,6 +44,22 @@ internal static class ManagerViews
         await RecordAsync(ledger, tenantId, userKey, day, ct).ConfigureAwait(false) is { ContentJson: { } json }
             ? JsonSerializer.Deserialize(json, NudgeJson.Default.NudgeContent)
             : null;
+
+    /// <summary>
+    /// The nudge behind a clicked manager card: its "day" names the row, always in the clicking manager's own partition.
+    /// Either the row and its content, or the invoke error to answer (400 for a bad day, 404 when the nudge is gone).
+    /// </summary>
+    public static async Task<(DateOnly Day, SendRecord? Record, NudgeContent? Content, InvokeResponse? Error)> ClickedNudgeAsync(
+        SendLedger ledger, CardActionInvoke action, Bot.RepIdentity user, CancellationToken ct)
+    {
+        if (!DateOnly.TryParseExact(action.GetString("day"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
+            return (default, null, null, InvokeResponses.Error(400, "BadNudge", "That card is out of date."));
+        // The day's nudge, or the same day's card shown on demand ("my day") when no nudge went out yet.
+        var record = await RecordAsync(ledger, user.TenantId, user.UserKey, day, ct).ConfigureAwait(false);
+        if (record?.ContentJson is not { } json || JsonSerializer.Deserialize(json, NudgeJson.Default.NudgeContent) is not { } content)
+            return (day, null, null, InvokeResponses.Error(404, "NudgeNotFound", "That nudge is no longer available."));
+        return (day, record, content, null);
+    }
 
     /// <summary>The ledger row behind a manager's card of <paramref name="day"/>: the nudge sent that day, else the on-demand view.</summary>
     public static async Task<SendRecord?> RecordAsync(SendLedger ledger, string tenantId, string userKey, DateOnly day, CancellationToken ct)
