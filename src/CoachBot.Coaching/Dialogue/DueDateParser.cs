@@ -124,8 +124,7 @@ public static partial class DueDateParser
         foreach (Match m in WeekdayThenOrdinal().Matches(t))
         {
             var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
-            var candidates = Enumerable.Range(0, 3).Select(ahead => today.AddDays(1 - today.Day).AddMonths(ahead))
-                .Select(month => SafeDate(month.Year, month.Month, day)).OfType<DateOnly>().Where(c => c >= today).ToList();
+            var candidates = UpcomingDaysOfMonth(today, day).ToList();
             if (candidates.FirstOrDefault(c => c.DayOfWeek == ToDay(m.Groups["day"].Value)) is var named && named != default) Add(named);
             else if (candidates.Count > 0) Add(candidates[0]);
         }
@@ -149,12 +148,7 @@ public static partial class DueDateParser
         {
             var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
             if (day is < 1 or > 31) continue;
-            // This month if still ahead, else the next month that has that day ("the 30th" in late January is 30 March).
-            for (var ahead = 0; ahead <= 2; ahead++)
-            {
-                var month = today.AddDays(1 - today.Day).AddMonths(ahead);
-                if (SafeDate(month.Year, month.Month, day) is { } c && c >= today) { Add(c); break; }
-            }
+            if (UpcomingDaysOfMonth(today, day).FirstOrDefault() is var next && next != default) Add(next);
         }
 
         foreach (Match m in Numeric().Matches(t))
@@ -178,6 +172,14 @@ public static partial class DueDateParser
         if (past.Count > 0) return new DueDateResult(DueDateStatus.Past, past.Max(), []);
         return DueDateResult.NoDate;
     }
+
+    /// <summary>
+    /// That day of this month if still ahead, then of the next two months that have it ("the 30th" in late January is
+    /// 30 March), in order.
+    /// </summary>
+    private static IEnumerable<DateOnly> UpcomingDaysOfMonth(DateOnly today, int day) =>
+        Enumerable.Range(0, 3).Select(ahead => today.AddDays(1 - today.Day).AddMonths(ahead))
+            .Select(month => SafeDate(month.Year, month.Month, day)).OfType<DateOnly>().Where(c => c >= today);
 
     private static void AddMonthDay(Match m, DateOnly today, Action<DateOnly> add)
     {
