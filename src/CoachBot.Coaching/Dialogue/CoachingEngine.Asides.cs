@@ -86,9 +86,6 @@ public static partial class CoachingEngine
         return Open(state, text, "Okay, let's look at that instead. ");
     }
 
-    [GeneratedRegex(@"^(\w+\s+){0,2}?(some ?time|at some point|whenever|probably|prob)?\s*(?<week>(next|this) week)$")]
-    private static partial Regex VagueWeek();
-
     // "thanks, that's all for today": the goodbye's "today" is not the day asked for.
     [GeneratedRegex(@"\b(all|it|everything|done|enough) for (today|now|the day)\b")]
     private static partial Regex ClosingDay();

@@ -60,4 +60,8 @@ public static partial class CoachingEngine
         var shared = wa.Intersect(wb).Count();
         return shared * 2 >= Math.Min(wa.Count, wb.Count);
     }
+
+    // "sometime next week" answering "which day?": a week, not a day to check in on.
+    [GeneratedRegex(@"^(\w+\s+){0,2}?(some ?time|at some point|whenever|probably|prob)?\s*(?<week>(next|this) week)$")]
+    private static partial Regex VagueWeek();
 }
