@@ -203,7 +203,8 @@ public static partial class CoachingEngine
             case RepIntentKind.Greeting:
                 return arcOpen ? NextFrom(state, SayMoreOrStage(state), "Hi. ") : AskSituation(state, "Hi! ");
             case RepIntentKind.Thanks:
-                return arcOpen ? NextFrom(state, SayMoreOrStage(state), "") : AskSituation(state, "You're welcome. ");
+                // Only a bare "ok" mid-arc gets here: every other acknowledgement was read as a goodbye above.
+                return NextFrom(state, SayMoreOrStage(state), "");
             case RepIntentKind.Insisting:
             case RepIntentKind.Frustrated:
                 return Insisted(state, text, intent);
