@@ -40,55 +40,62 @@ public class ConnectorBudgetTests
     {
         var clock = NewClock();
         var budget = new ConnectorBudget(30) { Instances = 2 };
-        var pacer = new TenantPacer(budget, clock, queueLimit: 100);
+        using var pacer = new TenantPacer(budget, clock, queueLimit: 100);
         var interval = TimeSpan.FromSeconds(1 / budget.PerInstancePerSecond);
 
-        Assert.Equal(TimeSpan.Zero, pacer.Reserve("t"));
-        Assert.Equal(interval, pacer.Reserve("t"));
-        Assert.Equal(interval * 2, pacer.Reserve("t"));
-        Assert.Equal(TimeSpan.Zero, pacer.Reserve("other tenant"));
+        Assert.Equal(TimeSpan.Zero, pacer.TryLeave("t"));
+        Assert.Equal(interval, pacer.TryLeave("t"));
+        Assert.Equal(TimeSpan.Zero, pacer.TryLeave("other tenant"));
         Assert.False(pacer.TryTake("t"));
+        // A timer that fires late costs nothing: the next call is paced from the planned departure.
+        clock.Advance(interval + TimeSpan.FromMilliseconds(20));
+        Assert.Equal(TimeSpan.Zero, pacer.TryLeave("t"));
+        Assert.Equal(interval - TimeSpan.FromMilliseconds(20), pacer.TryLeave("t"));
 
         // Long idle: no saved-up burst, the next call goes now and the one after waits a whole interval.
         clock.Advance(TimeSpan.FromSeconds(10));
-        Assert.Equal(TimeSpan.Zero, pacer.Reserve("t"));
-        // The other instance left: the slot already handed out stays, the spacing after it is the new one.
+        Assert.Equal(TimeSpan.Zero, pacer.TryLeave("t"));
+        Assert.Equal(interval, pacer.TryLeave("t"));
+        // The other instance left: the call after the next is spaced at the new, shorter interval.
         budget.Instances = 1;
-        Assert.Equal(interval, pacer.Reserve("t"));
-        Assert.Equal(interval + TimeSpan.FromSeconds(1 / budget.PerInstancePerSecond), pacer.Reserve("t"));
+        clock.Advance(interval);
+        Assert.Equal(TimeSpan.Zero, pacer.TryLeave("t"));
+        Assert.Equal(TimeSpan.FromSeconds(1 / budget.PerInstancePerSecond), pacer.TryLeave("t"));
     }
 
     [Fact]
-    public void A_full_queue_is_refused()
+    public async Task A_full_line_is_refused()
     {
-        var pacer = new TenantPacer(new ConnectorBudget(10), NewClock(), queueLimit: 3);
-        for (var i = 0; i < 4; i++) pacer.Reserve("t");
+        using var pacer = new TenantPacer(new ConnectorBudget(10), NewClock(), queueLimit: 3);
+        await pacer.WaitTurnAsync("t", CancellationToken.None);
+        var waiting = Enumerable.Range(0, 3).Select(_ => pacer.WaitTurnAsync("t", CancellationToken.None).AsTask()).ToList();
 
-        Assert.Throws<RateLimitExceededException>(() => pacer.Reserve("t"));
+        await Assert.ThrowsAsync<RateLimitExceededException>(() => pacer.WaitTurnAsync("t", CancellationToken.None).AsTask());
+        Assert.All(waiting, w => Assert.False(w.IsCompleted));
     }
 
     [Fact]
-    public void Calls_that_leave_late_and_together_are_held_to_the_quota_of_the_window()
+    public void A_call_is_held_to_the_quota_of_the_window_when_the_share_shrinks()
     {
         var clock = NewClock();
         var budget = new ConnectorBudget(30) { Instances = 2 };
-        var pacer = new TenantPacer(budget, clock, queueLimit: 100);
-
-        // A stalled machine releases 20 calls at once: 15 leave, the rest wait for the first to leave the window.
-        for (var i = 0; i < 15; i++) Assert.Equal(TimeSpan.Zero, pacer.Admit("t"));
-        Assert.Equal(ConnectorBudget.Window, pacer.Admit("t"));
-        Assert.False(pacer.TryTake("t"));
-        Assert.Equal(TimeSpan.Zero, pacer.Admit("other tenant"));
-        clock.Advance(ConnectorBudget.Window);
-        Assert.Equal(TimeSpan.Zero, pacer.Admit("t"));
-
-        // A third instance joins while this one has 15 calls 10 ms apart in the window: the quota drops to 10, so the
-        // next call waits until only 9 remain, i.e. until the sixth has left the window.
-        clock.Advance(ConnectorBudget.Window);
+        using var pacer = new TenantPacer(budget, clock, queueLimit: 100);
+        var interval = TimeSpan.FromSeconds(1 / budget.PerInstancePerSecond);
         var start = clock.GetUtcNow();
-        for (var i = 0; i < 15; i++, clock.Advance(TimeSpan.FromMilliseconds(10))) Assert.Equal(TimeSpan.Zero, pacer.Admit("other"));
+
+        // 15 calls at the pace of two instances (70 ms apart) fill this instance's quota of 15 in the window.
+        for (var i = 0; i < 15; i++)
+        {
+            if (i > 0) clock.Advance(interval);
+            Assert.Equal(TimeSpan.Zero, pacer.TryLeave("t"));
+        }
+        Assert.False(pacer.TryTake("t"));
+        Assert.Equal(TimeSpan.Zero, pacer.TryLeave("other tenant"));
+
+        // A third instance joins: the quota drops to 10, so the next call waits until only 9 remain in the window,
+        // i.e. until the sixth call has left it.
         budget.Instances = 3;
-        Assert.Equal(start + TimeSpan.FromMilliseconds(50) + ConnectorBudget.Window - clock.GetUtcNow(), pacer.Admit("other"));
+        Assert.Equal(start + interval * 5 + ConnectorBudget.Window - clock.GetUtcNow(), pacer.TryLeave("t"));
     }
 
     [Theory]
@@ -97,19 +104,17 @@ public class ConnectorBudgetTests
     [InlineData(69)]
     public void Two_instances_with_a_backlog_together_use_the_whole_budget_and_never_more(int offsetMs)
     {
-        // Each instance has 300 calls queued at once and sends each when its pacer says; the second starts offsetMs later.
+        // Each instance has 300 calls in its line and sends each when its pacer says; the second starts offsetMs later.
         var sent = new List<DateTimeOffset>();
         foreach (var start in new[] { 0, offsetMs })
         {
             var clock = NewClock();
             clock.Advance(TimeSpan.FromMilliseconds(start));
-            var pacer = new TenantPacer(new ConnectorBudget(30) { Instances = 2 }, clock, queueLimit: 1000);
-            var departures = Enumerable.Range(0, 300).Select(_ => clock.GetUtcNow() + pacer.Reserve("t")).ToList();
-            foreach (var at in departures)
+            using var pacer = new TenantPacer(new ConnectorBudget(30) { Instances = 2 }, clock, queueLimit: 1000);
+            for (var i = 0; i < 300; i++)
             {
-                clock.SetUtcNow(at);
-                Assert.Equal(TimeSpan.Zero, pacer.Admit("t"));
-                sent.Add(at);
+                while (pacer.TryLeave("t") is var wait && wait > TimeSpan.Zero) clock.Advance(wait);
+                sent.Add(clock.GetUtcNow());
             }
         }
         sent.Sort();
@@ -122,15 +127,65 @@ public class ConnectorBudgetTests
     }
 
     [Fact]
+    public async Task Calls_that_gave_up_waiting_leave_the_line_and_the_rest_use_every_slot()
+    {
+        var clock = NewClock();
+        var budget = new ConnectorBudget(30);
+        using var pacer = new TenantPacer(budget, clock, queueLimit: 1000);
+        var interval = TimeSpan.FromSeconds(1 / budget.PerInstancePerSecond);
+
+        // 100 calls wait; every other one gives up (its turn ran out of time) before its slot comes.
+        var giveUp = new List<CancellationTokenSource>();
+        var live = new List<Task>();
+        var gaveUp = new List<Task>();
+        for (var i = 0; i < 100; i++)
+        {
+            var cts = new CancellationTokenSource();
+            giveUp.Add(cts);
+            (i % 2 == 0 ? live : gaveUp).Add(pacer.WaitTurnAsync("t", i % 2 == 0 ? CancellationToken.None : cts.Token).AsTask());
+        }
+        for (var i = 1; i < 100; i += 2) await giveUp[i].CancelAsync();
+        foreach (var g in gaveUp) await Assert.ThrowsAnyAsync<OperationCanceledException>(() => g);
+
+        // The 50 live calls leave in about 50 intervals; had the cancelled ones kept their slots it would take 100.
+        var elapsed = TimeSpan.Zero;
+        while (!live.All(t => t.IsCompleted) && elapsed < interval * 70)
+        {
+            clock.Advance(interval / 4);
+            elapsed += interval / 4;
+            await Task.Delay(2);
+        }
+        Assert.All(live, t => Assert.True(t.IsCompletedSuccessfully));
+        giveUp.ForEach(c => c.Dispose());
+    }
+
+    [Fact]
+    public async Task A_send_cancelled_while_it_waits_for_the_tenant_does_not_hold_up_the_next()
+    {
+        var clock = NewClock();
+        await using var limiter = new ConnectorRateLimiter(new ConnectorBudget(30), clock);
+        // 60 sends in 60 conversations (so only the tenant pace holds them): about two seconds of backlog.
+        using var giveUp = new CancellationTokenSource();
+        var waiting = Enumerable.Range(0, 60).Select(i => limiter.AcquireAsync($"c{i}", "t", giveUp.Token).AsTask()).ToList();
+        await giveUp.CancelAsync();
+        foreach (var w in waiting.Skip(1)) await Assert.ThrowsAnyAsync<OperationCanceledException>(() => w);
+
+        // The 59 that gave up are not in front of the next send: it leaves one interval after the first.
+        var next = limiter.AcquireAsync("c-next", "t", CancellationToken.None).AsTask();
+        clock.Advance(TimeSpan.FromMilliseconds(40));
+        await next.WaitAsync(TimeSpan.FromSeconds(5));
+    }
+
+    [Fact]
     public void A_retry_after_from_teams_holds_the_next_slot_for_the_tenant()
     {
         var clock = NewClock();
-        var pacer = new TenantPacer(new ConnectorBudget(30), clock, queueLimit: 100);
+        using var pacer = new TenantPacer(new ConnectorBudget(30), clock, queueLimit: 100);
 
         pacer.Pause("t", TimeSpan.FromSeconds(2));
 
-        Assert.Equal(TimeSpan.FromSeconds(2), pacer.Reserve("t"));
-        Assert.Equal(TimeSpan.Zero, pacer.Reserve("other tenant"));
+        Assert.Equal(TimeSpan.FromSeconds(2), pacer.TryLeave("t"));
+        Assert.Equal(TimeSpan.Zero, pacer.TryLeave("other tenant"));
         Assert.False(pacer.TryTake("t"));
     }
 

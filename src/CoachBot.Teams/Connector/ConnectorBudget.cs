@@ -4,8 +4,8 @@ namespace CoachBot.Teams.Connector;
 /// A tenant's Teams budget (<c>Bot:ConnectorRequestsPerSecondPerTenant</c>, for the whole app across every instance)
 /// and this process's share of it. The host tells it how many instances are live (<see cref="Instances"/>, from the
 /// <c>fleet</c> table). Each instance may send floor(limit / N) calls in any <see cref="Window"/> (checked when a call
-/// leaves, <see cref="TenantPacer.Admit"/>), so N instances stay under the limit however their schedules line up, and
-/// spaces its calls evenly a little under that (<see cref="TenantPacer.Reserve"/>) so the check rarely has to wait.
+/// leaves, <see cref="TenantPacer.TryLeave"/>), so N instances stay under the limit however their schedules line up, and
+/// spaces its calls evenly a little under that (<see cref="TenantPacer.WaitTurnAsync"/>) so the check rarely has to wait.
 /// The window is a little over a second because Teams counts calls when they arrive: the extra 50 ms absorb the
 /// network and a busy machine moving a call closer to the next one.
 /// </summary>

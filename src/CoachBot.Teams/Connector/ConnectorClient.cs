@@ -15,13 +15,18 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
 {
     public const string HttpClientName = "BotConnector";
 
-    public Task<ResourceResponse> ReplyToActivityAsync(Activity reply, CancellationToken ct)
+    /// <param name="leaveBy">
+    /// The latest the reply may leave after waiting for the rate limits; once it has left, only <paramref name="ct"/>
+    /// cancels it. A call cut off in flight may still have been delivered, so a caller with a deadline gives the wait
+    /// the deadline and the call in flight some margin past it.
+    /// </param>
+    public Task<ResourceResponse> ReplyToActivityAsync(Activity reply, CancellationToken ct, DateTimeOffset? leaveBy = null)
     {
         var (serviceUrl, conversationId) = Target(reply);
         var path = reply.ReplyToId is null
             ? $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities"
             : $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities/{Uri.EscapeDataString(reply.ReplyToId)}";
-        return PostMessageAsync(serviceUrl, conversationId, path, reply, ct);
+        return PostMessageAsync(serviceUrl, conversationId, path, reply, ct, leaveBy);
     }
 
     public Task<ResourceResponse> SendToConversationAsync(Activity activity, CancellationToken ct)
@@ -74,24 +79,25 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
     /// anyway, count both against the rate limits and return no usable id. The card's id is returned, as it is the
     /// message later updated in place.
     /// </summary>
-    private async Task<ResourceResponse> PostMessageAsync(string serviceUrl, string conversationId, string path, Activity activity, CancellationToken ct)
+    private async Task<ResourceResponse> PostMessageAsync(string serviceUrl, string conversationId, string path, Activity activity, CancellationToken ct, DateTimeOffset? leaveBy = null)
     {
         if (activity.Type != ActivityTypes.Message || string.IsNullOrEmpty(activity.Text) || activity.Attachments is not { Count: > 0 })
-            return await SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, path, activity, ct).ConfigureAwait(false);
+            return await SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, path, activity, ct, leaveBy).ConfigureAwait(false);
         var text = Copy(activity);
         text.Attachments = null;
         var card = Copy(activity);
         card.Text = null;
         card.TextFormat = null;
         card.Entities = null; // mentions belong to the text they are in
-        await SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, path, text, ct).ConfigureAwait(false);
-        return await SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, path, card, ct).ConfigureAwait(false);
+        await SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, path, text, ct, leaveBy).ConfigureAwait(false);
+        return await SendActivityAsync(HttpMethod.Post, serviceUrl, conversationId, path, card, ct, leaveBy).ConfigureAwait(false);
     }
 
     private static Activity Copy(Activity activity) =>
         JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Default.Activity), BotJson.Default.Activity)!;
 
-    private async Task<ResourceResponse> SendActivityAsync(HttpMethod method, string serviceUrl, string conversationId, string path, Activity activity, CancellationToken ct)
+    private async Task<ResourceResponse> SendActivityAsync(HttpMethod method, string serviceUrl, string conversationId, string path, Activity activity, CancellationToken ct,
+        DateTimeOffset? leaveBy = null)
     {
         var body = JsonSerializer.SerializeToUtf8Bytes(activity, BotJson.Default.Activity);
         var tenantId = activity.TenantId;
@@ -103,12 +109,12 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
             using var typing = await SendAsync(method, serviceUrl, conversationId, tenantId, path, body, ct, maxAttempts: 1, acquired: true).ConfigureAwait(false);
             return new ResourceResponse(null);
         }
-        using var response = await SendAsync(method, serviceUrl, conversationId, tenantId, path, body, ct).ConfigureAwait(false);
+        using var response = await SendAsync(method, serviceUrl, conversationId, tenantId, path, body, ct, leaveBy: leaveBy).ConfigureAwait(false);
         return await ReadJsonAsync(response, BotJson.Default.ResourceResponse, ct).ConfigureAwait(false) ?? new ResourceResponse(null);
     }
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string serviceUrl, string? conversationId, string? tenantId, string path, byte[]? body,
-        CancellationToken ct, int? maxAttempts = null, bool acquired = false)
+        CancellationToken ct, int? maxAttempts = null, bool acquired = false, DateTimeOffset? leaveBy = null)
     {
         var attemptsAllowed = maxAttempts ?? retry.MaxAttempts;
         // Checked on the final URL, not the activity's string: this host is where the bot's token goes.
@@ -118,7 +124,7 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
             throw new ConnectorException(HttpStatusCode.Forbidden, "ServiceUrlNotAllowed", "The serviceUrl is not one this bot may call.");
         for (var attempt = 1; ; attempt++)
         {
-            if (!acquired || attempt > 1) await limiter.AcquireAsync(conversationId, tenantId, ct).ConfigureAwait(false);
+            if (!acquired || attempt > 1) await limiter.AcquireAsync(conversationId, tenantId, ct, leaveBy).ConfigureAwait(false);
             using var request = new HttpRequestMessage(method, uri);
             if (body is not null)
             {

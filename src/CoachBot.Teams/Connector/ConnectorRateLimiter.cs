@@ -43,17 +43,22 @@ public sealed class ConnectorRateLimiter : IAsyncDisposable
     /// </summary>
     public static string NewConversationKey(string? tenantId, string? memberId) => $"create|{tenantId}|{memberId}";
 
-    /// <summary>Waits until one more call to <paramref name="conversationId"/> (or <see cref="NewConversationKey"/>) in <paramref name="tenantId"/> is within limits.</summary>
-    public async ValueTask AcquireAsync(string? conversationId, string? tenantId, CancellationToken ct)
+    /// <summary>
+    /// Waits until one more call to <paramref name="conversationId"/> (or <see cref="NewConversationKey"/>) in
+    /// <paramref name="tenantId"/> is within limits; with <paramref name="leaveBy"/>, gives up (cancelled) if that is
+    /// not by then.
+    /// </summary>
+    public async ValueTask AcquireAsync(string? conversationId, string? tenantId, CancellationToken ct, DateTimeOffset? leaveBy = null)
     {
-        using var conversationLease = await _perConversation.AcquireAsync(conversationId ?? "", 1, ct).ConfigureAwait(false);
+        using var late = leaveBy is { } by ? new CancellationTokenSource(Max(by - _time.GetUtcNow(), TimeSpan.Zero), _time) : null;
+        using var either = late is null ? null : CancellationTokenSource.CreateLinkedTokenSource(ct, late.Token);
+        var wait = either?.Token ?? ct;
+        using var conversationLease = await _perConversation.AcquireAsync(conversationId ?? "", 1, wait).ConfigureAwait(false);
         if (!conversationLease.IsAcquired) throw new RateLimitExceededException("Too many queued sends for one conversation.");
-        var tenant = tenantId ?? "";
-        var wait = _perTenant.Reserve(tenant);
-        if (wait > TimeSpan.Zero) await Task.Delay(wait, _time, ct).ConfigureAwait(false);
-        // The slot has come; the call leaves once this process is within its quota for the window.
-        while (_perTenant.Admit(tenant) is var more && more > TimeSpan.Zero) await Task.Delay(more, _time, ct).ConfigureAwait(false);
+        await _perTenant.WaitTurnAsync(tenantId ?? "", wait).ConfigureAwait(false);
     }
+
+    private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 
     /// <summary>Teams answered 429 with a Retry-After for a call to <paramref name="tenantId"/>: hold this process's next calls to it.</summary>
     public void Throttled(string? tenantId, TimeSpan retryAfter) => _perTenant.Pause(tenantId ?? "", retryAfter);
@@ -69,6 +74,7 @@ public sealed class ConnectorRateLimiter : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _perConversation.DisposeAsync().ConfigureAwait(false);
+        _perTenant.Dispose();
     }
 
     private static PartitionedRateLimiter<string> Window(int permits, TimeSpan window) =>

@@ -3,66 +3,81 @@ using System.Collections.Concurrent;
 namespace CoachBot.Teams.Connector;
 
 /// <summary>
-/// One tenant's Connector calls from this process, in two steps. <see cref="Reserve"/> hands each call the next even
-/// slot at the budget's pace (read on every call, so a new share applies at once): no bursts, and calls keep their order.
-/// <see cref="Admit"/> runs when the call actually leaves and holds it while this process already sent its quota in the
-/// last window: a timer or thread that fired late must not bunch calls together, which is how instances sharing a
-/// per-second budget would earn 429s on a loaded machine. <see cref="Pause"/> honours Teams' Retry-After for the tenant.
+/// One tenant's Connector calls from this process. Calls wait in a first-in-first-out line (<see cref="WaitTurnAsync"/>);
+/// the call at its head leaves when <see cref="TryLeave"/> allows it: at an even pace under the budget (no bursts), and
+/// only while this process sent fewer than its quota in the last window, so a timer that fired late cannot bunch calls
+/// (instances sharing a per-second budget would earn 429s that way on a loaded machine). A call that gives up (its
+/// turn ran out of time) simply leaves the line: it holds no slot, so calls behind it move up and no slot goes unused,
+/// however many give up. Both limits are read on every call, so a new share applies at once. <see cref="Pause"/>
+/// honours Teams' Retry-After for the tenant.
 /// </summary>
-public sealed class TenantPacer(ConnectorBudget budget, TimeProvider time, int queueLimit)
+public sealed class TenantPacer(ConnectorBudget budget, TimeProvider time, int queueLimit) : IDisposable
 {
     private readonly ConcurrentDictionary<string, Slot> _tenants = new(StringComparer.Ordinal);
 
-    /// <summary>Reserves the next slot; returns how long to wait for it. Throws when the queue is full.</summary>
-    public TimeSpan Reserve(string tenant)
+    /// <summary>Waits in the tenant's line until this call may leave, and records it leaving. Throws when the line is full.</summary>
+    public async ValueTask WaitTurnAsync(string tenant, CancellationToken ct)
     {
-        var rate = budget.PerInstancePerSecond;
-        if (rate <= 0) return TimeSpan.Zero;
-        var interval = TimeSpan.FromSeconds(1 / rate);
+        if (budget.PerInstancePerSecond <= 0) return;
         var slot = _tenants.GetOrAdd(tenant, _ => new Slot());
-        lock (slot)
+        if (Interlocked.Increment(ref slot.Waiting) > queueLimit)
         {
-            var now = time.GetUtcNow();
-            var at = slot.Next > now ? slot.Next : now;
-            if (at - now > interval * queueLimit) throw new RateLimitExceededException("Too many queued Connector calls for one tenant.");
-            slot.Next = at + interval;
-            return at - now;
+            Interlocked.Decrement(ref slot.Waiting);
+            throw new RateLimitExceededException("Too many queued Connector calls for one tenant.");
+        }
+        try
+        {
+            // SemaphoreSlim releases its asynchronous waiters in arrival order, and a cancelled waiter leaves the line.
+            await slot.Head.WaitAsync(ct).ConfigureAwait(false);
+            try
+            {
+                while (TryLeave(tenant) is var wait && wait > TimeSpan.Zero) await Task.Delay(wait, time, ct).ConfigureAwait(false);
+            }
+            finally
+            {
+                slot.Head.Release();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref slot.Waiting);
         }
     }
 
-    /// <summary>Records a call leaving now and returns zero, or returns how long to wait before asking again.</summary>
-    public TimeSpan Admit(string tenant)
+    /// <summary>
+    /// Records a call leaving now and returns zero, or returns how long until one may: the pace since the last call
+    /// (and any Retry-After pause), and this process's quota for the window.
+    /// </summary>
+    public TimeSpan TryLeave(string tenant)
     {
-        var quota = budget.PerInstancePerWindow;
-        if (quota <= 0) return TimeSpan.Zero;
+        var rate = budget.PerInstancePerSecond;
+        if (rate <= 0) return TimeSpan.Zero;
         var slot = _tenants.GetOrAdd(tenant, _ => new Slot());
         lock (slot)
         {
             var now = time.GetUtcNow();
-            var wait = WaitForQuota(slot, quota, now);
+            var wait = slot.Next - now;
+            var quota = WaitForQuota(slot, budget.PerInstancePerWindow, now);
+            if (quota > wait) wait = quota;
             if (wait > TimeSpan.Zero) return wait;
+            // Paced from the planned departure, not the actual one, so a timer firing a little late costs no throughput
+            // (the quota above still holds the window); from now after an idle spell, so no burst is saved up.
+            var from = slot.Next > now - TimeSpan.FromSeconds(1 / rate) ? slot.Next : now;
+            slot.Next = from + TimeSpan.FromSeconds(1 / rate);
             slot.Sent.Enqueue(now);
             return TimeSpan.Zero;
         }
     }
 
-    /// <summary>Takes a slot only if one is free now, both by pace and by quota.</summary>
+    /// <summary>Takes a slot only if one is free now and nobody is waiting in the line (typing indicators: worthless late).</summary>
     public bool TryTake(string tenant)
     {
-        var rate = budget.PerInstancePerSecond;
-        if (rate <= 0) return true;
+        if (budget.PerInstancePerSecond <= 0) return true;
         var slot = _tenants.GetOrAdd(tenant, _ => new Slot());
-        lock (slot)
-        {
-            var now = time.GetUtcNow();
-            if (slot.Next > now || WaitForQuota(slot, budget.PerInstancePerWindow, now) > TimeSpan.Zero) return false;
-            slot.Next = now + TimeSpan.FromSeconds(1 / rate);
-            slot.Sent.Enqueue(now);
-            return true;
-        }
+        return Volatile.Read(ref slot.Waiting) == 0 && TryLeave(tenant) == TimeSpan.Zero;
     }
 
-    /// <summary>Teams answered 429 with a Retry-After: no new slot for this tenant starts before it has passed.</summary>
+    /// <summary>Teams answered 429 with a Retry-After: no call to this tenant leaves before it has passed.</summary>
     public void Pause(string tenant, TimeSpan wait)
     {
         if (wait <= TimeSpan.Zero) return;
@@ -82,9 +97,18 @@ public sealed class TenantPacer(ConnectorBudget budget, TimeProvider time, int q
         return slot.Sent.ElementAt(slot.Sent.Count - quota) + ConnectorBudget.Window - now;
     }
 
-    private sealed class Slot
+    public void Dispose()
     {
+        foreach (var slot in _tenants.Values) slot.Dispose();
+    }
+
+    private sealed class Slot : IDisposable
+    {
+        public readonly SemaphoreSlim Head = new(1, 1);
+        public int Waiting;
         public DateTimeOffset Next;
         public readonly Queue<DateTimeOffset> Sent = new();
+
+        public void Dispose() => Head.Dispose();
     }
 }

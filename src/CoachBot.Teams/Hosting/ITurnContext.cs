@@ -10,6 +10,12 @@ public interface ITurnContext
     /// <summary>Sends a reply to the inbound activity (threaded under it where the channel threads).</summary>
     Task<ResourceResponse> SendActivityAsync(Activity reply, CancellationToken ct);
 
+    /// <summary>
+    /// Sends a reply that gives up if the rate limits hold it past <paramref name="leaveBy"/>; once sent, only
+    /// <paramref name="ct"/> cancels it (a call cut off in flight may still have been delivered).
+    /// </summary>
+    Task<ResourceResponse> SendActivityAsync(Activity reply, DateTimeOffset leaveBy, CancellationToken ct);
+
     /// <summary>Replaces an activity the bot sent earlier in this conversation.</summary>
     Task<ResourceResponse> UpdateActivityAsync(Activity activity, string activityId, CancellationToken ct);
 }

@@ -13,6 +13,9 @@ public sealed class TurnContext(Activity activity, ConnectorClient connector) : 
 
     public Task<ResourceResponse> SendActivityAsync(Activity reply, CancellationToken ct) => connector.ReplyToActivityAsync(reply, ct);
 
+    public Task<ResourceResponse> SendActivityAsync(Activity reply, DateTimeOffset leaveBy, CancellationToken ct) =>
+        connector.ReplyToActivityAsync(reply, ct, leaveBy);
+
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, string activityId, CancellationToken ct) =>
         connector.UpdateActivityAsync(activity, activityId, ct);
 }

@@ -43,7 +43,7 @@ internal sealed partial class CoachingBot(
 {
     private const int MaxStateConflicts = 3;
 
-    /// <summary>The send stops this long before the sending lease runs out, so it never overlaps a takeover.</summary>
+    /// <summary>A reply leaves at least this long before its sending lease runs out, so it completes before any takeover.</summary>
     private static readonly TimeSpan SendMargin = TimeSpan.FromSeconds(2);
 
     public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken ct) => turn.Activity.Type switch
@@ -254,11 +254,14 @@ internal sealed partial class CoachingBot(
                 reply.WithCard(DealHelp.DealHelpCards.BuildAsk(DealHelpStore.RequestIdOf(record.UserKey, record.ActivityId), record.RepText).ToJsonElement());
             else if (await ManagerViews.CardAsync(record, ledger, managerSettings, ct).ConfigureAwait(false) is { } managerCard)
                 reply.WithCard(managerCard.ToJsonElement());
-            // The send ends inside the sending lease: once it runs out another delivery may take over and send.
-            var budget = (record.SendingUntil ?? time.GetUtcNow()) - time.GetUtcNow() - SendMargin;
-            using var bound = new CancellationTokenSource(budget > TimeSpan.Zero ? budget : TimeSpan.Zero, time);
+            // The send ends inside the sending lease: once it runs out another delivery may take over and send. It
+            // leaves (after the rate limits) at least SendMargin before that, so a call in flight is rarely cut off:
+            // one cut off may still have been delivered, and the takeover would send it again.
+            var until = record.SendingUntil ?? time.GetUtcNow();
+            var left = until - time.GetUtcNow();
+            using var bound = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
             using var send = CancellationTokenSource.CreateLinkedTokenSource(ct, bound.Token);
-            await turn.SendActivityAsync(reply, send.Token).ConfigureAwait(false);
+            await turn.SendActivityAsync(reply, until - SendMargin, send.Token).ConfigureAwait(false);
         }
         catch (ConnectorException ex) when (ex.IsPermanent)
         {
