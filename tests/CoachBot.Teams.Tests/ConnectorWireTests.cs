@@ -37,6 +37,27 @@ public sealed class ConnectorWireTests : IAsyncDisposable
     }
 
     [Fact]
+    public async Task Continuing_a_conversation_addresses_a_new_message_from_the_bot_to_the_user_of_the_reference()
+    {
+        var reference = new ConversationReference(ServiceUrl, Channels.MsTeams, "a:personal-1", "personal", "t1", "29:user", "aad-user", "Ada",
+            "28:bot", "CoachBot", "en-US");
+
+        var sent = await _connector.ContinueConversationAsync(reference, new Activity { Type = ActivityTypes.Message, Text = "Time for your field day?", ReplyToId = "stale" }, default);
+
+        var request = Assert.Single(_handler.Requests);
+        Assert.Equal(HttpMethod.Post, request.Method);
+        Assert.Equal("/amer/v3/conversations/a%3Apersonal-1/activities", request.Uri.AbsolutePath);
+        var body = request.Body!.Value;
+        Assert.Equal("a:personal-1", body.GetProperty("conversation").GetProperty("id").GetString());
+        Assert.Equal("t1", body.GetProperty("conversation").GetProperty("tenantId").GetString());
+        Assert.Equal("28:bot", body.GetProperty("from").GetProperty("id").GetString());
+        Assert.Equal("29:user", body.GetProperty("recipient").GetProperty("id").GetString());
+        Assert.Equal("aad-user", body.GetProperty("recipient").GetProperty("aadObjectId").GetString());
+        Assert.False(body.TryGetProperty("replyToId", out _));
+        Assert.Equal("id-1", sent.Id);
+    }
+
+    [Fact]
     public async Task A_500_on_a_send_is_not_retried()
     {
         _handler.Script(_ => new HttpResponseMessage(HttpStatusCode.InternalServerError));

@@ -35,6 +35,23 @@ public sealed partial class ConnectorClient(HttpClient http, IBotTokenProvider t
         return PostMessageAsync(serviceUrl, conversationId, $"v3/conversations/{Uri.EscapeDataString(conversationId)}/activities", activity, ct);
     }
 
+    /// <summary>
+    /// Sends <paramref name="activity"/> into the conversation <paramref name="reference"/> was captured from, outside
+    /// any turn (the SDK's ContinueConversationAsync): addressed from the bot to the user, as a new message.
+    /// </summary>
+    public Task<ResourceResponse> ContinueConversationAsync(ConversationReference reference, Activity activity, CancellationToken ct)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(activity);
+        activity.ServiceUrl = reference.ServiceUrl;
+        activity.ChannelId = reference.ChannelId;
+        activity.Conversation = new ConversationAccount { Id = reference.ConversationId, ConversationType = reference.ConversationType, TenantId = reference.TenantId };
+        activity.From = reference.BotId is null ? null : new ChannelAccount { Id = reference.BotId, Name = reference.BotName };
+        activity.Recipient = new ChannelAccount { Id = reference.UserId, AadObjectId = reference.UserAadObjectId, Name = reference.UserName };
+        activity.ReplyToId = null;
+        return SendToConversationAsync(activity, ct);
+    }
+
     /// <summary>Replaces a sent activity, e.g. to refresh a card in place.</summary>
     public Task<ResourceResponse> UpdateActivityAsync(Activity activity, string activityId, CancellationToken ct)
     {

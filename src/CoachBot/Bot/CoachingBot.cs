@@ -39,40 +39,22 @@ internal sealed partial class CoachingBot(
     IEnumerable<ICardActionHandler> cardHandlers,
     IOptions<BotOptions> botOptions,
     TimeProvider time,
-    ILogger<CoachingBot> logger) : IActivityHandler
+    ILogger<CoachingBot> logger) : TeamsActivityHandler
 {
     private const int MaxStateConflicts = 3;
 
     /// <summary>A reply leaves at least this long before its sending lease runs out, so it completes before any takeover.</summary>
     private static readonly TimeSpan SendMargin = TimeSpan.FromSeconds(2);
 
-    public Task<InvokeResponse?> OnTurnAsync(ITurnContext turn, CancellationToken ct) => turn.Activity.Type switch
-    {
-        _ when CardActionInvoke.From(turn.Activity) is { } action => OnCardActionAsync(turn, action, ct),
-        ActivityTypes.Message => Done(OnMessageAsync(turn, ct)),
-        ActivityTypes.ConversationUpdate when BotWasAdded(turn.Activity) => Done(WelcomeAsync(turn, ct)),
-        ActivityTypes.InstallationUpdate when turn.Activity.Action?.StartsWith("add", StringComparison.Ordinal) == true => Done(WelcomeAsync(turn, ct)),
-        ActivityTypes.InstallationUpdate when turn.Activity.Action?.StartsWith("remove", StringComparison.Ordinal) == true => Done(RetireReferenceAsync(turn, ct)),
-        // Other activity types are acknowledged (the adapter answers 200) and ignored.
-        _ => Task.FromResult<InvokeResponse?>(null),
-    };
-
-    private static async Task<InvokeResponse?> Done(Task work)
-    {
-        await work.ConfigureAwait(false);
-        return null;
-    }
-
     /// <summary>
     /// A card button. A Universal Action's invoke answer refreshes the card only in the clicker's open view, so the card
     /// message is also edited through the Connector (the invoke's replyToId is that message): otherwise the old card comes
     /// back after a reload. A legacy Action.Submit arrives as a message with no invoke answer, so the edit is all it gets.
     /// </summary>
-    private async Task<InvokeResponse?> OnCardActionAsync(ITurnContext turn, CardActionInvoke action, CancellationToken ct)
+    protected override async Task<InvokeResponse?> OnCardActionAsync(ITurnContext turn, CardActionInvoke action, CancellationToken ct)
     {
         var handler = cardHandlers.FirstOrDefault(h => h.Handles(action.Verb));
-        if (handler is null)
-            return action.IsUniversalAction ? InvokeResponses.Error(400, "UnknownAction", "That button is not supported.") : null;
+        if (handler is null) return await base.OnCardActionAsync(turn, action, ct).ConfigureAwait(false);
         var response = await handler.HandleAsync(action, RepIdentity.From(turn.Activity), ct).ConfigureAwait(false);
         if (turn.Activity.ReplyToId is { } cardMessageId && InvokeResponses.CardOf(response) is { } card)
         {
@@ -89,7 +71,7 @@ internal sealed partial class CoachingBot(
         return action.IsUniversalAction ? response : null;
     }
 
-    private async Task OnMessageAsync(ITurnContext turn, CancellationToken ct)
+    protected override async Task OnMessageAsync(ITurnContext turn, CancellationToken ct)
     {
         using var trace = CoachBotTelemetry.Source.StartActivity("coaching turn");
         await using var typing = TypingIndicator.Start(turn, TimeSpan.FromSeconds(1), TypingIndicator.RepeatEvery);
@@ -291,7 +273,8 @@ internal sealed partial class CoachingBot(
             ? id
             : record.ActivityId;
 
-    private async Task WelcomeAsync(ITurnContext turn, CancellationToken ct)
+    /// <summary>Stores the reference and welcomes once per conversation (Teams sends two activities for one install).</summary>
+    protected override async Task OnInstalledAsync(ITurnContext turn, CancellationToken ct)
     {
         var activity = turn.Activity;
         if (activity.From?.Id is null) return;
@@ -305,6 +288,8 @@ internal sealed partial class CoachingBot(
         await turn.SendActivityAsync(welcome, ct).ConfigureAwait(false);
     }
 
+    protected override Task OnUninstalledAsync(ITurnContext turn, CancellationToken ct) => RetireReferenceAsync(turn, ct);
+
     private async Task RetireReferenceAsync(ITurnContext turn, CancellationToken ct)
     {
         var activity = turn.Activity;
@@ -314,14 +299,8 @@ internal sealed partial class CoachingBot(
             await store.UpsertReferenceAsync(reference with { IsStale = true }, ct).ConfigureAwait(false);
     }
 
-    private static bool BotWasAdded(Activity a) =>
-        a.MembersAdded?.Any(m => m.Id is not null && (m.Id == a.Recipient?.Id || (a.Conversation?.ConversationType == "personal" && m.Id == a.From?.Id))) == true;
-
     private static StoredConversationReference? ToStored(Activity a, RepIdentity rep, DateTimeOffset now) =>
-        ConversationReference.From(a) is { } r
-            ? new StoredConversationReference(rep.TenantId, rep.UserKey, r.ServiceUrl, r.ChannelId, r.ConversationId, r.ConversationType,
-                r.UserId, r.UserAadObjectId, r.UserName, r.BotId, r.Locale, now, IsStale: false)
-            : null;
+        ConversationReference.From(a) is { } r ? StoredConversationReference.Of(rep.TenantId, rep.UserKey, r, now) : null;
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Coaching turn: {Kind} at stage {Stage}, topic {Topic}")]
     private static partial void LogTurn(ILogger logger, string kind, CoachingStage stage, string topic);

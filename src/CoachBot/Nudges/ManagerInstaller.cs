@@ -91,8 +91,9 @@ internal sealed partial class ManagerInstaller(
         {
             return (InstallStates.ConnectorRefused, $"Connector HTTP {(int)e.Status} {e.Code}");
         }
-        await store.UpsertReferenceAsync(new StoredConversationReference(tenantId, managerId, created.ServiceUrl ?? serviceUrl, "msteams", created.Id!,
-            "personal", managerId, managerId, null, botId, null, now, IsStale: false), ct).ConfigureAwait(false);
+        var reference = new ConversationReference(created.ServiceUrl ?? serviceUrl, Channels.MsTeams, created.Id!, "personal", tenantId,
+            managerId, managerId, UserName: null, botId, BotName: null, Locale: null);
+        await store.UpsertReferenceAsync(StoredConversationReference.Of(tenantId, managerId, reference, now), ct).ConfigureAwait(false);
         return (InstallStates.Installed, installation.AlreadyInstalled ? "Was already installed." : null);
     }
 

@@ -43,19 +43,11 @@ internal sealed partial class ProactiveMessenger(CoachingStore store, ConnectorC
     {
         try
         {
-            var activity = new Activity
-            {
-                Type = ActivityTypes.Message,
-                ServiceUrl = personal.ServiceUrl,
-                ChannelId = personal.ChannelId,
-                Conversation = new ConversationAccount { Id = personal.ConversationId, ConversationType = "personal", TenantId = personal.TenantId },
-                From = personal.BotId is null ? null : new ChannelAccount { Id = personal.BotId },
-                Recipient = new ChannelAccount { Id = personal.UserId, AadObjectId = personal.UserAadObjectId },
-                Text = text,
-                TextFormat = text is null ? null : TextFormats.Markdown,
-            };
+            var activity = new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = text is null ? null : TextFormats.Markdown };
             if (card is not null) activity.WithCard(card.ToJsonElement());
-            var sent = await connector.SendToConversationAsync(activity, ct).ConfigureAwait(false);
+            // A reference stored before the type was kept is a 1:1 (ResolvePersonalChatAsync takes those as personal).
+            var reference = personal.ToReference() with { ConversationType = "personal" };
+            var sent = await connector.ContinueConversationAsync(reference, activity, ct).ConfigureAwait(false);
             Telemetry.CoachBotTelemetry.ProactiveSent(ProactiveOutcome.Sent);
             return new ProactiveResult(ProactiveOutcome.Sent, personal.ConversationId, sent.Id);
         }
