@@ -17,14 +17,14 @@ namespace CoachBot.Storage;
 /// binary chunks (a table property holds at most 64 KiB, an activity up to Bot:MaxActivityBytes). Entries normally
 /// live for seconds; they hold the rep's message, so nothing else is kept here.
 /// </summary>
-public sealed class AcknowledgedTurnTable(TableServiceClient service) : IAcknowledgedTurnStore, IPersonalDataEraser
+public sealed class AcknowledgedTurnTable(TableServiceClient service) : TableStore(service, TableName), IAcknowledgedTurnStore, IPersonalDataEraser
 {
     public IReadOnlyCollection<string> Tables { get; } = [TableName];
 
     /// <summary>"forget me": the rep's messages still waiting to be answered (each entry names its sender).</summary>
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"TenantId eq {tenantId} and UserKey eq {userKey}"), ct).ConfigureAwait(false);
     }
 
@@ -34,15 +34,12 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : IAcknowl
     // An entity is at most 1 MiB; 15 chunks leave room for the other properties.
     private const int MaxChunks = 15;
 
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
-
     public async Task<AcknowledgedTurn> AddAsync(ReadOnlyMemory<byte> activity, VerifiedCaller caller, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(caller);
         var chunks = (activity.Length + ChunkBytes - 1) / ChunkBytes;
         if (chunks > MaxChunks) throw new InvalidOperationException($"An activity of {activity.Length} bytes is too large to be recorded.");
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         // Who sent it, so "forget me" can find the rep's waiting messages without reading every body.
         var sender = SenderOf(activity);
         var entity = new TableEntity(Bucket(now), Guid.NewGuid().ToString("N"))
@@ -64,7 +61,7 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : IAcknowl
     public async Task RemoveAsync(AcknowledgedTurn turn, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(turn);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var (pk, rk) = Split(turn.Key);
         try
         {
@@ -78,7 +75,7 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : IAcknowl
 
     public async Task<IReadOnlyList<AcknowledgedTurn>> TakeExpiredAsync(DateTimeOffset now, DateTimeOffset leaseUntil, DateTimeOffset? acknowledgedSince, int max, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var filter = acknowledgedSince is { } since
             ? TableClient.CreateQueryFilter($"PartitionKey ge {Bucket(since)} and LeaseUntil lt {now}")
             : TableClient.CreateQueryFilter($"LeaseUntil lt {now}");

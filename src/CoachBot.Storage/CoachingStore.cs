@@ -14,12 +14,9 @@ namespace CoachBot.Storage;
 /// <c>state|{conversation}</c>, <c>turn|{conversation}|{activityId}</c>, <c>ref|{conversation}</c>, <c>welcome|{conversation}</c>,
 /// <c>plan|{planId}</c> (see <see cref="PlanStore"/>).
 /// </summary>
-public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEraser
+public sealed class CoachingStore(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
 {
     public const string TableName = "coaching";
-
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
 
     public async Task<StoredState> GetStateAsync(string tenantId, string userKey, string conversationId, CancellationToken ct)
     {
@@ -278,8 +275,6 @@ public sealed class CoachingStore(TableServiceClient service) : IPersonalDataEra
         await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == "~health", maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages().ConfigureAwait(false))
             break;
     }
-
-    private ValueTask<TableClient> TableAsync(CancellationToken ct) => _provisioner.GetAsync(_table, ct);
 
     private static TableEntity StateRow(string partitionKey, string conversationId, CoachingState state) => new(partitionKey, StateKey(conversationId))
     {

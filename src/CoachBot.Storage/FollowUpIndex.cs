@@ -8,16 +8,13 @@ namespace CoachBot.Storage;
 /// The <c>followups</c> table: "which commitments are due on a date" as one partition per due day
 /// (<c>yyyy-MM-dd</c>), row key <c>{tenant}|{user}|{planId}</c>. The plan itself stays in the rep's partition.
 /// </summary>
-public sealed class FollowUpIndex(TableServiceClient service) : IPersonalDataEraser
+public sealed class FollowUpIndex(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
 {
     public const string TableName = "followups";
 
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
-
     public async Task ScheduleAsync(FollowUpDue due, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var entity = new TableEntity(PartitionKey(due), RowKey(due))
         {
             ["TenantId"] = due.TenantId,
@@ -32,7 +29,7 @@ public sealed class FollowUpIndex(TableServiceClient service) : IPersonalDataEra
     /// <summary>The follow-up of one plan on its due day, or null.</summary>
     public async Task<FollowUpDue?> GetAsync(string tenantId, string userKey, string planId, DateOnly due, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Day(due), TableKeys.Join(tenantId, userKey, planId), cancellationToken: ct).ConfigureAwait(false);
         return row is { HasValue: true, Value: { } e }
             ? new FollowUpDue(tenantId, userKey, planId, due, e.GetString("TimeZoneId"), e.GetBoolean("Sent") ?? false)
@@ -49,14 +46,14 @@ public sealed class FollowUpIndex(TableServiceClient service) : IPersonalDataEra
 
     public async Task RemoveAsync(FollowUpDue due, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         await table.DeleteEntityAsync(PartitionKey(due), RowKey(due), ETag.All, ct).ConfigureAwait(false);
     }
 
     /// <summary>Every follow-up due on <paramref name="day"/>, sent or not.</summary>
     public async Task<IReadOnlyList<FollowUpDue>> ListAsync(DateOnly day, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = Day(day);
         var list = new List<FollowUpDue>();
         await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
@@ -69,7 +66,7 @@ public sealed class FollowUpIndex(TableServiceClient service) : IPersonalDataEra
     /// <summary>Erases one user's follow-ups ("forget me").</summary>
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
     }
 

@@ -7,21 +7,18 @@ namespace CoachBot.Storage;
 /// Plans live in the rep's partition of the <c>coaching</c> table (row key <c>plan|{planId}</c>), so they are saved in
 /// the same transaction as the turn that made them and erased with the rep's partition.
 /// </summary>
-public sealed class PlanStore(TableServiceClient service)
+public sealed class PlanStore(TableServiceClient service) : TableStore(service, CoachingStore.TableName)
 {
-    private readonly TableClient _table = service.GetTableClient(CoachingStore.TableName);
-    private readonly TableProvisioner _provisioner = new(service, CoachingStore.TableName);
-
     public async Task<PlanRecord?> GetAsync(string tenantId, string userKey, string planId, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), RowKey(planId), cancellationToken: ct).ConfigureAwait(false);
         return row.HasValue && row.Value is not null ? ToPlan(row.Value) : null;
     }
 
     public async Task<IReadOnlyList<PlanRecord>> ListAsync(string tenantId, string userKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, userKey);
         var plans = new List<PlanRecord>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "plan|"), cancellationToken: ct).ConfigureAwait(false)) plans.Add(ToPlan(row));
@@ -30,7 +27,7 @@ public sealed class PlanStore(TableServiceClient service)
 
     public async Task UpdateAsync(PlanRecord plan, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         await table.UpsertEntityAsync(ToEntity(plan), TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 

@@ -10,15 +10,12 @@ namespace CoachBot.Storage;
 /// not written since then (no turn in that conversation for as long) loses those two texts too. The rest of the state
 /// (stage, drill progress, check-ins off, the last plan, which is also a plan row kept until "forget me") stays.
 /// </summary>
-public sealed class StateTextRetention(TableServiceClient service)
+public sealed class StateTextRetention(TableServiceClient service) : TableStore(service, CoachingStore.TableName)
 {
-    private readonly TableClient _table = service.GetTableClient(CoachingStore.TableName);
-    private readonly TableProvisioner _provisioner = new(service, CoachingStore.TableName);
-
     /// <summary>Clears situation and goal of every state row last written before <paramref name="cutoff"/>; returns how many changed.</summary>
     public async Task<int> ClearBeforeAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         // The state row is rewritten on every turn, so its Timestamp is the conversation's last activity.
         var filter = TableClient.CreateQueryFilter($"RowKey ge {"state|"} and RowKey lt {"state}"} and Timestamp lt {cutoff}");
         var cleared = 0;

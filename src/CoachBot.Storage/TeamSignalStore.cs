@@ -8,16 +8,13 @@ namespace CoachBot.Storage;
 /// manager's reps raise yesterday" is one partition read filtered to the manager's reps. Row keys
 /// <c>{kind}|{user}|{id}</c> make writes idempotent (a redelivered turn rewrites the same row).
 /// </summary>
-public sealed class TeamSignalStore(TableServiceClient service) : IPersonalDataEraser
+public sealed class TeamSignalStore(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
 {
     public const string TableName = "signals";
 
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
-
     public async Task RecordAsync(TeamSignal signal, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var entity = new TableEntity(PartitionKey(signal), RowKey(signal))
         {
             ["TenantId"] = signal.TenantId,
@@ -35,7 +32,7 @@ public sealed class TeamSignalStore(TableServiceClient service) : IPersonalDataE
 
     public async Task<IReadOnlyList<TeamSignal>> ListAsync(string tenantId, DateOnly day, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = Partition(tenantId, day);
         var signals = new List<TeamSignal>();
         await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
@@ -46,14 +43,14 @@ public sealed class TeamSignalStore(TableServiceClient service) : IPersonalDataE
     /// <summary>Erases every signal of one user ("forget me"); a scan, which is rare and bounded by the retention period.</summary>
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
     }
 
     /// <summary>Retention: deletes every signal of a day before <paramref name="firstKeptDay"/> (UTC), in every tenant.</summary>
     public async Task<int> DeleteBeforeAsync(DateOnly firstKeptDay, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"Day lt {Day(firstKeptDay)}"), ct).ConfigureAwait(false);
     }
 

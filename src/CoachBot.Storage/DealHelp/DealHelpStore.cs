@@ -10,12 +10,9 @@ namespace CoachBot.Storage.DealHelp;
 /// The <c>dealhelp</c> table: one partition per tenant, row key = the request id (a hash of the rep and the message the
 /// request came from). Written once, by the rep's Send: a second Send or a redelivered click finds the first row.
 /// </summary>
-public sealed class DealHelpStore(TableServiceClient service) : IPersonalDataEraser
+public sealed class DealHelpStore(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
 {
     public const string TableName = "dealhelp";
-
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
 
     /// <summary>A stable id for the request a rep's message started: 32 hex characters, safe as a key.</summary>
     public static string RequestIdOf(string repKey, string messageId) =>
@@ -25,7 +22,7 @@ public sealed class DealHelpStore(TableServiceClient service) : IPersonalDataEra
     public async Task<DealHelpRecord> AddOnceAsync(DealHelpRecord r, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(r);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var entity = new TableEntity(r.TenantId, r.RequestId)
         {
             ["TenantId"] = r.TenantId,
@@ -53,7 +50,7 @@ public sealed class DealHelpStore(TableServiceClient service) : IPersonalDataEra
 
     public async Task<DealHelpRecord?> GetAsync(string tenantId, string requestId, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, requestId, cancellationToken: ct).ConfigureAwait(false);
         return row is { HasValue: true, Value: { } e } ? ToRecord(e) : null;
     }
@@ -61,7 +58,7 @@ public sealed class DealHelpStore(TableServiceClient service) : IPersonalDataEra
     /// <summary>"Forget me": every request the person sent (as rep) or received (as manager).</summary>
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var asRep = await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
         var asManager = await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and ManagerId eq {userKey}"), ct).ConfigureAwait(false);
         return asRep + asManager;

@@ -11,17 +11,14 @@ namespace CoachBot.Storage.DealHelp;
 /// ("this was coaching" / "this was a deal call"). Partition = the manager (<c>{tenant}|{manager}</c>), row = a hash of
 /// the Graph event id (which may hold characters keys forbid), so the manager's corrections are one partition read.
 /// </summary>
-public sealed class EventCorrectionStore(TableServiceClient service) : IPersonalDataEraser
+public sealed class EventCorrectionStore(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
 {
     public const string TableName = "eventcorrections";
-
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
 
     public async Task SetAsync(string tenantId, string managerId, string eventId, EventCorrection correction, DateTimeOffset at, CancellationToken ct)
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         await table.UpsertEntityAsync(new TableEntity(TableKeys.UserPartition(tenantId, managerId), RowKey(eventId))
         {
             ["TenantId"] = tenantId,
@@ -35,7 +32,7 @@ public sealed class EventCorrectionStore(TableServiceClient service) : IPersonal
     /// <summary>The manager's corrections by event id.</summary>
     public async Task<IReadOnlyDictionary<string, EventCorrection>> ListAsync(string tenantId, string managerId, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, managerId);
         var result = new Dictionary<string, EventCorrection>(StringComparer.Ordinal);
         await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
@@ -45,7 +42,7 @@ public sealed class EventCorrectionStore(TableServiceClient service) : IPersonal
 
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
     }
 

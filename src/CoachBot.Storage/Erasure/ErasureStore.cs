@@ -12,13 +12,10 @@ namespace CoachBot.Storage.Erasure;
 /// <c>{tenant}|{user}</c>, row key "job"), written before the rep is told anything, so an erase that fails or dies
 /// half-way is finished later by any instance. Small by design: pending jobs plus tombstones that expire.
 /// </summary>
-public sealed class ErasureStore(TableServiceClient service)
+public sealed class ErasureStore(TableServiceClient service) : TableStore(service, TableName)
 {
     public const string TableName = "erasures";
     private const string RowKey = "job";
-
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
 
     /// <summary>The row's partition: a hash, so a tombstone names nobody.</summary>
     public static string KeyOf(string tenantId, string userKey) => Hash(TableKeys.UserPartition(tenantId, userKey));
@@ -27,7 +24,7 @@ public sealed class ErasureStore(TableServiceClient service)
 
     public async Task<ErasureJob?> GetAsync(string tenantId, string userKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(KeyOf(tenantId, userKey), RowKey, cancellationToken: ct).ConfigureAwait(false);
         return row.HasValue && row.Value is not null ? ToJob(row.Value) : null;
     }
@@ -40,7 +37,7 @@ public sealed class ErasureStore(TableServiceClient service)
     public async Task<(ErasureJob Job, bool Leased)> RecordAsync(
         string tenantId, string userKey, string activityId, StoredConversationReference? reference, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var job = new ErasureJob(KeyOf(tenantId, userKey), ErasureStates.Pending, tenantId, userKey, Hash(activityId), reference, now, now + lease, 1, null, null, false, default);
         for (var attempt = 0; ; attempt++)
         {
@@ -89,7 +86,7 @@ public sealed class ErasureStore(TableServiceClient service)
     public async Task MarkDoneAsync(ErasureJob job, bool confirmed, DateTimeOffset keepUntil, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var tombstone = job with { State = ErasureStates.Done, TenantId = null, UserKey = null, Reference = null, ExpiresAt = keepUntil, Confirmed = confirmed };
         await table.UpsertEntityAsync(ToEntity(tombstone), TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
@@ -97,7 +94,7 @@ public sealed class ErasureStore(TableServiceClient service)
     /// <summary>Jobs not done yet (pending or erased), across all reps: a scan of a table that holds only jobs and fresh tombstones.</summary>
     public async Task<IReadOnlyList<ErasureJob>> ListUnfinishedAsync(CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var jobs = new List<ErasureJob>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"State ne {ErasureStates.Done}"), cancellationToken: ct).ConfigureAwait(false))
             jobs.Add(ToJob(row));
@@ -107,13 +104,13 @@ public sealed class ErasureStore(TableServiceClient service)
     /// <summary>Deletes tombstones whose time is up; returns how many.</summary>
     public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"State eq {ErasureStates.Done} and ExpiresAt lt {now}"), ct).ConfigureAwait(false);
     }
 
     private async Task<ErasureJob?> TryReplaceAsync(ErasureJob job, ETag etag, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         try
         {
             var updated = await table.UpdateEntityAsync(ToEntity(job), etag, TableUpdateMode.Replace, ct).ConfigureAwait(false);

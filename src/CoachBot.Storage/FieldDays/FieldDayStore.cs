@@ -8,12 +8,9 @@ namespace CoachBot.Storage.FieldDays;
 /// start), so the scheduler reads the few days around today as one key-range query. Every write is a merge of the
 /// fields it owns, so the manager's and the rep's clicks never overwrite each other.
 /// </summary>
-public sealed class FieldDayStore(TableServiceClient service) : IPersonalDataEraser
+public sealed class FieldDayStore(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
 {
     public const string TableName = "fielddays";
-
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
 
     /// <summary>Records a booking; booking the same field day again changes only its times and event.</summary>
     public async Task RecordBookingAsync(FieldDayRecord r, CancellationToken ct)
@@ -40,7 +37,7 @@ public sealed class FieldDayStore(TableServiceClient service) : IPersonalDataEra
             entity["RepSharedAt"] = shared;
             entity["RepShares"] = Math.Max(1, to.RepShares);
         }
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
         if (from.Day != to.Day)
             await table.DeleteEntityAsync(from.TenantId, RowKey(from.Day, from.FieldDayId), cancellationToken: ct).ConfigureAwait(false);
@@ -72,7 +69,7 @@ public sealed class FieldDayStore(TableServiceClient service) : IPersonalDataEra
 
     public async Task<FieldDayRecord?> GetAsync(string tenantId, DateOnly day, string fieldDayId, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, RowKey(day, fieldDayId), cancellationToken: ct).ConfigureAwait(false);
         return row is { HasValue: true, Value: { } e } ? ToRecord(e) : null;
     }
@@ -80,7 +77,7 @@ public sealed class FieldDayStore(TableServiceClient service) : IPersonalDataEra
     /// <summary>The tenant's field days starting (UTC day) from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
     public async Task<IReadOnlyList<FieldDayRecord>> ListAsync(string tenantId, DateOnly from, DateOnly to, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var lower = TableQueries.Day(from);
         var upper = TableQueries.Day(to.AddDays(1));
         var list = new List<FieldDayRecord>();
@@ -111,7 +108,7 @@ public sealed class FieldDayStore(TableServiceClient service) : IPersonalDataEra
     /// <summary>Deletes the field days of a user, as rep or as manager ("forget me"): the rows hold words about both.</summary>
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var asRep = await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
         var asManager = await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and ManagerId eq {userKey}"), ct).ConfigureAwait(false);
         return asRep + asManager;
@@ -121,7 +118,7 @@ public sealed class FieldDayStore(TableServiceClient service) : IPersonalDataEra
 
     private async Task MergeAsync(TableEntity entity, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct).ConfigureAwait(false);
     }
 

@@ -8,18 +8,15 @@ namespace CoachBot.Storage.Fleet;
 /// at most, whatever the number of turns: it replaces a per-turn "replied" write with a per-process watermark.
 /// Holds no personal data.
 /// </summary>
-public sealed class FleetTable(TableServiceClient service)
+public sealed class FleetTable(TableServiceClient service) : TableStore(service, TableName)
 {
     public const string TableName = "fleet";
     private const string Partition = "member";
 
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
-
     public async Task PublishAsync(FleetMember member, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(member);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         await table.UpsertEntityAsync(new TableEntity(Partition, member.Id)
         {
             ["StartedAt"] = member.StartedAt,
@@ -31,7 +28,7 @@ public sealed class FleetTable(TableServiceClient service)
 
     public async Task<FleetMember?> GetAsync(string id, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: ct).ConfigureAwait(false);
         return row.HasValue && row.Value is not null ? ToMember(row.Value) : null;
     }
@@ -39,7 +36,7 @@ public sealed class FleetTable(TableServiceClient service)
     /// <summary>Every member renewed since <paramref name="since"/> (live or just stopped).</summary>
     public async Task<IReadOnlyList<FleetMember>> ListRenewedSinceAsync(DateTimeOffset since, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var members = new List<FleetMember>();
         await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RenewedAt ge {since}"), cancellationToken: ct).ConfigureAwait(false))
             members.Add(ToMember(row));
@@ -49,7 +46,7 @@ public sealed class FleetTable(TableServiceClient service)
     /// <summary>Removes rows of processes not heard of since <paramref name="before"/>; returns how many.</summary>
     public async Task<int> DeleteRenewedBeforeAsync(DateTimeOffset before, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RenewedAt lt {before}"), ct).ConfigureAwait(false);
     }
 

@@ -31,7 +31,7 @@ public static class InstallStates
 /// row = manager id. Failed states are retried at most once per retry interval (a day by default), so a missing
 /// consent never becomes a retry storm; admins see the states through the not-installed listing.
 /// </summary>
-public sealed class ManagerInstallStore(TableServiceClient service) : IPersonalDataEraser
+public sealed class ManagerInstallStore(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
 {
     public const string TableName = "nudgeinstalls";
 
@@ -40,17 +40,14 @@ public sealed class ManagerInstallStore(TableServiceClient service) : IPersonalD
     /// <summary>"forget me": the person's install record (ids and states only).</summary>
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var response = await table.DeleteEntityAsync(TableKeys.Escape(tenantId), TableKeys.Escape(userKey), ETag.All, ct).ConfigureAwait(false);
         return response.Status == 404 ? 0 : 1;
     }
 
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
-
     public async Task<ManagerInstall?> GetAsync(string tenantId, string managerId, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(tenantId), TableKeys.Escape(managerId), cancellationToken: ct).ConfigureAwait(false);
         return row.HasValue && row.Value is not null ? ToRecord(row.Value) : null;
     }
@@ -58,7 +55,7 @@ public sealed class ManagerInstallStore(TableServiceClient service) : IPersonalD
     /// <summary>Records an attempt's outcome; <see cref="ManagerInstall.Attempts"/> counts attempts (last writer wins).</summary>
     public async Task<ManagerInstall> RecordAsync(string tenantId, string managerId, string state, string? detail, DateTimeOffset at, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var previous = await GetAsync(tenantId, managerId, ct).ConfigureAwait(false);
         var record = new ManagerInstall(tenantId, managerId, state, detail, at, (previous?.Attempts ?? 0) + 1);
         await table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(tenantId), TableKeys.Escape(managerId))
@@ -76,7 +73,7 @@ public sealed class ManagerInstallStore(TableServiceClient service) : IPersonalD
     /// <summary>Every record (all tenants): an admin listing, small (one row per manager ever tried).</summary>
     public async Task<IReadOnlyList<ManagerInstall>> ListAsync(CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var list = new List<ManagerInstall>();
         await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: ct).ConfigureAwait(false)) list.Add(ToRecord(row));
         return list;

@@ -9,17 +9,14 @@ using CoachBot.Storage.Erasure;
 namespace CoachBot.Storage.Nudges;
 
 /// <summary>The <c>nudgesettings</c> table: one row per manager, partition <c>{tenant}|{manager}</c>, row key "settings".</summary>
-public sealed class ManagerSettingsStore(TableServiceClient service) : IPersonalDataEraser
+public sealed class ManagerSettingsStore(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
 {
     public const string TableName = "nudgesettings";
     private const string RowKey = "settings";
 
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
-
     public async Task<ManagerSettings> GetAsync(string tenantId, string managerId, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, managerId), RowKey, cancellationToken: ct).ConfigureAwait(false);
         return response.HasValue ? FromEntity(response.Value!) : new ManagerSettings();
     }
@@ -28,7 +25,7 @@ public sealed class ManagerSettingsStore(TableServiceClient service) : IPersonal
     public async Task<ManagerSettings> UpdateAsync(string tenantId, string managerId, Func<ManagerSettings, ManagerSettings> change, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(change);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, managerId);
         for (var attempt = 0; ; attempt++)
         {
@@ -56,7 +53,7 @@ public sealed class ManagerSettingsStore(TableServiceClient service) : IPersonal
     /// </summary>
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var own = await table.DeleteEntityAsync(TableKeys.UserPartition(tenantId, userKey), RowKey, ETag.All, ct).ConfigureAwait(false);
         var changed = own.Status == 404 ? 0 : 1;
         var managers = new List<string>();

@@ -11,20 +11,17 @@ namespace CoachBot.Storage.Nudges;
 /// <b>before</b> sending, and updated (ETag-conditional) to "sent" with the activity id after. Row keys
 /// <c>scheduled|…</c> mark that the scheduler already enqueued a job, so each tick does not enqueue it again.
 /// </summary>
-public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
+public sealed class SendLedger(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
 {
     public const string TableName = "nudgesends";
     private const string ScheduledPrefix = "scheduled";
     private static readonly DateTimeOffset Expired = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private readonly TableClient _table = service.GetTableClient(TableName);
-    private readonly TableProvisioner _provisioner = new(service, TableName);
-
     /// <summary>Claims the delivery for <paramref name="owner"/> until now + <paramref name="lease"/>.</summary>
     public async Task<ClaimResult> TryClaimAsync(NudgeJob job, string owner, DateTimeOffset now, TimeSpan lease, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(job.TenantId, job.UserKey);
         var entity = new TableEntity(pk, job.SendKey)
         {
@@ -83,7 +80,7 @@ public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
     public async Task<bool> CompleteAsync(SendRecord claim, string state, string? conversationId, string? activityId, string? contentJson, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var entity = ToEntity(claim with { State = state, ConversationId = conversationId, ActivityId = activityId, ContentJson = contentJson, UpdatedAt = now });
         try
         {
@@ -100,7 +97,7 @@ public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
     public async Task ReleaseAsync(SendRecord claim, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(claim);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         try
         {
             if (claim.Attempt == 1 && !claim.Uncertain)
@@ -125,7 +122,7 @@ public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
     /// </summary>
     public async Task<SendRecord> SaveViewAsync(string tenantId, string userKey, DateOnly day, string contentJson, DateTimeOffset now, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var job = new NudgeJob(NudgeJob.ViewKind, tenantId, userKey, day);
         var entity = new TableEntity(TableKeys.UserPartition(tenantId, userKey), job.SendKey)
         {
@@ -148,7 +145,7 @@ public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
 
     public async Task<SendRecord?> GetAsync(string tenantId, string userKey, string sendKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var response = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), sendKey, cancellationToken: ct).ConfigureAwait(false);
         return response.HasValue ? ToRecord(response.Value!) : null;
     }
@@ -157,7 +154,7 @@ public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
     public async Task<bool> UpdateContentAsync(SendRecord record, string contentJson, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(record);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         try
         {
             await table.UpdateEntityAsync(ToEntity(record with { ContentJson = contentJson, UpdatedAt = now }), record.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
@@ -173,7 +170,7 @@ public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
     public async Task<bool> TryMarkScheduledAsync(NudgeJob job, DateTimeOffset now, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         try
         {
             await table.AddEntityAsync(new TableEntity(TableKeys.UserPartition(job.TenantId, job.UserKey), ScheduledKey(job))
@@ -195,14 +192,14 @@ public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
     public async Task UnmarkScheduledAsync(NudgeJob job, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         await table.DeleteEntityAsync(TableKeys.UserPartition(job.TenantId, job.UserKey), ScheduledKey(job), ETag.All, ct).ConfigureAwait(false);
     }
 
     /// <summary>Records in a state (e.g. notInstalled) across users, optionally for one day; an admin query (a table scan).</summary>
     public async Task<IReadOnlyList<SendRecord>> ListByStateAsync(string state, DateOnly? day, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var filter = day is { } d
             ? TableClient.CreateQueryFilter($"State eq {state} and Day eq {Day(d)}")
             : TableClient.CreateQueryFilter($"State eq {state}");
@@ -218,7 +215,7 @@ public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
     /// </summary>
     public async Task<int> DeleteBeforeAsync(DateOnly firstKeptDay, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"Day lt {Day(firstKeptDay)}"), ct).ConfigureAwait(false);
     }
 
@@ -236,7 +233,7 @@ public sealed class SendLedger(TableServiceClient service) : IPersonalDataEraser
     /// </summary>
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
-        var table = await _provisioner.GetAsync(_table, ct).ConfigureAwait(false);
+        var table = await TableAsync(ct).ConfigureAwait(false);
         var changed = await TableQueries.DeleteWhereAsync(table,
             TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UserPartition(tenantId, userKey)}"), ct).ConfigureAwait(false);
         // Daily nudges and cards shown on demand ("my day") both keep a snapshot that can name the rep.
