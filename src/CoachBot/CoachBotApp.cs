@@ -56,10 +56,8 @@ public static class CoachBotApp
         builder.Services.AddSingleton<RepErasure>();
         builder.Services.AddSingleton<PersonalDataExport>();
         builder.Services.AddHostedService<ErasureWorker>();
-        builder.Services.AddSingleton<CoachingBot>();
         builder.Services.AddSingleton<IActivityRule, StorageLimitsRule>();
-        // The sweep of acknowledged turns reruns them through the same handler as /api/messages.
-        builder.Services.AddSingleton<IActivityHandler>(sp => sp.GetRequiredService<CoachingBot>());
+        builder.Services.AddBot<CoachingBot>();
         builder.Services.AddCoachBotHealth();
         builder.Services.AddNudges(builder.Configuration);
         builder.Services.AddFieldDays();
@@ -75,7 +73,7 @@ public static class CoachBotApp
         if (bot.IsLocalMode && !app.Environment.IsDevelopment())
             throw new InvalidOperationException("Bot__AppId is not set. Local mode (no token validation) runs only in the Development environment.");
 
-        app.MapPost("/api/messages", (HttpContext http, BotAdapter adapter, CoachingBot coach) => adapter.ProcessAsync(http, coach));
+        app.MapBotEndpoint();
         app.MapCoachBotHealth();
         app.MapNudgeAdminEndpoints();
         app.MapFieldDayAdminEndpoints();
