@@ -55,7 +55,8 @@ public sealed record TurnRecord(
     /// </summary>
     public bool IsSettledBy(Fleet.FleetMember? holder) =>
         RepliedAt is not null
-        || (holder is not null && SendingBy == holder.Id && SendingSince is { } since && since < holder.SettledBefore && !IsReleased);
+        || (holder is not null && SendingBy == holder.Id && SendingSince is { } since && !IsReleased
+            && (since < holder.SettledBefore || holder.SentAfter.Contains(Fleet.FleetMember.SentKeyOf(TableKeys.Join(TenantId, UserKey, ConversationId, ActivityId)))));
 
     /// <summary>The row's version as read or written, for conditional updates of the lease.</summary>
     public ETag ETag { get; init; }

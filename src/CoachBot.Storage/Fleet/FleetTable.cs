@@ -6,7 +6,7 @@ namespace CoachBot.Storage.Fleet;
 /// The <c>fleet</c> table: one row per running process (partition "member", row = the process's id, a fresh GUID per
 /// start). Tiny (one row per process start, old rows removed after a week) and written a few times a second per process
 /// at most, whatever the number of turns: it replaces a per-turn "replied" write with a per-process watermark.
-/// Holds no personal data.
+/// Holds no personal data (sent replies are named by a 48-bit hash of their key, see <see cref="FleetMember.SentKeyOf"/>).
 /// </summary>
 public sealed class FleetTable(TableServiceClient service) : TableStore(service, TableName)
 {
@@ -23,6 +23,7 @@ public sealed class FleetTable(TableServiceClient service) : TableStore(service,
             ["RenewedAt"] = member.RenewedAt,
             ["SettledBefore"] = member.SettledBefore,
             ["StoppedAt"] = member.StoppedAt,
+            ["SentAfter"] = member.SentAfter.Count == 0 ? null : string.Join(',', member.SentAfter),
         }, TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
@@ -52,5 +53,8 @@ public sealed class FleetTable(TableServiceClient service) : TableStore(service,
 
     private static FleetMember ToMember(TableEntity e) => new(
         e.RowKey, e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RenewedAt") ?? DateTimeOffset.MinValue,
-        e.GetDateTimeOffset("SettledBefore") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("StoppedAt"));
+        e.GetDateTimeOffset("SettledBefore") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("StoppedAt"))
+    {
+        SentAfter = e.GetString("SentAfter") is { Length: > 0 } sent ? sent.Split(',').ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
+    };
 }

@@ -261,9 +261,9 @@ internal sealed partial class CoachingBot(
             await leases.GiveBackAsync(record).ConfigureAwait(false);
             throw;
         }
-        // Sent: remembered here at once; other instances learn it from the next published watermark.
+        // Sent: remembered here at once; other instances (and a restart) learn it from the next published watermark.
         recentReplies.Remember(key);
-        sends.Settle(key);
+        sends.Sent(key);
     }
 
     /// <summary>A confirmed plan is the row of the message that stated it; an updated plan is the row the state points at.</summary>

@@ -74,7 +74,8 @@ internal sealed partial class FleetMembership(
     {
         // Read the count before the watermark: a send settling in between is published again next time.
         var settled = sends.Settled;
-        await table.PublishAsync(new FleetMember(sends.Id, _startedAt, time.GetUtcNow(), sends.Watermark(), stoppedAt), ct).ConfigureAwait(false);
+        var (watermark, sentAfter) = sends.Snapshot();
+        await table.PublishAsync(new FleetMember(sends.Id, _startedAt, time.GetUtcNow(), watermark, stoppedAt) { SentAfter = sentAfter }, ct).ConfigureAwait(false);
         _publishedSettled = settled;
     }
 

@@ -11,6 +11,8 @@ internal sealed class ReplySends(TimeProvider time)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<string, DateTimeOffset> _unsettled = new(StringComparer.Ordinal);
+    // Sent replies that started after the watermark, by start (oldest first): published by name until it passes them.
+    private readonly Queue<(DateTimeOffset Since, string Sent)> _sentAfter = new();
 
     /// <summary>The key of one stored turn's send (tenant, user, conversation, activity).</summary>
     public static string KeyOf(Storage.TurnRecord turn) =>
@@ -33,12 +35,39 @@ internal sealed class ReplySends(TimeProvider time)
         }
     }
 
-    /// <summary>The reply went out, or its lease was given back, or the lease was never stored: no longer holds the watermark.</summary>
+    /// <summary>Its lease was given back, or never stored: no longer holds the watermark.</summary>
     public void Settle(string key)
     {
         lock (_gate)
         {
             if (_unsettled.Remove(key)) _settled++;
+        }
+    }
+
+    /// <summary>The reply went out: no longer holds the watermark, and is published by name until the watermark passes it.</summary>
+    public void Sent(string key)
+    {
+        lock (_gate)
+        {
+            if (!_unsettled.Remove(key, out var since)) return;
+            _settled++;
+            _sentAfter.Enqueue((since, Storage.Fleet.FleetMember.SentKeyOf(key)));
+        }
+    }
+
+    /// <summary>
+    /// The watermark and the sends at or after it that went out (newest <see cref="Storage.Fleet.FleetMember.MaxSentAfter"/>),
+    /// read together. Names the watermark has passed are dropped for good.
+    /// </summary>
+    public (DateTimeOffset Watermark, IReadOnlySet<string> SentAfter) Snapshot()
+    {
+        lock (_gate)
+        {
+            var watermark = Watermark();
+            // Sends start in order (one lock, one clock), so the queue is ordered by start.
+            while (_sentAfter.TryPeek(out var oldest) && (oldest.Since < watermark || _sentAfter.Count > Storage.Fleet.FleetMember.MaxSentAfter))
+                _sentAfter.Dequeue();
+            return (watermark, _sentAfter.Select(s => s.Sent).ToHashSet(StringComparer.Ordinal));
         }
     }
 
@@ -64,6 +93,7 @@ internal sealed class ReplySends(TimeProvider time)
     /// <summary>The earliest start of an unsettled send, or now when there is none.</summary>
     public DateTimeOffset Watermark()
     {
+        // Re-entered from Snapshot, which already holds the lock (Lock is re-entrant).
         lock (_gate)
         {
             var now = time.GetUtcNow();
