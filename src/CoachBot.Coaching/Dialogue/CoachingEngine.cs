@@ -178,7 +178,9 @@ public static partial class CoachingEngine
         // A plan about the rep's own wellbeing ("I'll take Friday off") is a plan too, though its words are off-topic.
         if (intent is RepIntentKind.Other or RepIntentKind.DontKnow or RepIntentKind.Win or RepIntentKind.Closing or RepIntentKind.TimePressure or RepIntentKind.Thanks
                 or RepIntentKind.OffTopic
-            && Commitments(state, text, today) is { } committed)
+            && Commitments(state, text, today) is { } committed
+            // "ok, I'll keep it short. bye": a rep who is leaving is not asked for a day; a dated plan is still confirmed.
+            && !(intent == RepIntentKind.Closing && committed.Plan is null))
             // A win announced with the next step: congratulate, then confirm the plan.
             return intent == RepIntentKind.Win && committed.Plan is not null
                 ? committed with { Text = "Congratulations, that's a real win! " + committed.Text, Category = TurnCategory.Win }

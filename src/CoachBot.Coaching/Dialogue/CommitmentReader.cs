@@ -24,6 +24,8 @@ public static partial class CommitmentReader
         foreach (var sentence in Sentences().Matches(flat).Cast<Match>())
         {
             var s = sentence.Value.Trim();
+            // "I will call him on thursday to ask what they give, is ok?": a plan with a check tagged on is still a plan.
+            if (s.EndsWith('?') && TagQuestion().Replace(s, "") is var tagless && tagless != s && !tagless.EndsWith('?')) s = tagless.TrimEnd(',', ';', ' ');
             if (s.EndsWith('?')) continue;
             var lower = s.ToLowerInvariant();
             var marker = Marker().Match(lower);
@@ -57,6 +59,10 @@ public static partial class CommitmentReader
             var commitment = (prefixIsDay ? s[clauseStart..].TrimStart() : s[marker.Index..]) + after;
             var span = commitment.ToLowerInvariant();
             var due = DueDate(span, today);
+            // "I'm meeting their lab director on the 3rd and I'll bring the case study": the rep's own dated meeting is the day.
+            if (due.Status == DueDateStatus.None && Arrangement().Match(prefix.ToLowerInvariant()) is { Success: true } arranged
+                && DueDate(prefix[arranged.Index..].ToLowerInvariant(), today) is { Status: DueDateStatus.Found } met)
+                due = met;
             // The event keeps the rep's casing ("the QBR"); lower-casing keeps every index, so the match maps back.
             var namedEvent = due.Status == DueDateStatus.None && span.Length == commitment.Length && NamedEvent().Match(span) is { Success: true } e
                 ? commitment.Substring(e.Groups["event"].Index, e.Groups["event"].Length)
@@ -223,6 +229,12 @@ public static partial class CommitmentReader
     [GeneratedRegex(@"^(\w+\s+)?(get back to (you|them|him|her)|let you know|think about it|think it over|keep you posted|see (what|how|if)|sleep on it|play it by ear|figure it out)\b")]
     private static partial Regex NotActions();
 
-    [GeneratedRegex(@"^(actually|wait|no|hmm|sorry|scratch that)\b.{0,80}\b(tomorrow|today|monday|tuesday|wednesday|thursday|friday)\b|\b(monday|tuesday|wednesday|thursday|friday|tomorrow) then\b|\bso (monday|tuesday|wednesday|thursday|friday|tomorrow)$|\b(make (it|that)|move (it|that)|moving it|change (it|that)|push (it|that)|shift it|switch it|do it on|instead|rather|can we say|let's say|lets say|reschedule)\b")]
+    [GeneratedRegex(@"^(on |by |ok |okay |maybe )?(monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw)( (morning|afternoon|evening))?[.!]*$|^(actually|wait|no|hmm|sorry|scratch that)\b.{0,80}\b(tomorrow|today|monday|tuesday|wednesday|thursday|friday)\b|\b(monday|tuesday|wednesday|thursday|friday|tomorrow) then\b|\bso (monday|tuesday|wednesday|thursday|friday|tomorrow)$|\b(make (it|that)|move (it|that)|moving it|change (it|that)|push (it|that)|shift it|switch it|do it on|instead|rather|can we say|let's say|lets say|reschedule)\b")]
     private static partial Regex Reschedule();
+
+    [GeneratedRegex(@"[,;]?\s*(((is|does) (that|it|this) |is |that )?(ok|okay|good|fine|right|alright|correct|sound (good|ok|right)|sounds (good|ok|right)|make sense|makes sense|a good idea|good idea)|right|no|what do you think|wdyt|thoughts)\s*\?+$", RegexOptions.IgnoreCase)]
+    private static partial Regex TagQuestion();
+
+    [GeneratedRegex(@"\bi('| a)?m (meeting|seeing|visiting|calling|presenting to|demoing to|having (a |the |our )?(call|meeting|lunch|demo|visit) with)\b")]
+    private static partial Regex Arrangement();
 }

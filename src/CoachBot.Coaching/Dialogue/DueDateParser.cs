@@ -31,7 +31,7 @@ public sealed record DueDateResult(DueDateStatus Status, DateOnly? Date, IReadOn
 /// <item>"a week from today", "two weeks from Friday", "3 days from now".</item>
 /// <item>"in 3 days", "in three days", "in a day or two" (2), "in a couple of days" (2), "in 2 weeks", "in a week", "within 5 days".</item>
 /// <item>Weekdays: "Thursday", "by Thu", "on Friday", "this Friday" — the next such day after today ("this" allows today);
-///   "next Thursday" — the Thursday of next (Monday-based) week.</item>
+///   "next Thursday", "Thursday next week", "next week on Thursday" — the Thursday of next (Monday-based) week.</item>
 /// <item>"end of (the) week"/"EOW"/"this week"/"by the weekend" → this week's Friday; "end of next week" → next week's Friday;
 ///   "next week" → next Monday; "end of (the) month"/"EOM" → last day of the month; "end of next month";
 ///   "end of (the) quarter"/"EOQ" → last day of the calendar quarter.</item>
@@ -105,6 +105,10 @@ public static partial class DueDateParser
 
         var friday = Next(today, DayOfWeek.Friday, allowToday: true);
         var nextMonday = StartOfNextWeek(today);
+        // "Tuesday next week", "next week on Tuesday": that day of next week, not next week's Monday and this Tuesday.
+        foreach (Match m in WeekdayOfNextWeek().Matches(t))
+            Add(nextMonday.AddDays(((int)ToDay(m.Groups["day"].Success ? m.Groups["day"].Value : m.Groups["day2"].Value) + 6) % 7));
+        t = WeekdayOfNextWeek().Replace(t, " ");
         if (Has(t, "end of next week")) Add(nextMonday.AddDays(4));
         else if (Has(t, "end of the week") || Has(t, "end of week") || Has(t, "eow") || Has(t, "this week") || Has(t, "by the weekend")
                  || Has(t, "before the weekend") || Has(t, "by friday eod"))
@@ -274,6 +278,9 @@ public static partial class DueDateParser
 
     [GeneratedRegex(@"\b(month|quarter|year)[- ]end (close|closing|reporting|report|process|numbers|review|rush|crunch|books)\b")]
     private static partial Regex PeriodEndNoun();
+
+    [GeneratedRegex(@"\b(?<day>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri)\s+(of\s+)?next\s+week\b|\bnext\s+week\s+(on\s+)?(?<day2>monday|tuesday|wednesday|thursday|friday)\b")]
+    private static partial Regex WeekdayOfNextWeek();
 
     [GeneratedRegex(@"(?<lead>\b(next|this|on|by|before|until|till|for|last|coming)\s+)?\b(?<day>monday|mon|tuesday|tues|tue|wednesday|wed|thursday|thurs|thur|thu|friday|fri|saturday|sat|sunday|sun)\b(?!-)")]
     private static partial Regex Weekday();
