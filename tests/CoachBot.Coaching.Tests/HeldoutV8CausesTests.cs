@@ -107,4 +107,18 @@ public class HeldoutV8CausesTests
     [InlineData("is the office party on friday?", RepIntentKind.OffTopic)]
     public void Messages_that_are_not_coaching_material_are_recognised(string text, RepIntentKind expected) =>
         Assert.Equal(expected, RepIntent.Classify(text));
+
+    [Theory]
+    [InlineData("Orvik Shipping says our lease rate is way too high", "Orvik Shipping")]
+    [InlineData("Baltic Reefer Lines went quiet after the tender", "the tender")]
+    [InlineData("the warehouse manager at Orvik keeps cancelling", "the warehouse manager")]
+    [InlineData("their steering committee meets in January", "their steering committee")]
+    [InlineData("the only manager who answers is on leave", "the manager")]
+    [InlineData("Last Friday the buyer went quiet", "the buyer")]
+    public void The_subject_is_a_company_that_opens_the_message_or_a_role_with_its_qualifier(string text, string expected) =>
+        Assert.Equal(expected, SubjectPhrase.Find(text));
+
+    [Fact]
+    public void A_capitalised_sentence_opener_alone_is_not_taken_for_a_company() =>
+        Assert.Null(SubjectPhrase.Find("Everything is on hold since October"));
 }

@@ -34,6 +34,10 @@ public static partial class SubjectPhrase
             while (end + 1 < tokens.Length && Rank(lower, end + 1, out var w2) > 0 && w2 == 1 && end - i < 2) end++;
             var start = i;
             while (start > 0 && i - start < 2 && Modifiers.Contains(lower[start - 1])) start--;
+            // "the plant manager", "the steering committee": after an article, the word before a role is part of it.
+            if (start == i && i >= 2 && Roles.Contains(lower[i]) && Determiners.Contains(lower[i - 2]) && tokens[i - 1].All(char.IsLower)
+                && !NotRoleWords.Contains(lower[i - 1]) && Rank(lower, i - 1, out _) == 0)
+                start = i - 1;
             // A company or person named before the noun is part of it ("Marlowe Legal", "the Cobaltline contract").
             var named = false;
             while (start > 0 && i - start < 3 && IsName(tokens[start - 1], lower[start - 1])) { start--; named = true; }
@@ -43,7 +47,8 @@ public static partial class SubjectPhrase
             if (best is null || rank > best.Value.Rank) best = (start, end, rank, named);
             i = end;
         }
-        if (best is not { } b) return null;
+        // No sales noun, but the message opens with a company's name ("Kessler Logistik says …"): that is its subject.
+        if (best is not { } b) return LeadingName(tokens, lower);
 
         var words = tokens[b.Start..(b.End + 1)].Select(Own).ToList();
         // "The client ghosted me": the capital is the sentence's, not the rep's; acronyms and names keep theirs.
@@ -56,6 +61,14 @@ public static partial class SubjectPhrase
         if (Determiners.Contains(words[0].ToLowerInvariant()) && words[0] is "The" or "Their" or "Our" or "My" or "His" or "Her" or "This" or "That")
             words[0] = words[0].ToLowerInvariant();
         return string.Join(' ', words);
+    }
+
+    /// <summary>Two or three capitalised words that open the message and are followed by a lower-case word, e.g. a company.</summary>
+    private static string? LeadingName(string[] tokens, string[] lower)
+    {
+        var n = 0;
+        while (n < tokens.Length && n < 3 && IsName(tokens[n], lower[n])) n++;
+        return n >= 2 && n < tokens.Length && tokens[n].All(c => !char.IsUpper(c)) ? string.Join(' ', tokens[..n]) : null;
     }
 
     /// <summary>A capitalised word that is not a common sentence opener: a company or person's name.</summary>
@@ -138,6 +151,17 @@ public static partial class SubjectPhrase
     };
 
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal) { "salesforce", "hubspot", "linkedin" };
+
+    // People and groups named by what they do ("the plant manager", "the purchasing committee").
+    private static readonly HashSet<string> Roles = new(StringComparer.Ordinal)
+    {
+        "manager", "director", "directors", "buyer", "buyers", "committee", "team", "board",
+    };
+
+    private static readonly HashSet<string> NotRoleWords = new(StringComparer.Ordinal)
+    {
+        "only", "same", "very", "real", "whole", "entire", "one", "whose", "what", "which", "and", "or", "but",
+    };
 
     private static readonly HashSet<string> Determiners = new(StringComparer.Ordinal)
     {
