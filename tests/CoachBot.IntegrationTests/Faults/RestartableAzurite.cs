@@ -1,5 +1,3 @@
-using CoachBot.IntegrationTests.Infrastructure;
-
 namespace CoachBot.IntegrationTests.Faults;
 
 /// <summary>
