@@ -98,7 +98,11 @@ public sealed class ChildProcess : IAsyncDisposable
         var deadline = DateTime.UtcNow + timeout;
         while (true)
         {
-            if (HasExited) throw new InvalidOperationException($"{_process.StartInfo.FileName} exited with {ExitCode} while starting:\n{Output}");
+            if (HasExited)
+            {
+                await _process.WaitForExitAsync(); // drains its output, for the message
+                throw new InvalidOperationException($"{_process.StartInfo.FileName} exited with {ExitCode} while starting:\n{Output}");
+            }
             try
             {
                 using var response = await http.GetAsync(url);
