@@ -14,8 +14,8 @@ namespace CoachBot.Testing;
 /// <summary>
 /// A local HTTP server that plays the Bot Connector at an activity's serviceUrl: it records every call and answers
 /// like Teams does (201 with an id), or with scripted failures (429 storms, 403 bot removed or blocked). Started as a
-/// sink (<see cref="StartSinkAsync"/>) it records nothing, so a long load run keeps no bodies, and only counts calls and
-/// times replies (<see cref="ExpectReply"/>).
+/// sink (<see cref="StartSinkAsync"/>) it records nothing, so a long load run keeps no bodies; it still counts typing
+/// indicators and times the replies a caller waits for (<see cref="ExpectReply"/>), as the recording stub does too.
 /// </summary>
 public sealed class ConnectorStub : IAsyncDisposable
 {
