@@ -26,7 +26,7 @@ public sealed class HealthTests(AzuriteFixture azurite)
     {
         // A port nothing listens on: the table service is "down".
         var dead = FreePort.Next();
-        await using var app = new BotApp(AzuriteFixture.ConnectionStringFor(dead, dead));
+        await using var app = new BotApp(AzuriteServer.ConnectionStringFor(dead, dead));
         using var client = app.CreateHttpClient();
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/healthz")).StatusCode);

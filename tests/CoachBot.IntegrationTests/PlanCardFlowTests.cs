@@ -33,14 +33,9 @@ public sealed class PlanCardFlowTests(AzuriteFixture azurite) : BotTestBase(azur
 
     private static JsonObject Invoke(string serviceUrl, string conversation, string user, string verb, string planId, JsonObject? inputs = null)
     {
-        var a = TeamsActivities.Message(serviceUrl, conversation, "", userAad: user);
-        a["type"] = "invoke";
-        a["name"] = "adaptiveCard/action";
-        a.Remove("text");
         var data = new JsonObject { ["verb"] = verb, ["planId"] = planId };
         foreach (var (k, v) in inputs ?? []) data[k] = v?.DeepClone();
-        a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
-        return a;
+        return TeamsActivities.CardAction(serviceUrl, conversation, verb, data, userAad: user);
     }
 
     [Fact]

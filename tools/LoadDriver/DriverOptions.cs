@@ -74,10 +74,6 @@ internal sealed record DriverOptions
         return o with { RepoRoot = o.RepoRoot.Length > 0 ? Path.GetFullPath(o.RepoRoot) : FindRepoRoot() };
     }
 
-    private static string FindRepoRoot()
-    {
-        for (var dir = new DirectoryInfo(Directory.GetCurrentDirectory()); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "CoachBot.sln"))) return dir.FullName;
-        throw new ArgumentException("Run from inside the repository or pass --repo.");
-    }
+    private static string FindRepoRoot() =>
+        RepoPaths.FindAbove(Directory.GetCurrentDirectory()) ?? throw new ArgumentException("Run from inside the repository or pass --repo.");
 }

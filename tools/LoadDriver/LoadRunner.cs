@@ -9,7 +9,7 @@ namespace CoachBot.Tools.LoadDriver;
 /// message, then waits for the HTTP answer and for the Connector to receive the reply before its next send (a rep
 /// reads the question before answering). Latency is send → reply received at the Connector.
 /// </summary>
-internal sealed class LoadRunner(HttpClient http, ConnectorSink sink)
+internal sealed class LoadRunner(HttpClient http, ConnectorStub sink)
 {
     public async Task<LevelStats> RunAsync(string runId, int concurrency, DriverOptions o)
     {

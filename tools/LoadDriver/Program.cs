@@ -15,22 +15,23 @@ catch (Exception ex) when (ex is ArgumentException or FormatException)
 
 var logDir = Path.Combine(o.RepoRoot, ".logs", "load");
 var runTag = DateTime.UtcNow.ToString("HHmmss", System.Globalization.CultureInfo.InvariantCulture);
-await using var sink = await ConnectorSink.StartAsync();
+await using var sink = await ConnectorStub.StartSinkAsync();
 using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(5) };
 var report = new Report(o);
-var servers = new List<ChildServer>();
+var servers = new List<IAsyncDisposable>();
 try
 {
     var bots = new List<BotUnderTest>();
-    ChildServer? azurite = null;
+    AzuriteServer? azurite = null;
     if (o.TargetUrl is { } external)
     {
         bots.Add(new BotUnderTest("external", external, o.TargetPid, null));
     }
     else
     {
-        (azurite, var storage) = await Targets.StartAzuriteAsync(o, logDir);
+        azurite = await Targets.StartAzuriteAsync(o, logDir);
         servers.Add(azurite);
+        var storage = azurite.ConnectionString;
         foreach (var target in o.Targets)
         {
             var (server, url) = target switch
@@ -40,12 +41,12 @@ try
                 _ => throw new ArgumentException($"unknown target {target}"),
             };
             servers.Add(server);
-            var startupMs = await server.WaitHealthyAsync(probe, new Uri(url, "/healthz"), TimeSpan.FromSeconds(60));
+            var startupMs = (await server.WaitUntilHealthyAsync(probe, new Uri(url, "/healthz"), TimeSpan.FromSeconds(60))).TotalMilliseconds;
             await Task.Delay(TimeSpan.FromSeconds(2)); // idle: after start-up work settles
-            var idle = ProcStats.RssMiB(server.Pid) ?? double.NaN;
+            var idle = ProcStats.RssMiB(server.Id) ?? double.NaN;
             report.Startup(target, startupMs, idle);
-            Log($"{target}: healthy after {startupMs:F0} ms, idle RSS {idle:F1} MiB (pid {server.Pid})");
-            bots.Add(new BotUnderTest(target, url, server.Pid, server));
+            Log($"{target}: healthy after {startupMs:F0} ms, idle RSS {idle:F1} MiB (pid {server.Id})");
+            bots.Add(new BotUnderTest(target, url, server.Id, server));
         }
     }
 
@@ -72,7 +73,7 @@ try
         foreach (var bot in bots)
         {
             await using var botSampler = bot.Pid is { } pid ? new ProcessSampler(pid) : null;
-            await using var azuriteSampler = azurite is null ? null : new ProcessSampler(azurite.Pid);
+            await using var azuriteSampler = azurite is null ? null : new ProcessSampler(azurite.Process.Id);
             await using var driverSampler = new ProcessSampler(Environment.ProcessId);
             var runner = new LoadRunner(clients[bot.Name], sink);
             var typingBefore = sink.Typing;
@@ -99,4 +100,4 @@ finally
 
 static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
-internal sealed record BotUnderTest(string Name, Uri Url, int? Pid, ChildServer? Server);
+internal sealed record BotUnderTest(string Name, Uri Url, int? Pid, ChildProcess? Server);

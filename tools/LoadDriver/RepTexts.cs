@@ -5,8 +5,6 @@ namespace CoachBot.Tools.LoadDriver;
 /// <summary>Realistic Teams message activities: a rep working through a coaching conversation, one message at a time.</summary>
 internal static class RepTexts
 {
-    public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
-
     // Conversations as reps have them: a problem, what they tried, what they want, options, a dated plan.
     private static readonly string[][] Scripts =
     [
@@ -26,22 +24,15 @@ internal static class RepTexts
         return script[turn % script.Length];
     }
 
-    public static JsonObject Message(string serviceUrl, string runId, int user, string activityId, string text) => new()
+    /// <summary>
+    /// The kit's Teams message from a user of this run, with what the Teams web client adds (local time, clientInfo), so
+    /// the bot works out the rep's day as it would for a real one.
+    /// </summary>
+    public static JsonObject Message(string serviceUrl, string runId, int user, string activityId, string text)
     {
-        ["type"] = "message",
-        ["id"] = activityId,
-        ["timestamp"] = DateTimeOffset.UtcNow.ToString("O"),
-        ["localTimestamp"] = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(1)).ToString("O"),
-        ["localTimezone"] = "Europe/Berlin",
-        ["serviceUrl"] = serviceUrl,
-        ["channelId"] = "msteams",
-        ["from"] = new JsonObject { ["id"] = $"29:{runId}-user-{user}", ["name"] = $"Rep {user}", ["aadObjectId"] = $"{runId}-aad-{user}" },
-        ["recipient"] = new JsonObject { ["id"] = "28:coachbot-load", ["name"] = "CoachBot" },
-        ["conversation"] = new JsonObject { ["id"] = $"a:{runId}-conv-{user}", ["conversationType"] = "personal", ["tenantId"] = TenantId },
-        ["channelData"] = new JsonObject { ["tenant"] = new JsonObject { ["id"] = TenantId } },
-        ["text"] = text,
-        ["textFormat"] = "plain",
-        ["locale"] = "en-US",
-        ["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US", ["country"] = "DE", ["platform"] = "Web", ["timezone"] = "Europe/Berlin" }),
-    };
+        var a = TeamsActivities.Message(serviceUrl, $"a:{runId}-conv-{user}", text, activityId, userAad: $"{runId}-aad-{user}");
+        a["localTimestamp"] = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(1)).ToString("O");
+        a["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US", ["country"] = "DE", ["platform"] = "Web", ["timezone"] = "Europe/Berlin" });
+        return a;
+    }
 }

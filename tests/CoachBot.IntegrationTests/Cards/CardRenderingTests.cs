@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;
 
 namespace CoachBot.IntegrationTests.Cards;

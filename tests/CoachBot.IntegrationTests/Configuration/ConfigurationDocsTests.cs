@@ -1,7 +1,6 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using CoachBot.Configuration;
-using CoachBot.IntegrationTests.Infrastructure;
 
 namespace CoachBot.IntegrationTests.Configuration;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using CoachBot.IntegrationTests.Infrastructure;
 
 namespace CoachBot.IntegrationTests.Faults;
 

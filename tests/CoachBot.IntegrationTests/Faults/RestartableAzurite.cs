@@ -1,7 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using CoachBot.IntegrationTests.Infrastructure;
-
 namespace CoachBot.IntegrationTests.Faults;
 
 /// <summary>
@@ -18,36 +14,18 @@ public sealed class RestartableAzurite(bool inMemory = false) : IAsyncDisposable
     private readonly int _tablePort = FreePort.Next();
     private readonly int _queuePort = FreePort.Next();
     private readonly int _blobPort = FreePort.Next();
-    private Process? _process;
+    private ChildProcess? _process;
 
-    public string ConnectionString => AzuriteFixture.ConnectionStringFor(_tablePort, _queuePort);
+    public string ConnectionString => AzuriteServer.ConnectionStringFor(_tablePort, _queuePort);
 
     /// <summary>CPU Azurite has used so far (user + system), while it runs.</summary>
-    public TimeSpan TotalProcessorTime
-    {
-        get
-        {
-            if (_process is null || _process.HasExited) return TimeSpan.Zero;
-            _process.Refresh();
-            return _process.TotalProcessorTime;
-        }
-    }
+    public TimeSpan TotalProcessorTime => _process is null || _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
 
     public async Task StartAsync()
     {
         Directory.CreateDirectory(_location);
-        var psi = new ProcessStartInfo("node") { WorkingDirectory = RepoPaths.Root, UseShellExecute = false, RedirectStandardOutput = true, RedirectStandardError = true };
         string[] storage = inMemory ? ["--inMemoryPersistence"] : ["--location", _location];
-        foreach (var a in (string[])
-        [
-            Path.Combine(RepoPaths.NodeModules, "azurite", "dist", "src", "azurite.js"), .. storage, "--disableTelemetry", "--skipApiVersionCheck", "--silent",
-            "--blobHost", "127.0.0.1", "--blobPort", P(_blobPort), "--queueHost", "127.0.0.1", "--queuePort", P(_queuePort), "--tableHost", "127.0.0.1", "--tablePort", P(_tablePort),
-        ]) psi.ArgumentList.Add(a);
-        _process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start Azurite");
-        _process.OutputDataReceived += (_, _) => { };
-        _process.ErrorDataReceived += (_, _) => { };
-        _process.BeginOutputReadLine();
-        _process.BeginErrorReadLine();
+        _process = ChildProcess.Start("node", AzuriteServer.Arguments(RepoPaths.Root, _tablePort, _queuePort, _blobPort, storage), RepoPaths.Root);
         await FreePort.WaitUntilListeningAsync(_tablePort, TimeSpan.FromSeconds(30));
     }
 
@@ -55,7 +33,7 @@ public sealed class RestartableAzurite(bool inMemory = false) : IAsyncDisposable
     public async Task StopAsync()
     {
         if (_process is null || _process.HasExited) return;
-        using (var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(CultureInfo.InvariantCulture)])) await kill.WaitForExitAsync();
+        await _process.SignalAsync("TERM");
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         try
         {
@@ -63,9 +41,9 @@ public sealed class RestartableAzurite(bool inMemory = false) : IAsyncDisposable
         }
         catch (OperationCanceledException)
         {
-            _process.Kill(entireProcessTree: true);
+            // Did not exit in time: disposing kills it with its children.
         }
-        _process.Dispose();
+        await _process.DisposeAsync();
         _process = null;
     }
 
@@ -73,21 +51,13 @@ public sealed class RestartableAzurite(bool inMemory = false) : IAsyncDisposable
     public async Task SignalAsync(string signal)
     {
         if (_process is null) return;
-        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(CultureInfo.InvariantCulture)]);
-        await kill.WaitForExitAsync();
+        await _process.SignalAsync(signal);
     }
-
-    private static string P(int port) => port.ToString(CultureInfo.InvariantCulture);
 
     public async ValueTask DisposeAsync()
     {
         if (_process is { HasExited: false }) await SignalAsync("CONT");
-        if (_process is { HasExited: false })
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-        _process?.Dispose();
+        if (_process is not null) await _process.DisposeAsync();
         try
         {
             Directory.Delete(_location, recursive: true);

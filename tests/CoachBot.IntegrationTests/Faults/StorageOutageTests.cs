@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Azure.Data.Tables;
-using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
 
 namespace CoachBot.IntegrationTests.Faults;

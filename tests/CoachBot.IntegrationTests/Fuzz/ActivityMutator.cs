@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json.Nodes;
-using CoachBot.IntegrationTests.Infrastructure;
 
 namespace CoachBot.IntegrationTests.Fuzz;
 
@@ -47,10 +46,7 @@ public sealed class ActivityMutator(int seed, string serviceUrl, int maxBodyByte
         switch (_random.Next(4))
         {
             case 0:
-                a["type"] = "invoke";
-                a["name"] = "adaptiveCard/action";
-                a.Remove("text");
-                a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = Pick(Verbs), ["data"] = CardData() } };
+                a.AsCardAction(Pick(Verbs), CardData());
                 break;
             case 1:
                 // Legacy Action.Submit: a message whose value carries the verb.

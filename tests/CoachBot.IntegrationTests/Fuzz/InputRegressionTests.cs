@@ -12,14 +12,7 @@ public sealed class InputRegressionTests(AzuriteFixture azurite) : BotTestBase(a
     [Fact]
     public async Task Invalid_utf8_in_card_action_data_is_a_4xx_not_a_500()
     {
-        var invoke = TeamsActivities.Message(Connector.ServiceUrl, "a:bad-utf8", "");
-        invoke["type"] = "invoke";
-        invoke["name"] = "adaptiveCard/action";
-        invoke.Remove("text");
-        invoke["value"] = new System.Text.Json.Nodes.JsonObject
-        {
-            ["action"] = new System.Text.Json.Nodes.JsonObject { ["type"] = "Action.Execute", ["verb"] = "plan.share", ["data"] = new System.Text.Json.Nodes.JsonObject { ["planId"] = "PLACEHOLDER" } },
-        };
+        var invoke = TeamsActivities.CardAction(Connector.ServiceUrl, "a:bad-utf8", "plan.share", new System.Text.Json.Nodes.JsonObject { ["planId"] = "PLACEHOLDER" });
         var json = Encoding.UTF8.GetBytes(invoke.ToJsonString());
         var at = Encoding.UTF8.GetString(json).IndexOf("PLACEHOLDER", StringComparison.Ordinal);
         byte[] body = [.. json[..at], 0x80, .. json[(at + "PLACEHOLDER".Length)..]];

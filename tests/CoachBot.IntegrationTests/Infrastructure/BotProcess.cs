@@ -86,24 +86,7 @@ public sealed class BotProcess : IAsyncDisposable
     private async Task WaitUntilHealthyAsync(TimeSpan timeout)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(5) };
-        var deadline = DateTime.UtcNow + timeout;
-        while (true)
-        {
-            if (_process.HasExited) throw new InvalidOperationException("CoachBot exited while starting:\n" + Output);
-            try
-            {
-                using var response = await http.GetAsync(new Uri("healthz", UriKind.Relative));
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-            }
-            catch (TaskCanceledException)
-            {
-            }
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("CoachBot did not become healthy:\n" + Output);
-            await Task.Delay(100);
-        }
+        await _process.WaitUntilHealthyAsync(http, new Uri("healthz", UriKind.Relative), timeout);
     }
 
     /// <summary>src/CoachBot's build output for the configuration these tests were built in.</summary>

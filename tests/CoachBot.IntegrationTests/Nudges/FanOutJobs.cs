@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
 using CoachBot.Storage.Nudges;
 

@@ -137,15 +137,11 @@ public sealed class NudgeWorld : IAsyncDisposable
 
     public static JsonObject Invoke(string tenantId, string userId, string verb, JsonElement data, string serviceUrl, JsonObject? inputs = null)
     {
-        var a = TeamsActivities.Message(serviceUrl, ConversationOf(userId), "", userAad: userId);
-        a.Remove("text");
-        a["type"] = "invoke";
-        a["name"] = "adaptiveCard/action";
-        a["conversation"]!["tenantId"] = tenantId;
-        a["channelData"]!["tenant"]!["id"] = tenantId;
         var merged = JsonNode.Parse(data.GetRawText())!.AsObject();
         foreach (var (k, v) in inputs ?? []) merged[k] = v?.DeepClone();
-        a["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = merged } };
+        var a = TeamsActivities.CardAction(serviceUrl, ConversationOf(userId), verb, merged, userAad: userId);
+        a["conversation"]!["tenantId"] = tenantId;
+        a["channelData"]!["tenant"]!["id"] = tenantId;
         return a;
     }
 

@@ -2,7 +2,6 @@ using System.Net;
 using System.Net.Http.Json;
 using Azure.Data.Tables;
 using CoachBot.Coaching.Dialogue;
-using CoachBot.IntegrationTests.Infrastructure;
 
 namespace CoachBot.IntegrationTests.Security;
 

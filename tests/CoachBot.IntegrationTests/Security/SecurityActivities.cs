@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using CoachBot.IntegrationTests.Infrastructure;
 
 namespace CoachBot.IntegrationTests.Security;
 
@@ -16,15 +15,7 @@ internal static class SecurityActivities
 
     public static JsonObject CardAction(string serviceUrl, string tenant, string userAad, string conversation, string verb, string planId)
     {
-        var a = Message(serviceUrl, tenant, userAad, conversation, "");
-        a["type"] = "invoke";
-        a["name"] = "adaptiveCard/action";
-        a.Remove("text");
-        a["value"] = new JsonObject
-        {
-            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = new JsonObject { ["verb"] = verb, ["planId"] = planId } },
-        };
-        return a;
+        return Message(serviceUrl, tenant, userAad, conversation, "").AsCardAction(verb, new JsonObject { ["verb"] = verb, ["planId"] = planId });
     }
 
     /// <summary>Rep messages that end in a dated plan (the last one states it).</summary>

@@ -32,10 +32,7 @@ public sealed class ServiceUrlTests(AzuriteFixture azurite) : BotTestBase(azurit
     {
         var conversation = "a:ssrf-" + Guid.NewGuid().ToString("N");
         var message = TeamsActivities.Message(serviceUrl, conversation, "hello");
-        var invoke = TeamsActivities.Message(serviceUrl, conversation, "");
-        invoke["type"] = "invoke";
-        invoke["name"] = "adaptiveCard/action";
-        invoke["value"] = new System.Text.Json.Nodes.JsonObject { ["action"] = new System.Text.Json.Nodes.JsonObject { ["verb"] = "plan.view", ["data"] = new System.Text.Json.Nodes.JsonObject { ["planId"] = "x" } } };
+        var invoke = TeamsActivities.CardAction(serviceUrl, conversation, "plan.view", new System.Text.Json.Nodes.JsonObject { ["planId"] = "x" });
 
         var messageResponse = await Client.PostAsync(message);
         var invokeResponse = await Client.PostAsJsonAsync("/api/messages", invoke);

@@ -1,6 +1,6 @@
 using System.Net;
-using System.Net.Sockets;
 using CoachBot.Teams.Auth;
+using CoachBot.Testing;
 
 namespace CoachBot.Teams.Tests.Auth;
 
@@ -91,10 +91,7 @@ public sealed class SigningKeyCachingTests : AuthTestContext
     [Fact]
     public async Task Metadata_server_unreachable_fails_closed()
     {
-        var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
-        listener.Stop(); // nothing listens there now
+        var port = FreePort.Next(); // nothing listens there now
 
         using var auth = Authenticator(o => o.OpenIdMetadataUrl = $"http://127.0.0.1:{port}/v1/.well-known/openidconfiguration");
         var result = await auth.AuthenticateAsync(Bearer(TestTokens.BotFramework()), TeamsActivity(), default);

@@ -1,9 +1,9 @@
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 
-namespace CoachBot.IntegrationTests.Infrastructure;
+namespace CoachBot.Testing;
 
-/// <summary>Activity JSON shaped like what Teams sends to a bot, for posting to /api/messages.</summary>
+/// <summary>Activity JSON shaped like what Teams sends to a bot, for posting to /api/messages (tests and the load driver).</summary>
 public static class TeamsActivities
 {
     public const string TenantId = "72f988bf-86f1-41af-91ab-2d7cd011db47";
@@ -42,6 +42,20 @@ public static class TeamsActivities
         a["membersAdded"] = new JsonArray(new JsonObject { ["id"] = BotId });
         a.Remove("text");
         return a;
+    }
+
+    /// <summary>A click on a card's Action.Execute button, as Teams sends it (an adaptiveCard/action invoke).</summary>
+    public static JsonObject CardAction(string serviceUrl, string conversationId, string verb, JsonObject data, string userAad = "aad-rep-1") =>
+        Message(serviceUrl, conversationId, "", userAad: userAad).AsCardAction(verb, data);
+
+    /// <summary>Turns an activity into an adaptiveCard/action invoke carrying the verb and data (in place; returns it).</summary>
+    public static JsonObject AsCardAction(this JsonObject activity, string verb, JsonNode data)
+    {
+        activity["type"] = "invoke";
+        activity["name"] = "adaptiveCard/action";
+        activity.Remove("text");
+        activity["value"] = new JsonObject { ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = verb, ["data"] = data } };
+        return activity;
     }
 
     public static Task<HttpResponseMessage> PostAsync(this HttpClient client, JsonObject activity) =>

@@ -9,19 +9,28 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
-namespace CoachBot.IntegrationTests.Infrastructure;
+namespace CoachBot.Testing;
 
 /// <summary>
 /// A local HTTP server that plays the Bot Connector at an activity's serviceUrl: it records every call and answers
-/// like Teams does (201 with an id), or with scripted failures (429 storms, 403 bot removed or blocked).
+/// like Teams does (201 with an id), or with scripted failures (429 storms, 403 bot removed or blocked). Started as a
+/// sink (<see cref="StartSinkAsync"/>) it records nothing, so a long load run keeps no bodies; it still counts typing
+/// indicators and times the replies a caller waits for (<see cref="ExpectReply"/>), as the recording stub does too.
 /// </summary>
 public sealed class ConnectorStub : IAsyncDisposable
 {
     private readonly WebApplication _app;
+    private readonly bool _recordCalls;
     private readonly ConcurrentQueue<ScriptedFailure> _scripted = new();
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _awaitedReplies = new(StringComparer.Ordinal);
     private int _ids;
+    private long _typing;
 
+    /// <summary>Every call received, in order (always empty for a sink).</summary>
     public ConcurrentQueue<ConnectorCall> Calls { get; } = new();
+
+    /// <summary>Typing indicators received (they are never replies).</summary>
+    public long Typing => Interlocked.Read(ref _typing);
 
     /// <summary>Runs after a (non-typing) message is accepted and before the 201 goes back to the bot.</summary>
     public Func<ConnectorCall, Task>? OnMessageAccepted { get; set; }
@@ -48,16 +57,22 @@ public sealed class ConnectorStub : IAsyncDisposable
     private int _throttled;
     private int _inFlight;
     private readonly Dictionary<string, List<long>> _tenantWindows = new(StringComparer.Ordinal);
-    private readonly System.Diagnostics.Stopwatch _clock = System.Diagnostics.Stopwatch.StartNew();
     public string ServiceUrl { get; }
 
-    private ConnectorStub(WebApplication app, string serviceUrl)
+    private ConnectorStub(WebApplication app, string serviceUrl, bool recordCalls)
     {
         _app = app;
         ServiceUrl = serviceUrl;
+        _recordCalls = recordCalls;
     }
 
-    public static async Task<ConnectorStub> StartAsync()
+    /// <summary>A stub that records every call (for tests that assert on what the bot sent).</summary>
+    public static Task<ConnectorStub> StartAsync() => StartAsync(recordCalls: true);
+
+    /// <summary>A sink for load runs: answers like the stub but records no calls; replies are timed with <see cref="ExpectReply"/>.</summary>
+    public static Task<ConnectorStub> StartSinkAsync() => StartAsync(recordCalls: false);
+
+    private static async Task<ConnectorStub> StartAsync(bool recordCalls)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -67,7 +82,7 @@ public sealed class ConnectorStub : IAsyncDisposable
         app.Map("/{**path}", async (HttpContext ctx) => await stub!.HandleAsync(ctx));
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        stub = new ConnectorStub(app, address.TrimEnd('/') + "/connector");
+        stub = new ConnectorStub(app, address.TrimEnd('/') + "/connector", recordCalls);
         return stub;
     }
 
@@ -103,6 +118,20 @@ public sealed class ConnectorStub : IAsyncDisposable
         return Replies(conversationId);
     }
 
+    /// <summary>
+    /// Registers interest in the reply to an activity (a call to <c>.../activities/{activityId}</c>); the task yields the
+    /// <see cref="System.Diagnostics.Stopwatch"/> timestamp at which the reply arrived.
+    /// </summary>
+    public Task<long> ExpectReply(string activityId)
+    {
+        var reply = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
+        _awaitedReplies[activityId] = reply;
+        return reply.Task;
+    }
+
+    /// <summary>Drops the interest registered by <see cref="ExpectReply"/> (the send failed or timed out).</summary>
+    public void Forget(string activityId) => _awaitedReplies.TryRemove(activityId, out _);
+
     private async Task HandleAsync(HttpContext ctx)
     {
         Interlocked.Increment(ref _inFlight);
@@ -119,7 +148,7 @@ public sealed class ConnectorStub : IAsyncDisposable
     private async Task HandleCoreAsync(HttpContext ctx)
     {
         // Teams counts a call when it arrives: taken before reading the body, so a busy test process does not bunch them.
-        var arrived = _clock.ElapsedTicks;
+        var arrived = System.Diagnostics.Stopwatch.GetTimestamp();
         using var doc = ctx.Request.ContentLength is > 0 || ctx.Request.Headers.TransferEncoding.Count > 0
             ? await JsonDocument.ParseAsync(ctx.Request.Body)
             : null;
@@ -130,6 +159,7 @@ public sealed class ConnectorStub : IAsyncDisposable
         var replyTo = segments.Length >= 6 ? Uri.UnescapeDataString(segments[5]) : null;
         // Scripted failures hit real calls only: whether a typing indicator goes out depends on timing, so it must not consume them.
         var isTyping = doc is not null && doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("type", out var type) && type.GetString() == "typing";
+        if (isTyping) Interlocked.Increment(ref _typing);
         if (!isTyping && MessageDelay > TimeSpan.Zero)
         {
             try
@@ -148,8 +178,11 @@ public sealed class ConnectorStub : IAsyncDisposable
             failure = new ScriptedFailure(HttpStatusCode.TooManyRequests, "TooManyRequests", null, 1);
         }
         var succeeded = failure is null && (isTyping || !_scripted.TryDequeue(out failure));
-        var call = new ConnectorCall(ctx.Request.Method, path, conversationId, replyTo, ctx.Request.Headers.Authorization.ToString(), doc?.RootElement.Clone(), succeeded);
-        Calls.Enqueue(call);
+        // A reply someone is timing: stamped with its arrival, before any work of the stub's own.
+        if (succeeded && !isTyping && replyTo is not null && _awaitedReplies.TryRemove(replyTo, out var awaited)) awaited.TrySetResult(arrived);
+        var call = new ConnectorCall(ctx.Request.Method, path, conversationId, replyTo, ctx.Request.Headers.Authorization.ToString(),
+            _recordCalls ? doc?.RootElement.Clone() : null, succeeded);
+        if (_recordCalls) Calls.Enqueue(call);
         // A test hook that runs once a message has been accepted, before the bot hears back (e.g. to fail storage then).
         if (succeeded && !isTyping && OnMessageAccepted is { } hook) await hook(call);
         if (failure is not null)
@@ -203,13 +236,4 @@ public sealed class ConnectorStub : IAsyncDisposable
         await _app.StopAsync();
         await _app.DisposeAsync();
     }
-}
-
-public sealed record ConnectorCall(string Method, string Path, string? ConversationId, string? ReplyToId, string Authorization, JsonElement? Body, bool Succeeded)
-{
-    /// <summary>When the stub received the call.</summary>
-    public DateTime At { get; } = DateTime.UtcNow;
-
-    public string? Text => Body is { } b && b.TryGetProperty("text", out var t) ? t.GetString() : null;
-    public string? Type => Body is { } b && b.TryGetProperty("type", out var t) ? t.GetString() : null;
 }

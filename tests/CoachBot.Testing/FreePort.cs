@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace CoachBot.IntegrationTests.Infrastructure;
+namespace CoachBot.Testing;
 
 public static class FreePort
 {
