@@ -7,6 +7,12 @@ public interface ITurnContext
 {
     Activity Activity { get; }
 
+    /// <summary>The conversation's id: the adapter refuses any activity without one (<see cref="ActivityValidator"/>).</summary>
+    string ConversationId => Activity.Conversation?.Id is { Length: > 0 } id ? id : throw new InvalidOperationException("The activity has no conversation id.");
+
+    /// <summary>The activity's id: the adapter refuses a message or invoke without one (<see cref="ActivityValidator"/>).</summary>
+    string ActivityId => Activity.Id is { Length: > 0 } id ? id : throw new InvalidOperationException("The activity has no id.");
+
     /// <summary>Sends a reply to the inbound activity (threaded under it where the channel threads).</summary>
     Task<ResourceResponse> SendActivityAsync(Activity reply, CancellationToken ct);
 

@@ -77,13 +77,13 @@ internal sealed partial class CoachingBot(
         await using var typing = TypingIndicator.Start(turn, TimeSpan.FromSeconds(1), TypingIndicator.RepeatEvery);
         var activity = turn.Activity;
         var rep = RepIdentity.From(activity);
-        var conversationId = activity.Conversation!.Id!;
+        var conversationId = turn.ConversationId;
         var text = MentionText.StripBotMention(activity);
         var now = time.GetUtcNow();
         var today = RepClock.Today(activity, now);
         var reference = ToStored(activity, rep, now);
 
-        var facts = new TurnFacts(activity.Id!, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone, conversationId);
+        var facts = new TurnFacts(turn.ActivityId, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone, conversationId);
         var command = await managers.TryAnswerAsync(rep, activity, text, today, ct).ConfigureAwait(false);
 
         for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
@@ -100,9 +100,9 @@ internal sealed partial class CoachingBot(
             var state = reply?.State ?? stored.State;
             var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
             var kind = reply?.Kind.ToString() ?? aside!.Kind;
-            var key = ReplySends.KeyOf(rep.TenantId, rep.UserKey, conversationId, activity.Id!);
+            var key = ReplySends.KeyOf(rep.TenantId, rep.UserKey, conversationId, turn.ActivityId);
             var since = sends.Begin(key);
-            var record = new TurnRecord(rep.TenantId, rep.UserKey, conversationId, activity.Id!, rep.AadObjectId, rep.TeamsId,
+            var record = new TurnRecord(rep.TenantId, rep.UserKey, conversationId, turn.ActivityId, rep.AadObjectId, rep.TeamsId,
                 kind, state.Topic, state.Stage.ToString(), reply is not null ? reply.QuestionId : ManagerViews.DayRef(aside!.Day), botText, TurnRecord.ClipRepText(text), activity.Timestamp ?? now, null)
             {
                 // Saved with the sending lease held by this process: a concurrent duplicate leaves the reply to it.
@@ -112,7 +112,7 @@ internal sealed partial class CoachingBot(
             };
             // The plan's id is the id of the message that stated it, so a redelivery finds the same plan.
             var plan = reply is { Kind: ReplyKind.PlanConfirmed, Plan: { } commitment }
-                ? new PlanRecord(rep.TenantId, rep.UserKey, activity.Id!, conversationId, commitment.TopicId, commitment.Plan, commitment.Due, now)
+                ? new PlanRecord(rep.TenantId, rep.UserKey, turn.ActivityId, conversationId, commitment.TopicId, commitment.Plan, commitment.Due, now)
                 : null;
 
             SaveTurnResult saved;
@@ -165,7 +165,7 @@ internal sealed partial class CoachingBot(
         var pause = TimeSpan.FromMilliseconds(100);
         while (true)
         {
-            var existing = await store.GetTurnAsync(rep.TenantId, rep.UserKey, conversationId, turn.Activity.Id!, ct).ConfigureAwait(false);
+            var existing = await store.GetTurnAsync(rep.TenantId, rep.UserKey, conversationId, turn.ActivityId, ct).ConfigureAwait(false);
             // The first delivery stored a "forget me" confirmation but may have died before recording the erase job:
             // record and run it now (the erase job is once-only and confirms by itself).
             if (existing?.Kind == nameof(ReplyKind.ForgetMeConfirmed))
@@ -282,7 +282,7 @@ internal sealed partial class CoachingBot(
         var now = time.GetUtcNow();
         await store.UpsertReferenceAsync(ToStored(activity, rep, now)!, ct).ConfigureAwait(false);
         // Teams sends both installationUpdate and conversationUpdate on install: welcome once per conversation.
-        if (!await store.TryMarkWelcomedAsync(rep.TenantId, rep.UserKey, activity.Conversation!.Id!, now, ct).ConfigureAwait(false)) return;
+        if (!await store.TryMarkWelcomedAsync(rep.TenantId, rep.UserKey, turn.ConversationId, now, ct).ConfigureAwait(false)) return;
         var welcome = activity.CreateReply(ScopeWelcome.For(activity));
         welcome.ReplyToId = null;
         await turn.SendActivityAsync(welcome, ct).ConfigureAwait(false);

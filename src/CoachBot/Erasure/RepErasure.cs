@@ -31,7 +31,7 @@ internal sealed partial class RepErasure(
     /// <summary>The confirming activity of "forget me": record the job, run it, and tell the rep where it stands.</summary>
     public async Task ForgetAsync(ITurnContext turn, RepIdentity rep, StoredConversationReference? reference, CancellationToken ct)
     {
-        var (job, leased) = await jobs.RecordAsync(rep.TenantId, rep.UserKey, turn.Activity.Id!, reference, time.GetUtcNow(), options.CurrentValue.Lease, ct).ConfigureAwait(false);
+        var (job, leased) = await jobs.RecordAsync(rep.TenantId, rep.UserKey, turn.ActivityId, reference, time.GetUtcNow(), options.CurrentValue.Lease, ct).ConfigureAwait(false);
         LogRecorded(logger, leased);
         // Not recorded by this call: another delivery of the same confirmation holds the job and will answer.
         await ContinueAsync(job, leased, text => Reply(turn, text, ct), new Progress(WhenBusy: false, OnFailure: leased), ct).ConfigureAwait(false);
@@ -57,7 +57,7 @@ internal sealed partial class RepErasure(
     public async Task<bool> InterceptAsync(ITurnContext turn, RepIdentity rep, CancellationToken ct)
     {
         if (await jobs.GetAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false) is not { } job) return false;
-        var confirming = job.ActivityHash == ErasureStore.Hash(turn.Activity.Id!);
+        var confirming = job.ActivityHash == ErasureStore.Hash(turn.ActivityId);
         if (job.State == ErasureStates.Done) return confirming;
         LogResumed(logger, confirming);
         await ContinueAsync(job, leased: false, text => Reply(turn, text, ct), new Progress(WhenBusy: !confirming, OnFailure: !confirming), ct).ConfigureAwait(false);

@@ -76,6 +76,17 @@ public sealed class TeamsActivityHandlerTests
         Assert.Null(submitAnswer);
     }
 
+    [Fact]
+    public void A_turn_gives_its_ids_without_null_checks_and_names_a_missing_one()
+    {
+        ITurnContext turn = new Turn(new Activity { Type = ActivityTypes.Message, Id = "act-1", Conversation = new ConversationAccount { Id = "a:1" } });
+        ITurnContext install = new Turn(new Activity { Type = ActivityTypes.InstallationUpdate, Conversation = new ConversationAccount { Id = "a:1" } });
+
+        Assert.Equal(("act-1", "a:1"), (turn.ActivityId, turn.ConversationId));
+        Assert.Equal("a:1", install.ConversationId);
+        Assert.Contains("no id", Assert.Throws<InvalidOperationException>(() => install.ActivityId).Message, StringComparison.Ordinal);
+    }
+
     private sealed class Recording : TeamsActivityHandler
     {
         public List<string> Calls { get; } = [];
