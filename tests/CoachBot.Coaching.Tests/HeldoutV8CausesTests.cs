@@ -121,4 +121,21 @@ public class HeldoutV8CausesTests
     [Fact]
     public void A_capitalised_sentence_opener_alone_is_not_taken_for_a_company() =>
         Assert.Null(SubjectPhrase.Find("Everything is on hold since October"));
+
+    [Theory]
+    [InlineData("thanks, I'll leave it at that for today")]
+    [InlineData("ok I'll let you go, thanks")]
+    [InlineData("great, I'll call it a day now")]
+    public void A_goodbye_worded_as_i_will_is_not_a_plan(string text) =>
+        Assert.Null(CommitmentReader.Find(text, Monday));
+
+    [Theory]
+    [InlineData("will call their site manager wed.", "2026-11-25")]
+    [InlineData("I'll send the quote wed", "2026-11-25")]
+    public void A_short_wed_that_ends_the_plan_is_its_day(string text, string due) =>
+        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), CommitmentReader.Find(text, Monday)!.Due.Date);
+
+    [Fact]
+    public void Wed_inside_a_sentence_is_still_not_read_as_a_day() =>
+        Assert.Null(DueDateParser.Parse("they got wed last year and the buyer changed", Monday));
 }

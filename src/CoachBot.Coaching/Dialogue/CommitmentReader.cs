@@ -226,7 +226,7 @@ public static partial class CommitmentReader
     private static partial Regex DescribedDate();
 
     // Stock phrases that promise nothing checkable.
-    [GeneratedRegex(@"^(\w+\s+)?(get back to (you|them|him|her)|let you know|think about it|think it over|keep you posted|see (what|how|if)|sleep on it|play it by ear|figure it out)\b")]
+    [GeneratedRegex(@"^(\w+\s+)?(get back to (you|them|him|her)|let you know|think about it|think it over|keep you posted|see (what|how|if)|sleep on it|play it by ear|figure it out|leave it (there|here|at that)|let you go|get going|call it a day|sign off|log off|be off|head off)\b")]
     private static partial Regex NotActions();
 
     [GeneratedRegex(@"^(on |by |ok |okay |maybe )?(monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw)( (morning|afternoon|evening))?[.!]*$|^(actually|wait|no|hmm|sorry|scratch that)\b.{0,80}\b(tomorrow|today|monday|tuesday|wednesday|thursday|friday)\b|\b(monday|tuesday|wednesday|thursday|friday|tomorrow) then\b|\bso (monday|tuesday|wednesday|thursday|friday|tomorrow)$|\b(make (it|that)|move (it|that)|moving it|change (it|that)|push (it|that)|shift it|switch it|do it on|instead|rather|can we say|let's say|lets say|reschedule)\b")]

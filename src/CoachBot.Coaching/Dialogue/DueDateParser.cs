@@ -138,7 +138,8 @@ public static partial class DueDateParser
         {
             var word = m.Groups["day"].Value;
             var lead = m.Groups["lead"].Success ? m.Groups["lead"].Value.Trim() : "";
-            if (word is "sat" or "sun" or "wed" && lead.Length == 0) continue;
+            // "will call their GC wed." : "wed" closing the sentence is the day; "sat"/"sun" stay words without a lead.
+            if (word is "sat" or "sun" or "wed" && lead.Length == 0 && !(word == "wed" && EndsSentence(t, m.Index + m.Length))) continue;
             var day = ToDay(word);
             if (lead == "last") { past.Add(Previous(today, day)); continue; }
             if (lead == "next") { Add(nextMonday.AddDays(((int)day + 6) % 7)); continue; }
@@ -211,6 +212,12 @@ public static partial class DueDateParser
     private static int FullYear(int y) => y < 100 ? 2000 + y : y;
 
     private static DateOnly EndOfMonth(DateOnly d) => new(d.Year, d.Month, DateTime.DaysInMonth(d.Year, d.Month));
+
+    private static bool EndsSentence(string t, int at)
+    {
+        var rest = t[at..].TrimStart();
+        return rest.Length == 0 || rest[0] is '.' or '!' or ',' or ';';
+    }
 
     private static DateOnly StartOfNextWeek(DateOnly today) => today.AddDays(7 - (((int)today.DayOfWeek + 6) % 7));
 

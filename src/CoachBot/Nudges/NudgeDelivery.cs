@@ -36,40 +36,40 @@ internal sealed class NudgeDelivery(
     /// <summary>Identifies this instance in claims (diagnostics only).</summary>
     public static readonly string InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
 
-    /// <summary>
-    /// When the last <see cref="JobOutcome.Retry"/> may usefully run again: another worker's live claim's lease end, or
-    /// the end of a Connector Retry-After.
-    /// </summary>
-    private static readonly AsyncLocal<System.Runtime.CompilerServices.StrongBox<DateTimeOffset?>?> LiveClaimUntil = new();
-
     public async Task<JobOutcome> ProcessAsync(NudgeJob job, CancellationToken ct) => (await ProcessWithDelayAsync(job, ct).ConfigureAwait(false)).Outcome;
 
     /// <summary>The outcome, and for a job that met a live claim or a long Retry-After the earliest useful retry.</summary>
     public async Task<(JobOutcome Outcome, TimeSpan? RetryAfter)> ProcessWithDelayAsync(NudgeJob job, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
-        // A box the callees fill in (an AsyncLocal set inside an awaited callee would not flow back here).
-        var liveClaim = new System.Runtime.CompilerServices.StrongBox<DateTimeOffset?>();
-        LiveClaimUntil.Value = liveClaim;
-        var outcome = job.Kind switch
+        var attempt = job.Kind switch
         {
             NudgeJob.NudgeKind => await NudgeAsync(job, ct).ConfigureAwait(false),
             NudgeJob.FollowUpKind => await FollowUpAsync(job, ct).ConfigureAwait(false),
             _ when services.GetServices<IQueuedMessageSender>().FirstOrDefault(s => s.Handles(job.Kind)) is { } sender
-                => job.PlanId is null ? "noSubject" : await OnceAsync(job, () => sender.SendAsync(job, ct), ct).ConfigureAwait(false),
-            _ => "unknownKind",
+                => job.PlanId is null ? new Attempt("noSubject") : await OnceAsync(job, () => sender.SendAsync(job, ct), ct).ConfigureAwait(false),
+            _ => new Attempt("unknownKind"),
         };
-        NudgeLog.JobDone(logger, job.Kind, job.Day, outcome);
-        if (outcome != "retry") return (JobOutcome.Done, null);
-        return (JobOutcome.Retry, liveClaim.Value is { } until ? until - time.GetUtcNow() + TimeSpan.FromSeconds(1) : null);
+        NudgeLog.JobDone(logger, job.Kind, job.Day, attempt.State);
+        if (!attempt.Retry) return (JobOutcome.Done, null);
+        return (JobOutcome.Retry, attempt.NotBefore is { } until ? until - time.GetUtcNow() + TimeSpan.FromSeconds(1) : null);
     }
 
-    private async Task<string> NudgeAsync(NudgeJob job, CancellationToken ct)
+    /// <summary>
+    /// What one delivery attempt came to: the state it logs, and for a retry the earliest moment it may usefully run again
+    /// (another worker's live claim's lease end, or the end of a Connector Retry-After), when known.
+    /// </summary>
+    private readonly record struct Attempt(string State, bool Retry = false, DateTimeOffset? NotBefore = null)
+    {
+        public static Attempt Again(DateTimeOffset? notBefore = null) => new("retry", Retry: true, notBefore);
+    }
+
+    private async Task<Attempt> NudgeAsync(NudgeJob job, CancellationToken ct)
     {
         if (!job.Force && await ledger.GetAsync(job.TenantId, job.UserKey, job.SendKey, ct).ConfigureAwait(false) is { State: not SendStates.Sending } done)
-            return "already " + done.State;
+            return new Attempt("already " + done.State);
         var settings = await settingsStore.GetAsync(job.TenantId, job.UserKey, ct).ConfigureAwait(false);
-        if (settings.SnoozedDay == job.Day && !job.Force) return "snoozed";
+        if (settings.SnoozedDay == job.Day && !job.Force) return new Attempt("snoozed");
 
         var content = await builder.BuildAsync(job.TenantId, job.UserKey, job.Day, time.GetUtcNow(), settings, ct).ConfigureAwait(false);
         var claim = await ledger.TryClaimAsync(job, InstanceId, time.GetUtcNow(), options.Value.SendLease, ct).ConfigureAwait(false);
@@ -79,11 +79,11 @@ internal sealed class NudgeDelivery(
         if (content is null)
         {
             await CompleteAsync(job, claim.Record, SendStates.Skipped, null, null).ConfigureAwait(false);
-            return SendStates.Skipped;
+            return new Attempt(SendStates.Skipped);
         }
         var contentJson = JsonSerializer.Serialize(content, NudgeJson.Default.NudgeContent);
-        var result = await SendAsync(claim.Record, () => SendOrInstallAsync(job, content, ct), ct).ConfigureAwait(false);
-        if (result is null) return "retry";
+        var (result, notBefore) = await SendAsync(claim.Record, () => SendOrInstallAsync(job, content, ct), ct).ConfigureAwait(false);
+        if (result is null) return Attempt.Again(notBefore);
 
         var state = Recorded(result.Outcome);
         await CompleteAsync(job, claim.Record, state, result, contentJson).ConfigureAwait(false);
@@ -93,32 +93,32 @@ internal sealed class NudgeDelivery(
             await settingsStore.UpdateAsync(job.TenantId, job.UserKey,
                 s => s.SignalsSince == job.Day ? s : s with { PreviousSignalsSince = s.SignalsSince, SignalsSince = job.Day }, CancellationToken.None).ConfigureAwait(false);
         }
-        return state;
+        return new Attempt(state);
     }
 
-    private async Task<string> FollowUpAsync(NudgeJob job, CancellationToken ct)
+    private async Task<Attempt> FollowUpAsync(NudgeJob job, CancellationToken ct)
     {
-        if (job.PlanId is null) return "noPlan";
+        if (job.PlanId is null) return new Attempt("noPlan");
         // The follow-up starter is implemented by the coaching side; without it the job waits (and ends in poison).
-        if (services.GetService<IFollowUpStarter>() is not { } starter) return "retry";
-        var state = await OnceAsync(job, () => starter.StartAsync(job.TenantId, job.UserKey, job.PlanId, ct), ct).ConfigureAwait(false);
-        if (state is SendStates.Sent or SendStates.NotInstalled or SendStates.Refused)
+        if (services.GetService<IFollowUpStarter>() is not { } starter) return Attempt.Again();
+        var attempt = await OnceAsync(job, () => starter.StartAsync(job.TenantId, job.UserKey, job.PlanId, ct), ct).ConfigureAwait(false);
+        if (attempt.State is SendStates.Sent or SendStates.NotInstalled or SendStates.Refused)
             await followUps.MarkSentAsync(new FollowUpDue(job.TenantId, job.UserKey, job.PlanId, job.Day, null, true), CancellationToken.None).ConfigureAwait(false);
-        return state;
+        return attempt;
     }
 
-    /// <summary>Claims the job's once-only record, sends once and records the outcome; "retry" or "already …" otherwise.</summary>
-    private async Task<string> OnceAsync(NudgeJob job, Func<Task<ProactiveResult>> send, CancellationToken ct)
+    /// <summary>Claims the job's once-only record, sends once and records the outcome; a retry or "already …" otherwise.</summary>
+    private async Task<Attempt> OnceAsync(NudgeJob job, Func<Task<ProactiveResult>> send, CancellationToken ct)
     {
         var claim = await ledger.TryClaimAsync(job, InstanceId, time.GetUtcNow(), options.Value.SendLease, ct).ConfigureAwait(false);
         if (!claim.MaySend) return NotClaimed(claim);
         if (claim.Outcome == ClaimOutcome.TookOverStale) NudgeLog.TookOverStale(logger, job.Kind, job.Day, claim.Record.Attempt);
 
-        var result = await SendAsync(claim.Record, send, ct).ConfigureAwait(false);
-        if (result is null) return "retry";
+        var (result, notBefore) = await SendAsync(claim.Record, send, ct).ConfigureAwait(false);
+        if (result is null) return Attempt.Again(notBefore);
         var state = Recorded(result.Outcome);
         await CompleteAsync(job, claim.Record, state, result, null).ConfigureAwait(false);
-        return state;
+        return new Attempt(state);
     }
 
     /// <summary>
@@ -135,12 +135,15 @@ internal sealed class NudgeDelivery(
         return result;
     }
 
-    /// <summary>Sends; on a failure before Teams accepted the message the claim is released and null returned (retry).</summary>
-    private async Task<ProactiveResult?> SendAsync(SendRecord claim, Func<Task<ProactiveResult>> send, CancellationToken ct)
+    /// <summary>
+    /// Sends; on a failure before Teams accepted the message the claim is released and no result returned (retry), with
+    /// the end of Teams' Retry-After when it asked for one.
+    /// </summary>
+    private async Task<(ProactiveResult? Result, DateTimeOffset? NotBefore)> SendAsync(SendRecord claim, Func<Task<ProactiveResult>> send, CancellationToken ct)
     {
         try
         {
-            return await send().ConfigureAwait(false);
+            return (await send().ConfigureAwait(false), null);
         }
         catch (Exception ex)
         {
@@ -149,10 +152,9 @@ internal sealed class NudgeDelivery(
             await ledger.ReleaseAsync(claim, CancellationToken.None).ConfigureAwait(false);
             if (ex is OperationCanceledException && ct.IsCancellationRequested) throw;
             if (ex is not (ConnectorException or HttpRequestException or TaskCanceledException or RateLimitExceededException)) throw;
-            // Teams asked for a longer wait than is spent in process: the queue holds the job back that long.
-            if (ex is ConnectorException { RetryAfter: { } wait } && LiveClaimUntil.Value is { } box) box.Value = time.GetUtcNow() + wait;
             NudgeLog.JobFailed(logger, ex, "send", DateOnly.MinValue, 0);
-            return null;
+            // Teams asked for a longer wait than is spent in process: the queue holds the job back that long.
+            return (null, ex is ConnectorException { RetryAfter: { } wait } ? time.GetUtcNow() + wait : null);
         }
     }
 
@@ -160,12 +162,8 @@ internal sealed class NudgeDelivery(
     /// Already done: finished. Another live claim: come back later rather than drop the job — if that holder dies
     /// without releasing, this message is what takes its stale claim over.
     /// </summary>
-    private static string NotClaimed(ClaimResult claim)
-    {
-        if (claim.Outcome != ClaimOutcome.InFlight) return "already " + claim.Record.State;
-        if (LiveClaimUntil.Value is { } box) box.Value = claim.Record.LeaseUntil;
-        return "retry";
-    }
+    private static Attempt NotClaimed(ClaimResult claim) =>
+        claim.Outcome != ClaimOutcome.InFlight ? new Attempt("already " + claim.Record.State) : Attempt.Again(claim.Record.LeaseUntil);
 
     private async Task CompleteAsync(NudgeJob job, SendRecord claim, string state, ProactiveResult? result, string? contentJson)
     {
