@@ -27,6 +27,17 @@ internal static class TableQueries
         return deleted;
     }
 
+    /// <summary>
+    /// "Forget me" in a tenant-partitioned table whose rows name a rep (<c>UserKey</c>) and their manager
+    /// (<c>ManagerId</c>): deletes the rows of the user in either role, and returns how many.
+    /// </summary>
+    public static async Task<int> DeleteOfRepOrManagerAsync(TableClient table, string tenantId, string userKey, CancellationToken ct)
+    {
+        var asRep = await DeleteWhereAsync(table, OfUser(tenantId, userKey), ct).ConfigureAwait(false);
+        var asManager = await DeleteWhereAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and ManagerId eq {userKey}"), ct).ConfigureAwait(false);
+        return asRep + asManager;
+    }
+
     /// <summary>All rows of one user across a table that is not partitioned by user (used by "forget me").</summary>
     public static string OfUser(string tenantId, string userKey) => TableClient.CreateQueryFilter($"TenantId eq {tenantId} and UserKey eq {userKey}");
 

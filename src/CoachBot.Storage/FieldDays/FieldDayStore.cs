@@ -109,9 +109,7 @@ public sealed class FieldDayStore(TableServiceClient service) : TableStore(servi
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var asRep = await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
-        var asManager = await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {tenantId} and ManagerId eq {userKey}"), ct).ConfigureAwait(false);
-        return asRep + asManager;
+        return await TableQueries.DeleteOfRepOrManagerAsync(table, tenantId, userKey, ct).ConfigureAwait(false);
     }
 
     public IReadOnlyCollection<string> Tables { get; } = [TableName];
