@@ -56,7 +56,13 @@ public sealed record TurnRecord(
     public bool IsSettledBy(Fleet.FleetMember? holder) =>
         RepliedAt is not null
         || (holder is not null && SendingBy == holder.Id && SendingSince is { } since && !IsReleased
-            && (since < holder.SettledBefore || holder.SentAfter.Contains(Fleet.FleetMember.SentKeyOf(TableKeys.Join(TenantId, UserKey, ConversationId, ActivityId)))));
+            && (since < holder.SettledBefore || holder.SentAfter.Contains(Fleet.FleetMember.SentKeyOf(SendKey))));
+
+    /// <summary>The key of this turn's reply send (tenant, user, conversation, activity): what a holder settles and names.</summary>
+    public string SendKey => SendKeyOf(TenantId, UserKey, ConversationId, ActivityId);
+
+    public static string SendKeyOf(string tenantId, string userKey, string conversationId, string activityId) =>
+        TableKeys.Join(tenantId, userKey, conversationId, activityId);
 
     /// <summary>The row's version as read or written, for conditional updates of the lease.</summary>
     public ETag ETag { get; init; }

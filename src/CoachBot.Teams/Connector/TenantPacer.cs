@@ -31,7 +31,7 @@ public sealed class TenantPacer(ConnectorBudget budget, TimeProvider time, int q
             await slot.Head.WaitAsync(ct).ConfigureAwait(false);
             try
             {
-                while (TryLeave(tenant) is var wait && wait > TimeSpan.Zero) await Task.Delay(wait, time, ct).ConfigureAwait(false);
+                while (TryLeave(slot) is var wait && wait > TimeSpan.Zero) await Task.Delay(wait, time, ct).ConfigureAwait(false);
             }
             finally
             {
@@ -48,11 +48,12 @@ public sealed class TenantPacer(ConnectorBudget budget, TimeProvider time, int q
     /// Records a call leaving now and returns zero, or returns how long until one may: the pace since the last call
     /// (and any Retry-After pause), and this process's quota for the window.
     /// </summary>
-    public TimeSpan TryLeave(string tenant)
+    public TimeSpan TryLeave(string tenant) => TryLeave(_tenants.GetOrAdd(tenant, _ => new Slot()));
+
+    private TimeSpan TryLeave(Slot slot)
     {
         var rate = budget.PerInstancePerSecond;
         if (rate <= 0) return TimeSpan.Zero;
-        var slot = _tenants.GetOrAdd(tenant, _ => new Slot());
         lock (slot)
         {
             var now = time.GetUtcNow();
@@ -62,8 +63,9 @@ public sealed class TenantPacer(ConnectorBudget budget, TimeProvider time, int q
             if (wait > TimeSpan.Zero) return wait;
             // Paced from the planned departure, not the actual one, so a timer firing a little late costs no throughput
             // (the quota above still holds the window); from now after an idle spell, so no burst is saved up.
-            var from = slot.Next > now - TimeSpan.FromSeconds(1 / rate) ? slot.Next : now;
-            slot.Next = from + TimeSpan.FromSeconds(1 / rate);
+            var interval = TimeSpan.FromSeconds(1 / rate);
+            var from = slot.Next > now - interval ? slot.Next : now;
+            slot.Next = from + interval;
             slot.Sent.Enqueue(now);
             return TimeSpan.Zero;
         }
@@ -74,7 +76,7 @@ public sealed class TenantPacer(ConnectorBudget budget, TimeProvider time, int q
     {
         if (budget.PerInstancePerSecond <= 0) return true;
         var slot = _tenants.GetOrAdd(tenant, _ => new Slot());
-        return Volatile.Read(ref slot.Waiting) == 0 && TryLeave(tenant) == TimeSpan.Zero;
+        return Volatile.Read(ref slot.Waiting) == 0 && TryLeave(slot) == TimeSpan.Zero;
     }
 
     /// <summary>Teams answered 429 with a Retry-After: no call to this tenant leaves before it has passed.</summary>

@@ -239,8 +239,9 @@ internal sealed partial class CoachingBot(
             // The send ends inside the sending lease: once it runs out another delivery may take over and send. It
             // leaves (after the rate limits) at least SendMargin before that, so a call in flight is rarely cut off:
             // one cut off may still have been delivered, and the takeover would send it again.
-            var until = record.SendingUntil ?? time.GetUtcNow();
-            var left = until - time.GetUtcNow();
+            var now = time.GetUtcNow();
+            var until = record.SendingUntil ?? now;
+            var left = until - now;
             using var bound = new CancellationTokenSource(left > TimeSpan.Zero ? left : TimeSpan.Zero, time);
             using var send = CancellationTokenSource.CreateLinkedTokenSource(ct, bound.Token);
             await turn.SendActivityAsync(reply, until - SendMargin, send.Token).ConfigureAwait(false);

@@ -15,11 +15,10 @@ internal sealed class ReplySends(TimeProvider time)
     private readonly Queue<(DateTimeOffset Since, string Sent)> _sentAfter = new();
 
     /// <summary>The key of one stored turn's send (tenant, user, conversation, activity).</summary>
-    public static string KeyOf(Storage.TurnRecord turn) =>
-        KeyOf((turn ?? throw new ArgumentNullException(nameof(turn))).TenantId, turn.UserKey, turn.ConversationId, turn.ActivityId);
+    public static string KeyOf(Storage.TurnRecord turn) => (turn ?? throw new ArgumentNullException(nameof(turn))).SendKey;
 
     public static string KeyOf(string tenantId, string userKey, string conversationId, string activityId) =>
-        Storage.TableKeys.Join(tenantId, userKey, conversationId, activityId);
+        Storage.TurnRecord.SendKeyOf(tenantId, userKey, conversationId, activityId);
 
     /// <summary>This process's id in the <c>fleet</c> table: fresh for every start, so a restarted process is a new member.</summary>
     public string Id { get; } = Guid.NewGuid().ToString("N");
