@@ -1,5 +1,4 @@
 using CoachBot.Coaching.Calendar;
-using CoachBot.Coaching.CoachingTime;
 using CoachBot.Coaching.FieldDays;
 using CoachBot.Coaching.Leaders;
 using CoachBot.Graph;
@@ -25,7 +24,7 @@ internal sealed partial class LeaderReport(
     ManagerSettingsStore settingsStore,
     FieldDayStore fieldDays,
     FollowUpIndex followUps,
-    CoachBot.Storage.DealHelp.EventCorrectionStore corrections,
+    DealHelp.CoachingTimeReader coachingTime,
     IOptions<NudgeOptions> options,
     IServiceProvider services,
     ILogger<LeaderReport> logger)
@@ -113,8 +112,7 @@ internal sealed partial class LeaderReport(
             var address = manager.User?.SmtpAddress ?? managerId;
             var reportAddresses = reps.Select(r => r.SmtpAddress).OfType<string>().ToHashSet(StringComparer.OrdinalIgnoreCase);
             // The manager's own corrections from the card ("this was a deal call") count here as on their nudge.
-            var fixes = await corrections.ListAsync(TenantId, managerId, ct).ConfigureAwait(false);
-            return CoachingTimeCalculator.Compute(events, address, hours, reportAddresses, asOf, target, fixes).Last7Days.SharePercent;
+            return (await coachingTime.ComputeAsync(TenantId, managerId, events, address, hours, reportAddresses, asOf, target, ct).ConfigureAwait(false)).SharePercent;
         }
         catch (GraphException ex)
         {
