@@ -36,7 +36,8 @@ public static partial class CommitmentReader
             var action = lower[(marker.Index + marker.Length)..].Trim();
             if (!IsAction(action)) continue;
             // Without "I" ("Will call her Friday", "gonna ask legal"), only a known action verb makes it a commitment.
-            if (marker.Groups["bare"].Success && !ActionVerbs.Contains(action.Split(' ', 2)[0].Trim(',', '.'))) continue;
+            // The same for a labelled line ("Plan: send the ROI sheet by Wed", "Next step — demo for the plant team").
+            if ((marker.Groups["bare"].Success || marker.Groups["label"].Success) && !ActionVerbs.Contains(action.Split(' ', 2)[0].Trim(',', '.'))) continue;
 
             // Following sentences belong to the plan ("… Then ask for two names."), up to a question back to the bot.
             var after = string.Concat(Sentences().Matches(flat[(sentence.Index + sentence.Length)..]).Select(m => m.Value)
@@ -63,6 +64,10 @@ public static partial class CommitmentReader
             if (due.Status == DueDateStatus.None && Arrangement().Match(prefix.ToLowerInvariant()) is { Success: true } arranged
                 && DueDate(prefix[arranged.Index..].ToLowerInvariant(), today) is { Status: DueDateStatus.Found } met)
                 due = met;
+            // "If they haven't signed by Friday I'll escalate": the condition's deadline is the day the rep acts.
+            if (due.Status == DueDateStatus.None && Condition().Match(prefix.ToLowerInvariant()) is { Success: true } condition
+                && DueDate(condition.Value, today) is { Status: DueDateStatus.Found } deadline)
+                due = deadline;
             // The event keeps the rep's casing ("the QBR"); lower-casing keeps every index, so the match maps back.
             var namedEvent = due.Status == DueDateStatus.None && span.Length == commitment.Length && NamedEvent().Match(span) is { Success: true } e
                 ? commitment.Substring(e.Groups["event"].Index, e.Groups["event"].Length)
@@ -189,7 +194,7 @@ public static partial class CommitmentReader
     [GeneratedRegex(@"(?:""[^""\n]*""|“[^”\n]*”|[^.!?;\n""“])+[.!?;]*")]
     private static partial Regex Sentences();
 
-    [GeneratedRegex(@"\b(i'll|i will|i shall|i'm going to|im going to|i am going to|i'm gonna|im gonna|i plan to|i'm planning to|im planning to|i am planning to|my plan is to|my plan is|plan is to|i commit to|i'm committing to|i intend to|i promise to|ill (?=(call|email|send|ask|book|message|text|ping|reach|write|set|schedule|follow|talk|meet|draft|prep|prepare|update|share|get|put|run|do|try))|(?<bare>(^|[,:;]\s*|\band\s+|\bso\s+|\bok\s+|\bokay\s+|\bthen\s+|\btomorrow\s+|\bday\s+)(going to|gonna)|^(will|plan to|planning to))|(?<ing>(^|\bi'm\s+|\bim\s+|\bi am\s+)(?=(blocking|asking|bringing|inviting|following|taking|walking|running|sending|calling|emailing|booking|pinging|messaging|texting|chasing|drafting|visiting|presenting|ringing|phoning)\s))|we'll|we will|we're going to)\b")]
+    [GeneratedRegex(@"\b(i'll|i will|i shall|i'm going to|im going to|i am going to|i'm gonna|im gonna|i plan to|i'm planning to|im planning to|i am planning to|my plan is to|my plan is|plan is to|i commit to|i'm committing to|i intend to|i promise to|ill (?=(call|email|send|ask|book|message|text|ping|reach|write|set|schedule|follow|talk|meet|draft|prep|prepare|update|share|get|put|run|do|try))|(?<bare>(^|[,:;]\s*|\band\s+|\bso\s+|\bok\s+|\bokay\s+|\bthen\s+|\btomorrow\s+|\bday\s+)(going to|gonna)|^(will|plan to|planning to)|\blet me(?=\s))|(?<ing>(^|\bi'm\s+|\bim\s+|\bi am\s+)(?=(blocking|asking|bringing|inviting|following|taking|walking|running|sending|calling|emailing|booking|pinging|messaging|texting|chasing|drafting|visiting|presenting|ringing|phoning)\s))|(?<label>^(my )?(plan|next steps?|action|to-?do)( from my side| for me| on my side)?\s*(:|—|–|-)\s*)|we'll|we will|we're going to)\b")]
     private static partial Regex Marker();
 
     // Wishes and abilities: enough to move from Options to Will, never a commitment by themselves.
@@ -226,7 +231,7 @@ public static partial class CommitmentReader
     private static partial Regex DescribedDate();
 
     // Stock phrases that promise nothing checkable.
-    [GeneratedRegex(@"^(\w+\s+)?(get back to (you|them|him|her)|let you know|think about it|think it over|keep you posted|see (what|how|if)|sleep on it|play it by ear|figure it out|leave it (there|here|at that)|let you go|get going|call it a day|sign off|log off|be off|head off)\b")]
+    [GeneratedRegex(@"^(\w+\s+)?(get back to you|let you know|think about it|think it over|keep you posted|see (what|how|if)|sleep on it|play it by ear|figure it out|leave it (there|here|at that)|let you go|get going|call it a day|sign off|log off|be off|head off)\b")]
     private static partial Regex NotActions();
 
     [GeneratedRegex(@"^(on |by |ok |okay |maybe )?(monday|tuesday|wednesday|thursday|friday|tomorrow|tmrw)( (morning|afternoon|evening))?[.!]*$|^(actually|wait|no|hmm|sorry|scratch that)\b.{0,80}\b(tomorrow|today|monday|tuesday|wednesday|thursday|friday)\b|\b(monday|tuesday|wednesday|thursday|friday|tomorrow) then\b|\bso (monday|tuesday|wednesday|thursday|friday|tomorrow)$|\b(make (it|that)|move (it|that)|moving it|change (it|that)|push (it|that)|shift it|switch it|do it on|instead|rather|can we say|let's say|lets say|reschedule)\b")]
@@ -234,6 +239,9 @@ public static partial class CommitmentReader
 
     [GeneratedRegex(@"[,;]?\s*(((is|does) (that|it|this) |is |that )?(ok|okay|good|fine|right|alright|correct|sound (good|ok|right)|sounds (good|ok|right)|make sense|makes sense|a good idea|good idea)|right|no|what do you think|wdyt|thoughts)\s*\?+$", RegexOptions.IgnoreCase)]
     private static partial Regex TagQuestion();
+
+    [GeneratedRegex(@"\b(if|unless)\b.*\b(by|before|until|till|on)\b.*$")]
+    private static partial Regex Condition();
 
     [GeneratedRegex(@"\bi('| a)?m (meeting|seeing|visiting|calling|presenting to|demoing to|having (a |the |our )?(call|meeting|lunch|demo|visit) with)\b")]
     private static partial Regex Arrangement();

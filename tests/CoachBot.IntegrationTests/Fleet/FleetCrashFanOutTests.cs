@@ -64,8 +64,10 @@ public sealed class FleetCrashFanOutTests(ITestOutputHelper output) : IAsyncLife
             await WaitForFleetAsync(storage, 2);
             var (cpuA0, cpuB0, azurite0, self0) = (a.TotalProcessorTime, b.TotalProcessorTime, _azurite.TotalProcessorTime, Process.GetCurrentProcess().TotalProcessorTime);
             // Delivery over within 9 minutes of the start, leaving time to read the ledger and report: the large run must
-            // stay under 10 minutes on the shared machine (the wall time is reported, not asserted).
-            var deadline = TimeSpan.FromSeconds(540) - run.Elapsed;
+            // stay under 10 minutes on the shared machine (the wall time is reported, not asserted). A machine known to be
+            // slower may give the run longer with COACHBOT_CRASH_FANOUT_MINUTES.
+            var minutes = double.TryParse(Environment.GetEnvironmentVariable("COACHBOT_CRASH_FANOUT_MINUTES"), CultureInfo.InvariantCulture, out var m) && m > 0 ? m : 9;
+            var deadline = TimeSpan.FromMinutes(minutes) - run.Elapsed;
             var clock = Stopwatch.StartNew();
             using var stop = new CancellationTokenSource();
             var feeder = FanOutJobs.FeedAsync(world, queue, managers, FanOutJobs.Backlog, stop.Token);
