@@ -20,6 +20,22 @@ public class SubjectPhraseTests
     public void The_key_phrase_is_a_whole_noun_phrase_in_the_reps_words(string text, string? expected) =>
         Assert.Equal(expected, SubjectPhrase.Find(text));
 
+    [Theory]
+    [InlineData("the hotel GM ghosted me after the site visit", "the hotel GM")]
+    [InlineData("ward manager wants to see the device used on a patient", "the ward manager")]
+    [InlineData("the dealership service manager only ever says we're good", "the dealership service manager")]
+    [InlineData("Stahlwerk Nord's procurement guy hasn't answered", "Stahlwerk Nord's procurement")]
+    [InlineData("Ironbark Mining's ops manager says spreadsheets are fine", "Ironbark Mining's ops manager")]
+    [InlineData("Quinta Hospitality wants net-120 payment terms", "net-120 payment terms")]
+    [InlineData("I'm 2 deals behind quota with 5 weeks left", "the quota")]
+    [InlineData("Need to book meetings for the trade fair", "meetings")]
+    [InlineData("my SDR books meetings with the wrong people", "meetings")]
+    [InlineData("sent Hamish four follow-ups and got nothing back", "follow-ups")]
+    [InlineData("@CoachBot Norrland Carriers wants monthly billing", "Norrland Carriers")]
+    [InlineData("3 proposals due this week plus QBR prep", "the QBR")]
+    public void Qualifiers_roles_and_owners_stay_with_the_noun_and_verbs_stay_out(string text, string? expected) =>
+        Assert.Equal(expected, SubjectPhrase.Find(text));
+
     [Fact]
     public void The_first_question_carries_the_subject_in_the_bots_own_words_without_quoting()
     {
