@@ -1,17 +1,20 @@
+using CoachBot.Coaching.Topics;
 using CoachBot.Tools.TopicTrainer;
 
-// Trains CoachBot's topic classifier from labelled messages and writes the model the app embeds.
-//   dotnet run --project tools/TopicTrainer -c Release -- content/topics/training.tsv src/CoachBot.Coaching/Topics/topic-model.json
-// Deterministic: the same data gives the same file. Never reads a held-out set.
+// Trains CoachBot's topic classifier from labelled messages and writes the model the app embeds. Run from the repository root:
+//   dotnet run --project tools/TopicTrainer -c Release -- content/topics/sources.txt src/CoachBot.Coaching/Topics/topic-model.json
+// A .txt argument is a list of labelled files (paths from the current directory); a .tsv argument is one labelled file.
+// Deterministic: the same data gives the same file. Reads only the files it is given: never list a fresh held-out set.
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: TopicTrainer <training.tsv> [<more.tsv> ...] <model.json>");
+    Console.Error.WriteLine("usage: TopicTrainer <sources.txt | labelled.tsv> [...] <model.json>");
     return 2;
 }
 
 try
 {
-    Trainer.Run(args[..^1], args[^1], Console.Out);
+    var data = args[..^1].SelectMany(a => a.EndsWith(".txt", StringComparison.OrdinalIgnoreCase) ? TopicTrainingSet.Sources(File.ReadLines(a)) : [a]).ToList();
+    Trainer.Run(data, args[^1], string.Join(' ', args), Console.Out);
     return 0;
 }
 catch (Exception e) when (e is InvalidDataException or FormatException or IOException)

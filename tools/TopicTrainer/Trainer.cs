@@ -10,7 +10,7 @@ internal static class Trainer
     /// <summary>Weights are kept to 1/1000: a message's score moves by well under 0.01, and the file stays small.</summary>
     public const int Scale = 1000;
 
-    public static void Run(IReadOnlyList<string> dataPaths, string modelPath, TextWriter output)
+    public static void Run(IReadOnlyList<string> dataPaths, string modelPath, string arguments, TextWriter output)
     {
         var set = LabelledSet.Read(dataPaths);
         output.WriteLine(FormattableString.Invariant($"data: {set.Train.Count + set.Validation.Count} messages from {dataPaths.Count} files ({set.Duplicates} duplicates and {set.Conflicts} lines another file labels differently dropped), training {set.Train.Count}, validation {set.Validation.Count} ({TopicTrainingSet.ValidationPercent} % by hash, seed {TopicTrainingSet.Seed})"));
@@ -34,7 +34,8 @@ internal static class Trainer
             ConfidentAt = confidentAt,
             Trained = new Dictionary<string, string>
             {
-                ["command"] = $"dotnet run --project tools/TopicTrainer -c Release -- {string.Join(' ', dataPaths)} {modelPath}",
+                ["command"] = $"dotnet run --project tools/TopicTrainer -c Release -- {arguments}",
+                ["data"] = string.Join(", ", dataPaths),
                 ["trainer"] = $"ML.NET LbfgsMaximumEntropy, L2 {l2} (by {CrossValidation.Folds}-fold cross-validation on the training part), L1 {MaxEntTrainer.L1}, seed {MaxEntTrainer.Seed}, one thread",
                 ["training messages"] = set.Train.Count.ToString(CultureInfo.InvariantCulture),
                 ["validation messages"] = set.Validation.Count.ToString(CultureInfo.InvariantCulture),

@@ -64,4 +64,13 @@ public static partial class CoachingEngine
     // "sometime next week" answering "which day?": a week, not a day to check in on ("Wednesday next week" is a day).
     [GeneratedRegex(@"^(?!.*\b(mon|tues|wednes|thurs|fri)day\b)(\w+\s+){0,2}?(some ?time|at some point|whenever|probably|prob)?\s*(?<week>(next|this) week)$")]
     private static partial Regex VagueWeek();
+
+    // A plan dated only by "next week" ("by next week", "early next week"); "end of next week", "Tuesday next week",
+    // another day named in the plan, or "this week" (Friday, by design) are days.
+    [GeneratedRegex(@"^(?!.*\b(mon|tues|wednes|thurs|fri|satur|sun)day\b|.*\b(tomorrow|today|tonight|end of next week|the \d{1,2}(st|nd|rd|th))\b).*\b(?<week>next week)\b")]
+    private static partial Regex WeekWithoutDay();
+
+    // An answer that names this week's day on purpose ("this Thursday", "tomorrow", a date).
+    [GeneratedRegex(@"\b(this|tomorrow|today|tonight|\d{1,2}(st|nd|rd|th)?|january|february|march|april|may|june|july|august|september|october|november|december)\b")]
+    private static partial Regex ThisWeekWords();
 }

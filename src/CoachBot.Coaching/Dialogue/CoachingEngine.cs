@@ -334,6 +334,10 @@ public static partial class CoachingEngine
         // Answering "which day?", any day the rep names is the answer, even an event's ("we have coffee on Friday").
         if (found is null && state.AwaitingReply == Awaiting.DueDate && read.Status == DueDateStatus.None) read = DueDateParser.Read(text, today);
         if (state.DateChoices.Count == 2 && read.Status != DueDateStatus.Found) read = Choose(state.DateChoices, text, read);
+        // "Tuesday" answering "Which day next week?" is next week's Tuesday.
+        if (found is null && state.AskedQuestionIds is [.., "d-next-week"] && read is { Status: DueDateStatus.Found, Date: { } day }
+            && day < NextMonday(today) && !ThisWeekWords().IsMatch(text.ToLowerInvariant()))
+            read = read with { Date = day.AddDays(7) };
 
         if (state.AwaitingReply == Awaiting.PlanForDate && state.PendingDue is { } pendingDue)
             return Confirm(state, Clip(found?.Plan ?? text, MaxPlanChars), read.Status == DueDateStatus.Found ? read.Date!.Value : pendingDue, today);
@@ -349,9 +353,12 @@ public static partial class CoachingEngine
 
         var pending = state with { Plan = plan, DateChoices = [] };
         // "sometime next week" answering "which day?": a week is not a day to check in on.
-        if (found is null && state.AwaitingReply == Awaiting.DueDate && VagueWeek().Match(text.ToLowerInvariant()) is { Success: true } vague
-            && !state.AskedQuestionIds.Contains("d-vague"))
-            return Ask(pending with { AwaitingReply = Awaiting.DueDate }, "", "d-vague", $"Which day {vague.Groups["week"].Value}?", ReplyKind.CoachingQuestion);
+        var askedWeek = state.AskedQuestionIds.Contains("d-vague") || state.AskedQuestionIds.Contains("d-next-week");
+        if (found is null && state.AwaitingReply == Awaiting.DueDate && VagueWeek().Match(text.ToLowerInvariant()) is { Success: true } vague && !askedWeek)
+            return AskWhichDay(pending, vague.Groups["week"].Value);
+        // "I'll send her the contract next week": a week is not a day to check in on; ask which day (once).
+        if (found is not null && read.Status == DueDateStatus.Found && WeekWithoutDay().IsMatch(found.Plan.ToLowerInvariant()) && !askedWeek)
+            return AskWhichDay(pending, "next week");
         switch (read.Status)
         {
             case DueDateStatus.Found:
@@ -375,6 +382,11 @@ public static partial class CoachingEngine
                     : NextFrom(waiting, QuestionBank.AskDate, state.Plan is null ? "Good. " : "");
         }
     }
+
+    private static CoachingReply AskWhichDay(CoachingState pending, string week) =>
+        Ask(pending with { AwaitingReply = Awaiting.DueDate }, "", week == "next week" ? "d-next-week" : "d-vague", $"Which day {week}?", ReplyKind.CoachingQuestion);
+
+    private static DateOnly NextMonday(DateOnly today) => today.AddDays(7 - ((int)today.DayOfWeek + 6) % 7);
 
     private static DueDateResult Choose(IReadOnlyList<DateOnly> choices, string text, DueDateResult read)
     {

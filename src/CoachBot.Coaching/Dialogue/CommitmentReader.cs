@@ -64,6 +64,9 @@ public static partial class CommitmentReader
             if (due.Status == DueDateStatus.None && Arrangement().Match(prefix.ToLowerInvariant()) is { Success: true } arranged
                 && DueDate(prefix[arranged.Index..].ToLowerInvariant(), today) is { Status: DueDateStatus.Found } met)
                 due = met;
+            // "she's free on Thursday, I'll call her then": "then" points back at the day just named.
+            if (due.Status == DueDateStatus.None && ThenDay().IsMatch(span) && DueDateParser.Read(prefix.ToLowerInvariant(), today) is { Status: DueDateStatus.Found } named)
+                due = named;
             // "If they haven't signed by Friday I'll escalate": the condition's deadline is the day the rep acts.
             if (due.Status == DueDateStatus.None && Condition().Match(prefix.ToLowerInvariant()) is { Success: true } condition
                 && DueDate(condition.Value, today) is { Status: DueDateStatus.Found } deadline)
@@ -95,6 +98,8 @@ public static partial class CommitmentReader
         if (verb == "have" && next is "it" or "this" or "that" or "them" && i + 2 < words.Count
             && (words[i + 2].EndsWith("ed", StringComparison.Ordinal) || Participles.Contains(words[i + 2]))) return true;
         if (verb == "be" && next.EndsWith("ing", StringComparison.Ordinal) && next != "going") return true;
+        // "I will go and see him", "I'll go see the buyer": going to see someone is a visit, not "we'll see".
+        if (verb == "see" && i > 0 && words[..i].Contains("go")) return true;
         // "I'll have the pricing section to my manager by Friday", "… ready by Friday": a delivery ("have to" is a need).
         if (verb == "have" && next != "to" && words.Skip(i + 2).Take(6).Any(w => w is "to" or "ready" or "over" or "back" or "finished")) return true;
         return !NotAnAction.Contains(verb);
@@ -239,6 +244,9 @@ public static partial class CommitmentReader
 
     [GeneratedRegex(@"[,;]?\s*(((is|does) (that|it|this) |is |that )?(ok|okay|good|fine|right|alright|correct|sound (good|ok|right)|sounds (good|ok|right)|make sense|makes sense|a good idea|good idea)|right|no|what do you think|wdyt|thoughts)\s*\?+$", RegexOptions.IgnoreCase)]
     private static partial Regex TagQuestion();
+
+    [GeneratedRegex(@"\b(then|on that day|that day)[.!]*$")]
+    private static partial Regex ThenDay();
 
     [GeneratedRegex(@"\b(if|unless)\b.*\b(by|before|until|till|on)\b.*$")]
     private static partial Regex Condition();

@@ -19,6 +19,10 @@ public static class TopicTrainingSet
             .Select(l => l.Split('\t', 2))
             .Select(p => p.Length == 2 ? (p[0].Trim(), p[1]) : throw new FormatException($"not label<TAB>text: {p[0]}"))];
 
+    /// <summary>The paths a sources list names (content/topics/sources.txt: one path per line from the repository root, # comments), in order.</summary>
+    public static IReadOnlyList<string> Sources(IEnumerable<string> lines) =>
+        [.. lines.Select(l => l.Trim()).Where(l => l.Length > 0 && !l.StartsWith('#'))];
+
     public static bool IsValidation(string text)
     {
         Span<char> buffer = stackalloc char[TopicFeatures.BufferLength];
