@@ -26,10 +26,10 @@ internal sealed record MeasureSet(
     IReadOnlyList<ScriptedConversation> Conversations,
     IReadOnlyList<(string Message, IReadOnlyList<string> Phrases)> Openers)
 {
-    public static readonly string[] Names = ["dev", "heldout-v1", "heldout-v2", "heldout-v3", "heldout-v4", "heldout-v5", "heldout-v6", "heldout-v7", "heldout-v8", "heldout-v9", "heldout-v10", Fresh];
+    public static readonly string[] Names = ["dev", "heldout-v1", "heldout-v2", "heldout-v3", "heldout-v4", "heldout-v5", "heldout-v6", "heldout-v7", "heldout-v8", "heldout-v9", "heldout-v10", "heldout-v11", Fresh];
 
     /// <summary>The sets the engine and the classifier were tuned on.</summary>
-    public static readonly string[] Tuned = ["dev", "heldout-v1", "heldout-v2", "heldout-v3", "heldout-v4", "heldout-v5", "heldout-v7", "heldout-v9", "heldout-v10"];
+    public static readonly string[] Tuned = ["dev", "heldout-v1", "heldout-v2", "heldout-v3", "heldout-v4", "heldout-v5", "heldout-v7", "heldout-v9", "heldout-v10", "heldout-v11"];
 
     /// <summary>The set nobody tuned on: its figures are the honest ones.</summary>
     public const string Fresh = "heldout";
