@@ -35,6 +35,18 @@ public class HeldoutV10CausesTests
     }
 
     [Theory]
+    [InlineData("this week", true)]
+    [InlineData("sometime this week", false)]
+    public void This_week_answering_which_day_is_Friday_as_in_a_plan_unless_the_rep_is_vague(string answer, bool dated)
+    {
+        var turns = Conversations.Run(["I'll ring the site manager at the depot", answer]);
+
+        Assert.Equal(Awaiting.DueDate, turns[0].Reply.State.AwaitingReply);
+        if (dated) Assert.Equal(new DateOnly(2026, 11, 27), turns[1].Reply.Plan!.Due);
+        else Assert.Equal("Which day this week?", turns[1].Reply.Text);
+    }
+
+    [Theory]
     [InlineData("I will go and see the plant manager to walk him through the savings", "Thursday", "2026-11-26")]
     [InlineData("I'll go see their buyer with the new samples", "tomorrow, God willing", "2026-11-24")]
     public void Going_to_see_someone_is_an_action_asked_for_its_day(string plan, string day, string due)

@@ -61,8 +61,9 @@ public static partial class CoachingEngine
         return shared * 2 >= Math.Min(wa.Count, wb.Count);
     }
 
-    // "sometime next week" answering "which day?": a week, not a day to check in on ("Wednesday next week" is a day).
-    [GeneratedRegex(@"^(?!.*\b(mon|tues|wednes|thurs|fri)day\b)(\w+\s+){0,2}?(some ?time|at some point|whenever|probably|prob)?\s*(?<week>(next|this) week)$")]
+    // "sometime next week" answering "which day?": a week, not a day to check in on ("Wednesday next week" is a day; a bare
+    // "this week" is Friday, as in a plan).
+    [GeneratedRegex(@"^(?!.*\b(mon|tues|wednes|thurs|fri)day\b)(\w+\s+){0,2}?(?<vague>some ?time|at some point|whenever|probably|prob)?\s*(?<week>(next|this) week)$")]
     private static partial Regex VagueWeek();
 
     // A plan dated only by "next week" ("by next week", "early next week"); "end of next week", "Tuesday next week",

@@ -354,7 +354,8 @@ public static partial class CoachingEngine
         var pending = state with { Plan = plan, DateChoices = [] };
         // "sometime next week" answering "which day?": a week is not a day to check in on.
         var askedWeek = state.AskedQuestionIds.Contains("d-vague") || state.AskedQuestionIds.Contains("d-next-week");
-        if (found is null && state.AwaitingReply == Awaiting.DueDate && VagueWeek().Match(text.ToLowerInvariant()) is { Success: true } vague && !askedWeek)
+        if (found is null && state.AwaitingReply == Awaiting.DueDate && VagueWeek().Match(text.ToLowerInvariant()) is { Success: true } vague && !askedWeek
+            && (vague.Groups["vague"].Success || vague.Groups["week"].Value == "next week"))
             return AskWhichDay(pending, vague.Groups["week"].Value);
         // "I'll send her the contract next week": a week is not a day to check in on; ask which day (once).
         if (found is not null && read.Status == DueDateStatus.Found && WeekWithoutDay().IsMatch(found.Plan.ToLowerInvariant()) && !askedWeek)
