@@ -1,6 +1,7 @@
 using System.Text;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Hosting;
+using CoachBot.Testing;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
@@ -10,10 +11,7 @@ namespace CoachBot.Teams.Tests.Auth;
 /// <summary>The authenticator wired into <see cref="BotAdapter"/>: a refused token never reaches the handler.</summary>
 public sealed class BotAdapterAuthTests : AuthTestContext
 {
-    private const string Body = $$"""
-        {"type":"message","id":"1","channelId":"msteams","serviceUrl":"{{TestTokens.ServiceUrl}}",
-         "from":{"id":"29:user"},"conversation":{"id":"a:conversation","tenantId":"{{TestTokens.TenantId}}"},"text":"hi"}
-        """;
+    private static readonly string Body = TeamsActivities.Message(TestTokens.ServiceUrl, "a:conversation", "hi", id: "1").ToJsonString();
 
     [Fact]
     public async Task Valid_token_reaches_the_handler()
