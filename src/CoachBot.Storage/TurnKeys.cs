@@ -1,4 +1,4 @@
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 
 namespace CoachBot.Storage;
 
@@ -31,7 +31,7 @@ public static class TurnKeys
         var due = new FollowUpDue(tenantId, userKey, activityId, AnyDay, null, Sent: false);
         yield return FollowUpIndex.PartitionKey(due);
         yield return FollowUpIndex.RowKey(due);
-        var followUp = new NudgeJob(NudgeJob.FollowUpKind, tenantId, userKey, AnyDay, activityId);
+        var followUp = new DeliveryJob(DeliveryJob.FollowUpKind, tenantId, userKey, AnyDay, activityId);
         yield return followUp.SendKey;
         yield return SendLedger.ScheduledKey(followUp);
     }

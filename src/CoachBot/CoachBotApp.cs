@@ -1,20 +1,19 @@
 using CoachBot.Admin;
-using CoachBot.Bot;
+using CoachBot.Coaching;
 using CoachBot.Configuration;
 using CoachBot.DealHelp;
 using CoachBot.Erasure;
 using CoachBot.FieldDays;
 using CoachBot.Fleet;
 using CoachBot.Graph;
+using CoachBot.Health;
 using CoachBot.Leaders;
 using CoachBot.Managers;
-using CoachBot.Plans;
-using CoachBot.Proactive;
-using CoachBot.Telemetry;
-using CoachBot.Health;
 using CoachBot.Nudges;
+using CoachBot.Plans;
 using CoachBot.Storage;
 using CoachBot.Teams.Hosting;
+using CoachBot.Telemetry;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot;
@@ -48,8 +47,6 @@ public static class CoachBotApp
         builder.Services.AddFleet(builder.Configuration);
         builder.Services.AddSingleton<RetentionWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());
-        builder.Services.AddSingleton<ProactiveMessenger>();
-        builder.Services.AddSingleton<IFollowUpStarter, FollowUpStarter>();
         builder.Services.AddSingleton<ManagerRoles>();
         builder.Services.AddSingleton<ManagerCommands>();
         builder.Services.AddOptions<ErasureOptions>().Bind(builder.Configuration.GetSection(ErasureOptions.Section));

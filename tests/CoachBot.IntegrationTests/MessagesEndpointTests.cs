@@ -1,5 +1,6 @@
 using System.Net;
 using Azure.Data.Tables;
+using CoachBot.Coaching;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
 
@@ -136,7 +137,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : BotTestBase(
         var turn = Assert.Single(await store.GetTurnsAsync(TeamsActivities.TenantId, "aad-group", default));
         Assert.Equal("the client ghosted me", turn.RepText);
         // Everyone in the chat reads along: no coaching there, an invitation to a 1:1 chat instead.
-        Assert.Equal(CoachBot.Bot.PublicChat.InviteKind, turn.Kind);
+        Assert.Equal(CoachBot.Coaching.PublicChat.InviteKind, turn.Kind);
         Assert.Null(turn.Topic);
     }
 

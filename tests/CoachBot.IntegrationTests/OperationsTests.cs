@@ -1,6 +1,6 @@
 using System.Diagnostics.Metrics;
 using Azure.Data.Tables;
-using CoachBot.Bot;
+using CoachBot.Erasure;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,7 +1,7 @@
 using System.Net;
 using Azure.Data.Tables;
+using CoachBot.Delivery;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Proactive;
 using CoachBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

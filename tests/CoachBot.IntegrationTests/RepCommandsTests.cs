@@ -1,6 +1,6 @@
 using Azure.Data.Tables;
+using CoachBot.Delivery;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Proactive;
 using CoachBot.Storage;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,6 +1,6 @@
-using CoachBot.Bot;
+using CoachBot.Coaching;
 using CoachBot.Coaching.Dialogue;
-using CoachBot.Proactive;
+using CoachBot.Delivery;
 using CoachBot.Storage;
 using CoachBot.Storage.Erasure;
 using CoachBot.Teams.Connector;

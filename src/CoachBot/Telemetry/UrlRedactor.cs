@@ -1,5 +1,6 @@
 using System.Text;
 using CoachBot.Storage;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
 
 namespace CoachBot.Telemetry;

@@ -1,8 +1,7 @@
 using System.Text;
 using System.Text.Json;
-using CoachBot.Bot;
-using CoachBot.Cards;
 using CoachBot.IntegrationTests.Infrastructure;
+using CoachBot.Plans;
 using CoachBot.Storage;
 using CoachBot.Teams.Cards;
 

@@ -3,7 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 
 namespace CoachBot.IntegrationTests.Security;
 
