@@ -1,7 +1,7 @@
 using CoachBot.Coaching;
 using CoachBot.Delivery;
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
+using CoachBot.Graph.Directory;
 using CoachBot.Storage.DealHelp;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Hosting;

@@ -1,5 +1,5 @@
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
+using CoachBot.Graph.Installs;
 using CoachBot.Storage;
 using CoachBot.Storage.Nudges;
 using CoachBot.Teams.Connector;

@@ -3,7 +3,7 @@ using CoachBot.Coaching.CoachingTime;
 using CoachBot.Coaching.FieldDays;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
+using CoachBot.Graph.Directory;
 using CoachBot.Storage;
 using CoachBot.Storage.Nudges;
 using Microsoft.Extensions.Options;

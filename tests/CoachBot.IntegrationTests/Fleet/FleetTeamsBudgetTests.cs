@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using CoachBot.Coaching.Calendar;
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
+using CoachBot.Graph.Directory;
 using CoachBot.IntegrationTests.Faults;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;

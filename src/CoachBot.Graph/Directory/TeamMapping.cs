@@ -1,4 +1,4 @@
-namespace CoachBot.Graph.Teams;
+namespace CoachBot.Graph.Directory;
 
 /// <summary>One manager-to-rep row. Either side may be an Entra object id or a UPN.</summary>
 public sealed record TeamMappingEntry(string Manager, string Rep, int LineNumber);

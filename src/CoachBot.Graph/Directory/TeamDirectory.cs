@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace CoachBot.Graph.Teams;
+namespace CoachBot.Graph.Directory;
 
 /// <summary>
 /// Prefers Graph's directReports/manager; falls back to the <see cref="TeamMapping"/> when Graph has none. Mapped

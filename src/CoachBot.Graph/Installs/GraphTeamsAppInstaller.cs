@@ -5,7 +5,7 @@ using Microsoft.Graph;
 using Microsoft.Graph.Models;
 using Microsoft.Graph.Models.ODataErrors;
 
-namespace CoachBot.Graph.Teams;
+namespace CoachBot.Graph.Installs;
 
 /// <summary>
 /// <see cref="ITeamsAppInstaller"/> over Graph: <c>GET /appCatalogs/teamsApps?$filter=externalId eq '…'</c>,

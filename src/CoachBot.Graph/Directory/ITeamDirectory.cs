@@ -1,4 +1,4 @@
-namespace CoachBot.Graph.Teams;
+namespace CoachBot.Graph.Directory;
 
 /// <summary>Who coaches whom: Entra's manager relationship first, the team mapping file where Entra has none.</summary>
 public interface ITeamDirectory

@@ -1,4 +1,4 @@
-namespace CoachBot.Graph.Teams;
+namespace CoachBot.Graph.Installs;
 
 /// <summary>
 /// Installs CoachBot's Teams app for a user through Graph (proactive install), so the bot can message someone who never

@@ -1,4 +1,4 @@
-namespace CoachBot.Graph.Teams;
+namespace CoachBot.Graph.Directory;
 
 /// <summary>A team mapping file with bad rows. <see cref="Errors"/> lists every problem with its 1-based line number.</summary>
 public sealed class TeamMappingFormatException : FormatException

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace CoachBot.Graph.Teams;
+namespace CoachBot.Graph.Directory;
 
 /// <summary>
 /// Parses the team mapping CSV: <c>manager,rep</c> per line, each an Entra object id (GUID) or a UPN. An optional
