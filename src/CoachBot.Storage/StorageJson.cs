@@ -1,5 +1,7 @@
 using System.Text.Json.Serialization;
 using CoachBot.Coaching.Dialogue;
+using CoachBot.Storage.Conversations;
+using CoachBot.Teams.Schema;
 
 namespace CoachBot.Storage;
 

@@ -1,4 +1,7 @@
 using CoachBot.Storage.Delivery;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Signals;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.Storage;
 

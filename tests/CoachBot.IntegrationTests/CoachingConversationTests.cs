@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
+using CoachBot.Storage.Plans;
 
 namespace CoachBot.IntegrationTests;
 

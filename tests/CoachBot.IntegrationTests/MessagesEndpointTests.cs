@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CoachBot.Coaching;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests;
 

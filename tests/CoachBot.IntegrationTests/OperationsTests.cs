@@ -3,6 +3,7 @@ using Azure.Data.Tables;
 using CoachBot.Erasure;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests;

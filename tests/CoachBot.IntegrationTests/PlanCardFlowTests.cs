@@ -5,6 +5,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
+using CoachBot.Storage.Plans;
 
 namespace CoachBot.IntegrationTests;
 

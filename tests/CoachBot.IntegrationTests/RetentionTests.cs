@@ -3,6 +3,8 @@ using CoachBot.Erasure;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
+using CoachBot.Storage.Signals;
+using CoachBot.Storage.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests;

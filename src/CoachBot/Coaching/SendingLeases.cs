@@ -1,5 +1,6 @@
 using CoachBot.Fleet;
 using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.Coaching;
 

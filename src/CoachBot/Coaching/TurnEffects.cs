@@ -6,6 +6,9 @@ using CoachBot.Coaching.Topics;
 using CoachBot.Erasure;
 using CoachBot.Plans;
 using CoachBot.Storage;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Signals;
+using CoachBot.Storage.Turns;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Coaching;

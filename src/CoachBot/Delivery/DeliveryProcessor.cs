@@ -4,6 +4,7 @@ using CoachBot.Nudges;
 using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Plans;
 using CoachBot.Teams.Connector;
 using Microsoft.Extensions.Options;
 

@@ -5,6 +5,7 @@ using CoachBot.Nudges;
 using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Plans;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Delivery;

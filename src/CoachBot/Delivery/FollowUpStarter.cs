@@ -1,6 +1,8 @@
 using CoachBot.Coaching.Dialogue;
 using CoachBot.Coaching.FollowUp;
 using CoachBot.Storage;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.Delivery;
 

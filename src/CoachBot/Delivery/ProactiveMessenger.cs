@@ -1,4 +1,6 @@
 using CoachBot.Storage;
+using CoachBot.Storage.Conversations;
+using CoachBot.Storage.Turns;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Schema;

@@ -2,6 +2,8 @@ using CoachBot.Coaching;
 using CoachBot.Nudges;
 using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
+using CoachBot.Storage.Signals;
+using CoachBot.Storage.Turns;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Erasure;

@@ -5,6 +5,7 @@ using CoachBot.Delivery;
 using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.FieldDays;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.FieldDays;
 

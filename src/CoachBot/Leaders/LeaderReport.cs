@@ -7,6 +7,7 @@ using CoachBot.Nudges;
 using CoachBot.Storage;
 using CoachBot.Storage.FieldDays;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Plans;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Leaders;

@@ -6,6 +6,7 @@ using CoachBot.Nudges;
 using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Turns;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Hosting;
 

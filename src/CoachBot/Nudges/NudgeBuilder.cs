@@ -6,6 +6,7 @@ using CoachBot.Graph;
 using CoachBot.Graph.Directory;
 using CoachBot.Storage;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Signals;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Nudges;

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using CoachBot.Storage;
+using CoachBot.Storage.Signals;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Nudges;

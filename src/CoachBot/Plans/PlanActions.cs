@@ -1,4 +1,6 @@
 using CoachBot.Storage;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Signals;
 
 namespace CoachBot.Plans;
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Plans;
 using CoachBot.Storage;
+using CoachBot.Storage.Plans;
 using CoachBot.Teams.Cards;
 
 namespace CoachBot.IntegrationTests.Cards;

@@ -3,6 +3,7 @@ using Azure;
 using Azure.Data.Tables;
 using CoachBot.Storage;
 using CoachBot.Storage.Fleet;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests.Faults;
 

@@ -4,6 +4,7 @@ using Azure.Data.Tables;
 using CoachBot.Coaching.Dialogue;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests.Faults;
 

@@ -10,6 +10,7 @@ using CoachBot.Nudges;
 using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.FieldDays;
+using CoachBot.Storage.Plans;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests.FieldDays;

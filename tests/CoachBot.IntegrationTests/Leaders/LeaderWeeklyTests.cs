@@ -9,6 +9,7 @@ using CoachBot.IntegrationTests.Nudges;
 using CoachBot.Leaders;
 using CoachBot.Storage;
 using CoachBot.Storage.FieldDays;
+using CoachBot.Storage.Plans;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests.Leaders;

@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using CoachBot.Storage;
+using CoachBot.Storage.Conversations;
 using CoachBot.Storage.Delivery;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests.Nudges;
 

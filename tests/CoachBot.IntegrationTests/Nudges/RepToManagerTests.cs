@@ -2,9 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Azure.Data.Tables;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
-using Azure.Data.Tables;
+using CoachBot.Storage.Plans;
 
 namespace CoachBot.IntegrationTests.Nudges;
 

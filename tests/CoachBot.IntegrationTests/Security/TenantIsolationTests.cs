@@ -4,6 +4,8 @@ using System.Text.Json;
 using Azure.Data.Tables;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests.Security;
 

@@ -1,6 +1,6 @@
 using CoachBot.Teams.Schema;
 
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Conversations;
 
 /// <summary>What is kept to message a user later. Stale once the Connector said the bot is gone (403/404) or it was uninstalled.</summary>
 public sealed record StoredConversationReference(

@@ -1,4 +1,4 @@
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Turns;
 
 public enum SaveTurnResult
 {

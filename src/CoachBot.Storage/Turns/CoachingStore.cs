@@ -3,9 +3,11 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using CoachBot.Coaching.Dialogue;
+using CoachBot.Storage.Conversations;
 using CoachBot.Storage.Erasure;
+using CoachBot.Storage.Plans;
 
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Turns;
 
 /// <summary>
 /// The <c>coaching</c> table. One partition per user (<see cref="TableKeys.UserPartition"/>) holds that user's

@@ -1,7 +1,7 @@
 using Azure;
 using CoachBot.Coaching.Dialogue;
 
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Turns;
 
 /// <summary>A conversation's coaching state and the ETag it was read with (null when none is stored yet).</summary>
 public sealed record StoredState(CoachingState State, ETag? ETag)

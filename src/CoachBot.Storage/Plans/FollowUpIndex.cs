@@ -2,7 +2,7 @@ using Azure;
 using Azure.Data.Tables;
 using CoachBot.Storage.Erasure;
 
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Plans;
 
 /// <summary>
 /// The <c>followups</c> table: "which commitments are due on a date" as one partition per due day

@@ -1,4 +1,4 @@
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Signals;
 
 /// <summary>
 /// What a manager may learn about a rep's day, and nothing more: that a topic came up (never the rep's words), that the

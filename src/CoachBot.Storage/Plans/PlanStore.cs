@@ -1,7 +1,8 @@
 using Azure;
 using Azure.Data.Tables;
+using CoachBot.Storage.Turns;
 
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Plans;
 
 /// <summary>
 /// Plans live in the rep's partition of the <c>coaching</c> table (row key <c>plan|{planId}</c>), so they are saved in

@@ -1,4 +1,4 @@
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Plans;
 
 /// <summary>
 /// A rep's own plan ("I'll call the CFO by Thursday"). Private to the rep unless <see cref="SharedWithManager"/>;

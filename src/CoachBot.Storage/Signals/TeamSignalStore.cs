@@ -1,7 +1,7 @@
 using Azure.Data.Tables;
 using CoachBot.Storage.Erasure;
 
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Signals;
 
 /// <summary>
 /// The <c>signals</c> table: one partition per tenant and UTC day (<c>{tenant}|{yyyy-MM-dd}</c>), so "what did this

@@ -1,6 +1,6 @@
 using Azure;
 
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Turns;
 
 /// <summary>
 /// One processed inbound activity and CoachBot's answer to it. Its row key is derived from the activity id,

@@ -8,7 +8,7 @@ using CoachBot.Teams.Hosting;
 using CoachBot.Teams.Schema;
 using CoachBot.Teams.Auth;
 
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Turns;
 
 /// <summary>
 /// The <c>acknowledged</c> table: activities the bot acknowledged (200) before their turn finished, each kept until its

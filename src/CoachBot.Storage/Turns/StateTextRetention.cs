@@ -2,7 +2,7 @@ using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 
-namespace CoachBot.Storage;
+namespace CoachBot.Storage.Turns;
 
 /// <summary>
 /// Retention for the rep's words kept in a conversation's state row (<c>coaching</c>, <c>state|…</c>): the opening
