@@ -38,10 +38,9 @@ public static class CoachBotApp
         builder.Services.AddCoachBotGraph(builder.Configuration);
         builder.Services.AddCoachBotTelemetry(builder.Configuration);
         builder.Services.AddSingleton(TimeProvider.System);
-        builder.Services.AddSingleton<ICardActionHandler, PlanCardActions>();
         builder.Services.AddOptions<CoachingOptions>().Bind(builder.Configuration.GetSection(CoachingOptions.Section));
         builder.Services.AddSingleton<DrillLibraryProvider>();
-        builder.Services.AddSingleton<PlanActions>();
+        builder.Services.AddPlans();
         builder.Services.AddSingleton<TurnEffects>();
         builder.Services.AddSingleton<RecentReplies>();
         builder.Services.AddFleet(builder.Configuration);
