@@ -8,4 +8,5 @@ namespace CoachBot.Storage;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CoachingState))]
 [JsonSerializable(typeof(StoredConversationReference))]
+[JsonSerializable(typeof(ConversationReference))]
 internal sealed partial class StorageJson : JsonSerializerContext;

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CoachBot.Coaching;
 using CoachBot.IntegrationTests.Infrastructure;
@@ -42,9 +43,10 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : BotTestBase(
         Assert.True(await Faults.DeliveryAudit.IsAnsweredAsync(Azurite.ConnectionString, stored));
 
         var reference = (await table.GetEntityAsync<TableEntity>(pk, TableKeys.Join("ref", _conversation))).Value;
-        Assert.Equal(Connector.ServiceUrl, reference.GetString("ServiceUrl"));
+        var conversation = JsonNode.Parse(reference.GetString("Reference"))!; // the ConversationReference, one JSON column
+        Assert.Equal(Connector.ServiceUrl, conversation["serviceUrl"]!.GetValue<string>());
         Assert.Equal(TeamsActivities.TenantId, reference.GetString("TenantId"));
-        Assert.Equal("29:aad-rep-1", reference.GetString("UserId"));
+        Assert.Equal("29:aad-rep-1", conversation["userId"]!.GetValue<string>());
     }
 
     [Fact]

@@ -73,7 +73,7 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
                 ? new(TableTransactionActionType.UpdateReplace, stateRow, etag)
                 : new(TableTransactionActionType.Add, stateRow),
         ];
-        if (reference is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, ToEntity(reference)));
+        if (reference is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, ConversationReferenceRow.ToEntity(reference)));
         if (plan is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, PlanStore.ToEntity(plan)));
         try
         {
@@ -185,14 +185,14 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     public async Task UpsertReferenceAsync(StoredConversationReference reference, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        await table.UpsertEntityAsync(ToEntity(reference), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(ConversationReferenceRow.ToEntity(reference), TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
     public async Task<StoredConversationReference?> GetReferenceAsync(string tenantId, string userKey, string conversationId, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), ReferenceKey(conversationId), cancellationToken: ct).ConfigureAwait(false);
-        return row.HasValue && row.Value is not null ? ToReference(row.Value) : null;
+        return row.HasValue && row.Value is not null ? ConversationReferenceRow.FromEntity(row.Value) : null;
     }
 
     /// <summary>Every conversation reference stored for a user (personal chat, group chats, channels).</summary>
@@ -201,7 +201,7 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, userKey);
         var references = new List<StoredConversationReference>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "ref|"), cancellationToken: ct).ConfigureAwait(false)) references.Add(ToReference(row));
+        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "ref|"), cancellationToken: ct).ConfigureAwait(false)) references.Add(ConversationReferenceRow.FromEntity(row));
         return references;
     }
 
@@ -232,7 +232,7 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
         var filter = TableClient.CreateQueryFilter(
             $"PartitionKey ge {lower} and PartitionKey lt {upper} and RowKey ge {"ref|"} and RowKey lt {"ref}"} and IsStale eq {false}");
         await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
-            return ToReference(row);
+            return ConversationReferenceRow.FromEntity(row);
         return null;
     }
 
@@ -322,26 +322,4 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
         SendingSince = e.GetDateTimeOffset("SendingSince"),
         ETag = e.ETag,
     };
-
-    private static TableEntity ToEntity(StoredConversationReference r) => new(TableKeys.UserPartition(r.TenantId, r.UserKey), ReferenceKey(r.ConversationId))
-    {
-        ["TenantId"] = r.TenantId,
-        ["UserKey"] = r.UserKey,
-        ["ServiceUrl"] = r.ServiceUrl,
-        ["ChannelId"] = r.ChannelId,
-        ["ConversationId"] = r.ConversationId,
-        ["ConversationType"] = r.ConversationType,
-        ["UserId"] = r.UserId,
-        ["UserAadObjectId"] = r.UserAadObjectId,
-        ["UserName"] = r.UserName,
-        ["BotId"] = r.BotId,
-        ["Locale"] = r.Locale,
-        ["UpdatedAt"] = r.UpdatedAt,
-        ["IsStale"] = r.IsStale,
-    };
-
-    private static StoredConversationReference ToReference(TableEntity e) => new(
-        e.GetString("TenantId"), e.GetString("UserKey"), e.GetString("ServiceUrl"), e.GetString("ChannelId"), e.GetString("ConversationId"),
-        e.GetString("ConversationType"), e.GetString("UserId"), e.GetString("UserAadObjectId"), e.GetString("UserName"), e.GetString("BotId"),
-        e.GetString("Locale"), e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue, e.GetBoolean("IsStale") ?? false);
 }
