@@ -2,7 +2,6 @@ using System.Diagnostics.Metrics;
 using Azure.Data.Tables;
 using CoachBot.Erasure;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
 using CoachBot.Storage.Turns;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -2,7 +2,6 @@ using System.Net;
 using Azure.Data.Tables;
 using CoachBot.Delivery;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
 using CoachBot.Storage.Turns;
 using Microsoft.Extensions.DependencyInjection;
 

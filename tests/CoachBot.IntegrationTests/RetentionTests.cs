@@ -1,7 +1,6 @@
 using Azure.Data.Tables;
 using CoachBot.Erasure;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Signals;
 using CoachBot.Storage.Turns;

@@ -1,6 +1,5 @@
 using CoachBot.Coaching.Dialogue;
 using CoachBot.Coaching.FollowUp;
-using CoachBot.Storage;
 using CoachBot.Storage.Plans;
 using CoachBot.Storage.Turns;
 

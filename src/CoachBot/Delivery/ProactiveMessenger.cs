@@ -1,4 +1,3 @@
-using CoachBot.Storage;
 using CoachBot.Storage.Conversations;
 using CoachBot.Storage.Turns;
 using CoachBot.Teams.Cards;

@@ -1,7 +1,6 @@
 using CoachBot.Coaching;
 using CoachBot.Coaching.Dialogue;
 using CoachBot.Delivery;
-using CoachBot.Storage;
 using CoachBot.Storage.Conversations;
 using CoachBot.Storage.Erasure;
 using CoachBot.Storage.Turns;

@@ -1,6 +1,5 @@
 using CoachBot.Coaching;
 using CoachBot.Nudges;
-using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Signals;
 using CoachBot.Storage.Turns;

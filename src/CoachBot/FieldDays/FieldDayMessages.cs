@@ -2,7 +2,6 @@ using CoachBot.Coaching;
 using CoachBot.Coaching.Dialogue;
 using CoachBot.Coaching.FieldDays;
 using CoachBot.Delivery;
-using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.FieldDays;
 using CoachBot.Storage.Turns;

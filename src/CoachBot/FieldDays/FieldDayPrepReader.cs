@@ -1,5 +1,4 @@
 using CoachBot.Coaching.Topics;
-using CoachBot.Storage;
 using CoachBot.Storage.FieldDays;
 using CoachBot.Storage.Signals;
 

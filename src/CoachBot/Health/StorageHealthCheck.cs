@@ -1,4 +1,3 @@
-using CoachBot.Storage;
 using CoachBot.Storage.Turns;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

@@ -4,7 +4,6 @@ using CoachBot.Coaching.Leaders;
 using CoachBot.Graph;
 using CoachBot.Graph.Directory;
 using CoachBot.Nudges;
-using CoachBot.Storage;
 using CoachBot.Storage.FieldDays;
 using CoachBot.Storage.Nudges;
 using CoachBot.Storage.Plans;

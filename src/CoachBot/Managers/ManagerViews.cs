@@ -3,7 +3,6 @@ using System.Text.Json;
 using CoachBot.Coaching;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Nudges;
-using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
 using CoachBot.Storage.Turns;

@@ -1,6 +1,5 @@
 using CoachBot.Graph;
 using CoachBot.Graph.Installs;
-using CoachBot.Storage;
 using CoachBot.Storage.Conversations;
 using CoachBot.Storage.Nudges;
 using CoachBot.Storage.Turns;

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using CoachBot.Graph;
 using CoachBot.Graph.Directory;
-using CoachBot.Storage;
 using CoachBot.Storage.Turns;
 using Microsoft.Extensions.Options;
 

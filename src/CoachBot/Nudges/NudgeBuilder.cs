@@ -4,7 +4,6 @@ using CoachBot.Coaching.FieldDays;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Graph;
 using CoachBot.Graph.Directory;
-using CoachBot.Storage;
 using CoachBot.Storage.Nudges;
 using CoachBot.Storage.Signals;
 using Microsoft.Extensions.Options;

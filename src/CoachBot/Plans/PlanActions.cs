@@ -1,4 +1,3 @@
-using CoachBot.Storage;
 using CoachBot.Storage.Plans;
 using CoachBot.Storage.Signals;
 

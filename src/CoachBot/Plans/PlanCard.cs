@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using CoachBot.Storage;
 using CoachBot.Storage.Plans;
 using CoachBot.Teams.Cards;
 

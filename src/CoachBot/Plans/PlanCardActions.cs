@@ -1,6 +1,5 @@
 using System.Globalization;
 using CoachBot.Coaching;
-using CoachBot.Storage;
 using CoachBot.Storage.Plans;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Hosting;

@@ -1,5 +1,4 @@
 using System.Text;
-using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
 using CoachBot.Storage.Plans;

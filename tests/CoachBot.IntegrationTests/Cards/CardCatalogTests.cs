@@ -2,7 +2,6 @@ using System.Text;
 using System.Text.Json;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Plans;
-using CoachBot.Storage;
 using CoachBot.Storage.Plans;
 using CoachBot.Teams.Cards;
 

@@ -1,6 +1,5 @@
 using System.Text;
 using Azure.Data.Tables;
-using CoachBot.Storage;
 using CoachBot.Storage.Turns;
 using CoachBot.Teams.Auth;
 using CoachBot.Teams.Hosting;

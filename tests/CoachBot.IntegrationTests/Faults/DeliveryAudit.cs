@@ -1,7 +1,6 @@
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
-using CoachBot.Storage;
 using CoachBot.Storage.Fleet;
 using CoachBot.Storage.Turns;
 

@@ -7,7 +7,6 @@ using CoachBot.FieldDays;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;
 using CoachBot.Nudges;
-using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.FieldDays;
 using CoachBot.Storage.Plans;

@@ -1,11 +1,9 @@
 using System.Diagnostics;
-using CoachBot.Coaching.Calendar;
 using CoachBot.Graph;
 using CoachBot.Graph.Directory;
 using CoachBot.IntegrationTests.Faults;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;
-using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Teams.Connector;
 using Microsoft.Extensions.DependencyInjection;

@@ -7,7 +7,6 @@ using CoachBot.Graph;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;
 using CoachBot.Leaders;
-using CoachBot.Storage;
 using CoachBot.Storage.FieldDays;
 using CoachBot.Storage.Plans;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,6 +1,5 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using CoachBot.Storage;
 using CoachBot.Storage.Conversations;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Turns;

@@ -3,7 +3,6 @@ using System.Net.Http;
 using CoachBot.Delivery;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Nudges;
-using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
 using CoachBot.Storage.Plans;
