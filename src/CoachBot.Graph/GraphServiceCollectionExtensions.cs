@@ -1,4 +1,5 @@
-using CoachBot.Graph.Teams;
+using CoachBot.Graph.Directory;
+using CoachBot.Graph.Installs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;

@@ -1,9 +1,12 @@
 using System.Text.Json.Serialization;
 using CoachBot.Coaching.Dialogue;
+using CoachBot.Storage.Conversations;
+using CoachBot.Teams.Schema;
 
 namespace CoachBot.Storage;
 
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(CoachingState))]
 [JsonSerializable(typeof(StoredConversationReference))]
+[JsonSerializable(typeof(ConversationReference))]
 internal sealed partial class StorageJson : JsonSerializerContext;

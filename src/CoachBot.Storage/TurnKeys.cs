@@ -1,4 +1,7 @@
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Signals;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.Storage;
 
@@ -31,7 +34,7 @@ public static class TurnKeys
         var due = new FollowUpDue(tenantId, userKey, activityId, AnyDay, null, Sent: false);
         yield return FollowUpIndex.PartitionKey(due);
         yield return FollowUpIndex.RowKey(due);
-        var followUp = new NudgeJob(NudgeJob.FollowUpKind, tenantId, userKey, AnyDay, activityId);
+        var followUp = new DeliveryJob(DeliveryJob.FollowUpKind, tenantId, userKey, AnyDay, activityId);
         yield return followUp.SendKey;
         yield return SendLedger.ScheduledKey(followUp);
     }

@@ -1,4 +1,4 @@
-using CoachBot.Graph.Teams;
+using CoachBot.Graph.Directory;
 
 namespace CoachBot.Graph.Tests;
 

@@ -49,10 +49,10 @@ internal sealed class TestGraphServer : IAsyncDisposable
 
     public GraphGroupDirectory CreateGroups() => new(CreateClient(null).Client);
 
-    public Teams.GraphTeamsAppInstaller CreateInstaller()
+    public Installs.GraphTeamsAppInstaller CreateInstaller()
     {
         var (client, options) = CreateClient(null);
-        return new Teams.GraphTeamsAppInstaller(client, options);
+        return new Installs.GraphTeamsAppInstaller(client, options);
     }
 
     private (Microsoft.Graph.GraphServiceClient Client, GraphOptions Options) CreateClient(Action<GraphOptions>? configure)

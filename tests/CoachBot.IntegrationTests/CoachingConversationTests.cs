@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
+using CoachBot.Storage.Plans;
 
 namespace CoachBot.IntegrationTests;
 

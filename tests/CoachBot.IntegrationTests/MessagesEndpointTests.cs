@@ -1,7 +1,10 @@
 using System.Net;
+using System.Text.Json.Nodes;
 using Azure.Data.Tables;
+using CoachBot.Coaching;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests;
 
@@ -40,9 +43,10 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : BotTestBase(
         Assert.True(await Faults.DeliveryAudit.IsAnsweredAsync(Azurite.ConnectionString, stored));
 
         var reference = (await table.GetEntityAsync<TableEntity>(pk, TableKeys.Join("ref", _conversation))).Value;
-        Assert.Equal(Connector.ServiceUrl, reference.GetString("ServiceUrl"));
+        var conversation = JsonNode.Parse(reference.GetString("Reference"))!; // the ConversationReference, one JSON column
+        Assert.Equal(Connector.ServiceUrl, conversation["serviceUrl"]!.GetValue<string>());
         Assert.Equal(TeamsActivities.TenantId, reference.GetString("TenantId"));
-        Assert.Equal("29:aad-rep-1", reference.GetString("UserId"));
+        Assert.Equal("29:aad-rep-1", conversation["userId"]!.GetValue<string>());
     }
 
     [Fact]
@@ -136,7 +140,7 @@ public sealed class MessagesEndpointTests(AzuriteFixture azurite) : BotTestBase(
         var turn = Assert.Single(await store.GetTurnsAsync(TeamsActivities.TenantId, "aad-group", default));
         Assert.Equal("the client ghosted me", turn.RepText);
         // Everyone in the chat reads along: no coaching there, an invitation to a 1:1 chat instead.
-        Assert.Equal(CoachBot.Bot.PublicChat.InviteKind, turn.Kind);
+        Assert.Equal(CoachBot.Coaching.PublicChat.InviteKind, turn.Kind);
         Assert.Null(turn.Topic);
     }
 

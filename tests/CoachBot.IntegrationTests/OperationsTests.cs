@@ -1,8 +1,8 @@
 using System.Diagnostics.Metrics;
 using Azure.Data.Tables;
-using CoachBot.Bot;
+using CoachBot.Erasure;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests;

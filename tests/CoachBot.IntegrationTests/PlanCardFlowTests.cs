@@ -4,7 +4,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
+using CoachBot.Storage.Plans;
 
 namespace CoachBot.IntegrationTests;
 

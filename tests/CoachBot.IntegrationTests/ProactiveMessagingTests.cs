@@ -1,8 +1,8 @@
 using System.Net;
 using Azure.Data.Tables;
+using CoachBot.Delivery;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Proactive;
-using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests;

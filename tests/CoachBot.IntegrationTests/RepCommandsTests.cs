@@ -1,7 +1,10 @@
 using Azure.Data.Tables;
+using CoachBot.Delivery;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Proactive;
 using CoachBot.Storage;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Signals;
+using CoachBot.Storage.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests;

@@ -1,7 +1,9 @@
 using Azure.Data.Tables;
-using CoachBot.Bot;
+using CoachBot.Erasure;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
+using CoachBot.Storage.Delivery;
+using CoachBot.Storage.Signals;
+using CoachBot.Storage.Turns;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests;
@@ -35,7 +37,7 @@ public sealed class RetentionTests(AzuriteFixture azurite)
         var today = DateOnly.FromDateTime(DateTime.UtcNow);
         await signals.RecordAsync(new TeamSignal(TeamsActivities.TenantId, today.AddDays(-31), TeamSignal.PlanShared, rep, "old", null, "call the CFO", today, DateTimeOffset.UtcNow), default);
         await signals.RecordAsync(new TeamSignal(TeamsActivities.TenantId, today.AddDays(-29), TeamSignal.PlanShared, rep, "recent", null, "call the CEO", today, DateTimeOffset.UtcNow), default);
-        var sends = new CoachBot.Storage.Nudges.SendLedger(tables);
+        var sends = new CoachBot.Storage.Delivery.SendLedger(tables);
         var manager = "aad-mgr-" + Guid.NewGuid().ToString("N")[..8];
         var oldView = await sends.SaveViewAsync(TeamsActivities.TenantId, manager, today.AddDays(-31), "{\"rep\":\"" + rep + "\"}", DateTimeOffset.UtcNow, default);
         var recentView = await sends.SaveViewAsync(TeamsActivities.TenantId, manager, today.AddDays(-29), "{\"rep\":\"" + rep + "\"}", DateTimeOffset.UtcNow, default);

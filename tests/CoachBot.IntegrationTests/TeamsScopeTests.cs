@@ -1,4 +1,4 @@
-using CoachBot.Bot;
+using CoachBot.Coaching;
 using CoachBot.Coaching.Dialogue;
 using CoachBot.IntegrationTests.Infrastructure;
 

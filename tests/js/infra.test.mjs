@@ -158,7 +158,7 @@ describe('infrastructure (Bicep)', () => {
     assert.match(text, /AppMetrics \| where Name == \\"coachbot.graph.calls\\" and tostring\(Properties.outcome\) == \\"AccessDenied\\"/);
     // The queries name the app's own log template, meter and failure kind: renaming one must fail here.
     const src = (...p) => readFileSync(join(root, 'src', ...p), 'utf8');
-    assert.match(src('CoachBot', 'Nudges', 'NudgeLog.cs'), /moved to the poison queue/);
+    assert.match(src('CoachBot', 'Delivery', 'DeliveryLog.cs'), /moved to the poison queue/);
     assert.match(src('CoachBot.Graph', 'GraphMetrics.cs'), /CallsName = "coachbot\.graph\.calls"/);
     assert.match(src('CoachBot.Graph', 'GraphMetrics.cs'), /"outcome", kind\.ToString\(\)/);
     assert.match(src('CoachBot.Graph', 'GraphException.cs'), /^\s*AccessDenied,/m);

@@ -1,4 +1,5 @@
 using Azure;
+using CoachBot.Storage.Conversations;
 
 namespace CoachBot.Storage.Erasure;
 

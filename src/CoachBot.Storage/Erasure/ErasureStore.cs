@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
+using CoachBot.Storage.Conversations;
 
 namespace CoachBot.Storage.Erasure;
 

@@ -1,3 +1,5 @@
+using CoachBot.Storage.Turns;
+
 namespace CoachBot.Storage.Fleet;
 
 /// <summary>

@@ -4,6 +4,7 @@ using Azure;
 using Azure.Data.Tables;
 using CoachBot.Coaching.FieldDays;
 using CoachBot.Coaching.Nudges;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Erasure;
 
 namespace CoachBot.Storage.Nudges;
@@ -80,9 +81,9 @@ public sealed class ManagerSettingsStore(TableServiceClient service) : TableStor
         ["NudgeHour"] = s.NudgeHour,
         ["DaysOff"] = string.Join(',', s.DaysOff.Order()),
         ["FieldDayLength"] = s.FieldDayLength?.ToString(),
-        ["Tiers"] = JsonSerializer.Serialize(s.Tiers.ToDictionary(t => t.Key, t => t.Value.ToString()), NudgeJson.Default.DictionaryStringString),
-        ["Goals"] = JsonSerializer.Serialize(s.ThreeSixNo.Goals.ToArray(), NudgeJson.Default.StringArray),
-        ["Tasks"] = JsonSerializer.Serialize(s.ThreeSixNo.Tasks.ToArray(), NudgeJson.Default.StringArray),
+        ["Tiers"] = JsonSerializer.Serialize(s.Tiers.ToDictionary(t => t.Key, t => t.Value.ToString()), DeliveryJson.Default.DictionaryStringString),
+        ["Goals"] = JsonSerializer.Serialize(s.ThreeSixNo.Goals.ToArray(), DeliveryJson.Default.StringArray),
+        ["Tasks"] = JsonSerializer.Serialize(s.ThreeSixNo.Tasks.ToArray(), DeliveryJson.Default.StringArray),
         ["CoachingTargetPercent"] = s.CoachingTargetPercent,
         ["SnoozedDay"] = Day(s.SnoozedDay),
         ["SignalsSince"] = Day(s.SignalsSince),
@@ -96,7 +97,7 @@ public sealed class ManagerSettingsStore(TableServiceClient service) : TableStor
         DaysOff = (e.GetString("DaysOff") ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries)
             .Select(d => Enum.TryParse<DayOfWeek>(d, out var day) ? (DayOfWeek?)day : null).OfType<DayOfWeek>().ToHashSet(),
         FieldDayLength = Enum.TryParse<FieldDayLength>(e.GetString("FieldDayLength"), out var length) ? length : null,
-        Tiers = (e.GetString("Tiers") is { Length: > 0 } tiers ? JsonSerializer.Deserialize(tiers, NudgeJson.Default.DictionaryStringString) : null)?
+        Tiers = (e.GetString("Tiers") is { Length: > 0 } tiers ? JsonSerializer.Deserialize(tiers, DeliveryJson.Default.DictionaryStringString) : null)?
             .Where(t => Enum.TryParse<RepTier>(t.Value, out _)).ToDictionary(t => t.Key, t => Enum.Parse<RepTier>(t.Value)) ?? [],
         ThreeSixNo = ThreeSixNoList.Create(Strings(e.GetString("Goals")), Strings(e.GetString("Tasks"))),
         CoachingTargetPercent = e.GetDouble("CoachingTargetPercent"),
@@ -106,7 +107,7 @@ public sealed class ManagerSettingsStore(TableServiceClient service) : TableStor
         TimeZoneId = e.GetString("TimeZoneId"),
     };
 
-    private static string[] Strings(string? json) => json is { Length: > 0 } ? JsonSerializer.Deserialize(json, NudgeJson.Default.StringArray) ?? [] : [];
+    private static string[] Strings(string? json) => json is { Length: > 0 } ? JsonSerializer.Deserialize(json, DeliveryJson.Default.StringArray) ?? [] : [];
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

@@ -1,5 +1,6 @@
 using Azure.Identity;
 using Azure.Storage.Queues;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Erasure;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,7 +25,7 @@ public static class NudgeStorageServiceCollectionExtensions
             if (options.QueueServiceUri is not null) return new QueueServiceClient(options.QueueServiceUri, new DefaultAzureCredential(), clientOptions);
             throw new InvalidOperationException("Queues are not configured: set Storage__ConnectionString (or Storage__QueueServiceUri for managed identity).");
         });
-        services.AddSingleton(sp => new NudgeQueueClient(sp.GetRequiredService<QueueServiceClient>(), queueName));
+        services.AddSingleton(sp => new DeliveryQueue(sp.GetRequiredService<QueueServiceClient>(), queueName));
         services.AddSingleton<SendLedger>();
         services.AddSingleton<ManagerSettingsStore>();
         services.AddSingleton<IPersonalDataEraser>(sp => sp.GetRequiredService<SendLedger>());

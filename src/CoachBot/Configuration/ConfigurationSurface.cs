@@ -1,5 +1,5 @@
 using CoachBot.Admin;
-using CoachBot.Bot;
+using CoachBot.Coaching;
 using CoachBot.Erasure;
 using CoachBot.Fleet;
 using CoachBot.Graph;

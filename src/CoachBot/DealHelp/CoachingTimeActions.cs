@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
-using CoachBot.Bot;
+using CoachBot.Coaching;
 using CoachBot.Coaching.CoachingTime;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Graph;
 using CoachBot.Storage.DealHelp;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Hosting;
 
@@ -72,7 +72,7 @@ internal sealed class CoachingTimeActions(
             line = line with { Events = events };
         }
         content = content with { CoachingTime = line };
-        await ledger.UpdateContentAsync(record, JsonSerializer.Serialize(content, NudgeJson.Default.NudgeContent), now, ct).ConfigureAwait(false);
+        await ledger.UpdateContentAsync(record, JsonSerializer.Serialize(content, DeliveryJson.Default.NudgeContent), now, ct).ConfigureAwait(false);
         return InvokeResponses.Card(CoachingTimeCard.Build(content, notice));
     }
 }

@@ -3,7 +3,7 @@ using CoachBot.Coaching.CoachingTime;
 using CoachBot.Coaching.Nudges;
 using CoachBot.FieldDays;
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
+using CoachBot.Graph.Directory;
 using CoachBot.Storage.DealHelp;
 
 namespace CoachBot.DealHelp;

@@ -1,7 +1,7 @@
-using CoachBot.Bot;
+using CoachBot.Coaching;
+using CoachBot.Delivery;
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
-using CoachBot.Nudges;
+using CoachBot.Graph.Directory;
 using CoachBot.Storage.DealHelp;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Hosting;
@@ -18,7 +18,7 @@ internal sealed class DealHelpCardActions(
     DealHelpStore store,
     ITeamDirectory team,
     ICalendarDirectory calendar,
-    NudgeScheduler scheduler,
+    DeliveryScheduler scheduler,
     TimeProvider time,
     ILogger<DealHelpCardActions> logger) : ICardActionHandler
 {

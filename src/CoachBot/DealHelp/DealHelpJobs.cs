@@ -1,5 +1,5 @@
 using CoachBot.Storage.DealHelp;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 
 namespace CoachBot.DealHelp;
 
@@ -8,5 +8,5 @@ internal static class DealHelpJobs
 {
     public const string Kind = "dealHelp";
 
-    public static NudgeJob For(DealHelpRecord r) => new(Kind, r.TenantId, r.ManagerId, r.Day, r.RequestId);
+    public static DeliveryJob For(DealHelpRecord r) => new(Kind, r.TenantId, r.ManagerId, r.Day, r.RequestId);
 }

@@ -1,7 +1,6 @@
-using CoachBot.Nudges;
-using CoachBot.Proactive;
+using CoachBot.Delivery;
 using CoachBot.Storage.DealHelp;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 
 namespace CoachBot.DealHelp;
 
@@ -10,7 +9,7 @@ internal sealed class DealHelpMessages(DealHelpStore store, ProactiveMessenger m
 {
     public bool Handles(string kind) => kind == DealHelpJobs.Kind;
 
-    public async Task<ProactiveResult> SendAsync(NudgeJob job, CancellationToken ct)
+    public async Task<ProactiveResult> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
         // Gone ("forget me" since the click): nothing to send.

@@ -1,5 +1,5 @@
-using CoachBot.Bot;
-using CoachBot.Nudges;
+using CoachBot.Coaching;
+using CoachBot.Delivery;
 using CoachBot.Storage.DealHelp;
 
 namespace CoachBot.DealHelp;

@@ -1,8 +1,9 @@
-using CoachBot.Bot;
+using CoachBot.Coaching;
 using CoachBot.Coaching.Dialogue;
-using CoachBot.Proactive;
-using CoachBot.Storage;
+using CoachBot.Delivery;
+using CoachBot.Storage.Conversations;
 using CoachBot.Storage.Erasure;
+using CoachBot.Storage.Turns;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Hosting;
 using CoachBot.Teams.Schema;

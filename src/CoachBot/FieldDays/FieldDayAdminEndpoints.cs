@@ -1,5 +1,5 @@
 using CoachBot.Admin;
-using CoachBot.Nudges;
+using CoachBot.Delivery;
 
 namespace CoachBot.FieldDays;
 

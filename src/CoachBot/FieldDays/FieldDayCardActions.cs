@@ -1,9 +1,8 @@
 using System.Globalization;
-using CoachBot.Bot;
+using CoachBot.Coaching;
 using CoachBot.Coaching.FieldDays;
-using CoachBot.Nudges;
+using CoachBot.Delivery;
 using CoachBot.Storage.FieldDays;
-using CoachBot.Storage.Nudges;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Hosting;
 
@@ -14,7 +13,7 @@ namespace CoachBot.FieldDays;
 /// acted on only by its own manager (watch, debrief) or its own rep (share, keep): a forged id reaches nothing else.
 /// Messages to the other person go through the nudge queue, once (the scheduler's marker and the send ledger).
 /// </summary>
-internal sealed class FieldDayCardActions(FieldDayStore store, FieldDayPrepReader prep, NudgeScheduler scheduler, TimeProvider time, ILogger<FieldDayCardActions> logger)
+internal sealed class FieldDayCardActions(FieldDayStore store, FieldDayPrepReader prep, DeliveryScheduler scheduler, TimeProvider time, ILogger<FieldDayCardActions> logger)
     : ICardActionHandler
 {
     public bool Handles(string verb) => verb.StartsWith("fieldday.", StringComparison.Ordinal);

@@ -1,11 +1,11 @@
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.FieldDays;
-using CoachBot.Storage.Nudges;
 
 namespace CoachBot.FieldDays;
 
 /// <summary>
 /// The field-day messages, as jobs on the nudge queue: the job's day is the field day's UTC day and its subject
-/// (<see cref="NudgeJob.PlanId"/>) the field-day id, so each message has its own once-only record (kind|day|id).
+/// (<see cref="DeliveryJob.PlanId"/>) the field-day id, so each message has its own once-only record (kind|day|id).
 /// </summary>
 internal static class FieldDayJobs
 {
@@ -29,12 +29,12 @@ internal static class FieldDayJobs
     /// The job for one message of the field day. A share after the first is its own message (the rep's new wording), so
     /// its subject carries the share number: <c>{id}~2</c>; every other subject is the field-day id.
     /// </summary>
-    public static NudgeJob For(string kind, FieldDayRecord fd) =>
+    public static DeliveryJob For(string kind, FieldDayRecord fd) =>
         new(kind, fd.TenantId, kind is Ask or Feedback ? fd.RepId : fd.ManagerId, fd.Day,
             kind == Shared && fd.RepShares > 1 ? fd.FieldDayId + ShareSeparator + fd.RepShares.ToString(System.Globalization.CultureInfo.InvariantCulture) : fd.FieldDayId);
 
     /// <summary>The field-day id a job's subject names.</summary>
-    public static string FieldDayIdOf(NudgeJob job)
+    public static string FieldDayIdOf(DeliveryJob job)
     {
         ArgumentNullException.ThrowIfNull(job);
         var subject = job.PlanId ?? "";

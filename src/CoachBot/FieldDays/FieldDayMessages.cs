@@ -1,11 +1,10 @@
-using CoachBot.Bot;
+using CoachBot.Coaching;
 using CoachBot.Coaching.Dialogue;
 using CoachBot.Coaching.FieldDays;
-using CoachBot.Nudges;
-using CoachBot.Proactive;
-using CoachBot.Storage;
+using CoachBot.Delivery;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.FieldDays;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.FieldDays;
 
@@ -26,7 +25,7 @@ internal sealed class FieldDayMessages(
 
     public bool Handles(string kind) => FieldDayJobs.All.Contains(kind);
 
-    public async Task<ProactiveResult> SendAsync(NudgeJob job, CancellationToken ct)
+    public async Task<ProactiveResult> SendAsync(DeliveryJob job, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(job);
         // Gone ("forget me", never recorded, or moved to another day) or cancelled in the calendar: nothing to send.

@@ -1,6 +1,6 @@
 using CoachBot.Coaching.Topics;
-using CoachBot.Storage;
 using CoachBot.Storage.FieldDays;
+using CoachBot.Storage.Signals;
 
 namespace CoachBot.FieldDays;
 

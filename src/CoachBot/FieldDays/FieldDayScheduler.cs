@@ -1,6 +1,6 @@
-using CoachBot.Nudges;
+using CoachBot.Delivery;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.FieldDays;
-using CoachBot.Storage.Nudges;
 
 namespace CoachBot.FieldDays;
 
@@ -20,11 +20,11 @@ internal sealed class FieldDayScheduler(FieldDayStore store, FieldDayEventCheck 
     private const int DaysBack = 5;
     private const int DaysAhead = 8;
 
-    public async Task<IReadOnlyList<NudgeJob>> DueAsync(string tenantId, DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<DeliveryJob>> DueAsync(string tenantId, DateTimeOffset now, CancellationToken ct)
     {
         var today = DateOnly.FromDateTime(now.UtcDateTime);
         events.Prune(today.AddDays(-DaysBack));
-        var due = new List<NudgeJob>();
+        var due = new List<DeliveryJob>();
         foreach (var listed in await store.ListAsync(tenantId, today.AddDays(-DaysBack), today.AddDays(DaysAhead), ct).ConfigureAwait(false))
         {
             if (listed.CancelledAt is not null) continue;

@@ -1,4 +1,4 @@
-using CoachBot.Bot;
+using CoachBot.Coaching;
 
 namespace CoachBot.Fleet;
 

@@ -1,10 +1,12 @@
+using CoachBot.Storage.Turns;
+
 namespace CoachBot.Fleet;
 
 /// <summary>
 /// This process's replies between "lease taken" and "sent or given back", and the watermark derived from them: every
 /// send started before <see cref="Watermark"/> is settled. <see cref="FleetMembership"/> publishes the watermark in the
 /// process's <c>fleet</c> row a few times a second, which is what lets a turn go without a "replied" write of its own
-/// (<see cref="Storage.TurnRecord.IsSettledBy"/>). One lock orders the clock reads of <see cref="Begin"/> and
+/// (<see cref="Storage.Turns.TurnRecord.IsSettledBy"/>). One lock orders the clock reads of <see cref="Begin"/> and
 /// <see cref="Watermark"/>: a send begun after a watermark was read always has a later start than that watermark.
 /// </summary>
 internal sealed class ReplySends(TimeProvider time)
@@ -15,10 +17,10 @@ internal sealed class ReplySends(TimeProvider time)
     private readonly Queue<(DateTimeOffset Since, string Sent)> _sentAfter = new();
 
     /// <summary>The key of one stored turn's send (tenant, user, conversation, activity).</summary>
-    public static string KeyOf(Storage.TurnRecord turn) => (turn ?? throw new ArgumentNullException(nameof(turn))).SendKey;
+    public static string KeyOf(Storage.Turns.TurnRecord turn) => (turn ?? throw new ArgumentNullException(nameof(turn))).SendKey;
 
     public static string KeyOf(string tenantId, string userKey, string conversationId, string activityId) =>
-        Storage.TurnRecord.SendKeyOf(tenantId, userKey, conversationId, activityId);
+        Storage.Turns.TurnRecord.SendKeyOf(tenantId, userKey, conversationId, activityId);
 
     /// <summary>This process's id in the <c>fleet</c> table: fresh for every start, so a restarted process is a new member.</summary>
     public string Id { get; } = Guid.NewGuid().ToString("N");

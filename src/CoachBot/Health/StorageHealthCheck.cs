@@ -1,4 +1,4 @@
-using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CoachBot.Health;

@@ -1,6 +1,6 @@
 using System.Globalization;
 using CoachBot.Admin;
-using CoachBot.Nudges;
+using CoachBot.Delivery;
 
 namespace CoachBot.Leaders;
 

@@ -1,4 +1,4 @@
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 
 namespace CoachBot.Leaders;
 
@@ -11,5 +11,5 @@ internal static class LeaderJobs
     public const string Weekly = "leaderWeekly";
     public const string Subject = "week";
 
-    public static NudgeJob For(string tenantId, string leaderId, DateOnly weekStart) => new(Weekly, tenantId, leaderId, weekStart, Subject);
+    public static DeliveryJob For(string tenantId, string leaderId, DateOnly weekStart) => new(Weekly, tenantId, leaderId, weekStart, Subject);
 }

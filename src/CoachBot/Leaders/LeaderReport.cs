@@ -2,11 +2,11 @@ using CoachBot.Coaching.Calendar;
 using CoachBot.Coaching.FieldDays;
 using CoachBot.Coaching.Leaders;
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
+using CoachBot.Graph.Directory;
 using CoachBot.Nudges;
-using CoachBot.Storage;
 using CoachBot.Storage.FieldDays;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Plans;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Leaders;

@@ -1,9 +1,10 @@
 using System.Collections.Concurrent;
 using CoachBot.Coaching.Calendar;
 using CoachBot.Coaching.Leaders;
+using CoachBot.Delivery;
 using CoachBot.Graph;
 using CoachBot.Nudges;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Leaders;
@@ -29,9 +30,9 @@ internal sealed partial class LeaderSchedule(
 
     private sealed record LeaderList(IReadOnlyList<string> Ids, DateTimeOffset Until);
 
-    public async Task<IReadOnlyList<NudgeJob>> DueAsync(string tenantId, DateTimeOffset now, CancellationToken ct)
+    public async Task<IReadOnlyList<DeliveryJob>> DueAsync(string tenantId, DateTimeOffset now, CancellationToken ct)
     {
-        var due = new List<NudgeJob>();
+        var due = new List<DeliveryJob>();
         foreach (var leaderId in await LeaderIdsAsync(ct).ConfigureAwait(false))
         {
             var hours = await HoursAsync(leaderId, ct).ConfigureAwait(false);

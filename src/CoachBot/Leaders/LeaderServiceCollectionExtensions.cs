@@ -1,4 +1,4 @@
-using CoachBot.Nudges;
+using CoachBot.Delivery;
 
 namespace CoachBot.Leaders;
 

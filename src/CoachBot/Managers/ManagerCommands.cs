@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
-using CoachBot.Bot;
+using CoachBot.Coaching;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Nudges;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 using CoachBot.Teams.Schema;
 
 namespace CoachBot.Managers;
@@ -53,7 +53,7 @@ internal sealed class ManagerCommands(ManagerRoles roles, NudgeBuilder builder, 
         var now = time.GetUtcNow();
         var built = await builder.BuildAsync(user.TenantId, user.UserKey, today, now, ct).ConfigureAwait(false);
         if (built is null) return null;
-        await ledger.SaveViewAsync(user.TenantId, user.UserKey, today, JsonSerializer.Serialize(built, NudgeJson.Default.NudgeContent), now, ct).ConfigureAwait(false);
+        await ledger.SaveViewAsync(user.TenantId, user.UserKey, today, JsonSerializer.Serialize(built, DeliveryJson.Default.NudgeContent), now, ct).ConfigureAwait(false);
         return built;
     }
 

@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
+using CoachBot.Graph.Directory;
 
 namespace CoachBot.Managers;
 

@@ -1,9 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
+using CoachBot.Coaching;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Nudges;
-using CoachBot.Storage;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Turns;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Hosting;
 
@@ -42,7 +44,7 @@ internal static class ManagerViews
     /// <summary>The day's nudge snapshot, else the day's on-demand view; null when neither exists.</summary>
     public static async Task<NudgeContent?> ContentAsync(SendLedger ledger, string tenantId, string userKey, DateOnly day, CancellationToken ct) =>
         await RecordAsync(ledger, tenantId, userKey, day, ct).ConfigureAwait(false) is { ContentJson: { } json }
-            ? JsonSerializer.Deserialize(json, NudgeJson.Default.NudgeContent)
+            ? JsonSerializer.Deserialize(json, DeliveryJson.Default.NudgeContent)
             : null;
 
     /// <summary>
@@ -50,13 +52,13 @@ internal static class ManagerViews
     /// Either the row and its content, or the invoke error to answer (400 for a bad day, 404 when the nudge is gone).
     /// </summary>
     public static async Task<(DateOnly Day, SendRecord? Record, NudgeContent? Content, InvokeResponse? Error)> ClickedNudgeAsync(
-        SendLedger ledger, CardActionInvoke action, Bot.RepIdentity user, CancellationToken ct)
+        SendLedger ledger, CardActionInvoke action, Coaching.RepIdentity user, CancellationToken ct)
     {
         if (!DateOnly.TryParseExact(action.GetString("day"), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
             return (default, null, null, InvokeResponses.Error(400, "BadNudge", "That card is out of date."));
         // The day's nudge, or the same day's card shown on demand ("my day") when no nudge went out yet.
         var record = await RecordAsync(ledger, user.TenantId, user.UserKey, day, ct).ConfigureAwait(false);
-        if (record?.ContentJson is not { } json || JsonSerializer.Deserialize(json, NudgeJson.Default.NudgeContent) is not { } content)
+        if (record?.ContentJson is not { } json || JsonSerializer.Deserialize(json, DeliveryJson.Default.NudgeContent) is not { } content)
             return (day, null, null, InvokeResponses.Error(404, "NudgeNotFound", "That nudge is no longer available."));
         return (day, record, content, null);
     }
@@ -64,8 +66,8 @@ internal static class ManagerViews
     /// <summary>The ledger row behind a manager's card of <paramref name="day"/>: the nudge sent that day, else the on-demand view.</summary>
     public static async Task<SendRecord?> RecordAsync(SendLedger ledger, string tenantId, string userKey, DateOnly day, CancellationToken ct)
     {
-        var nudge = await ledger.GetAsync(tenantId, userKey, new NudgeJob(NudgeJob.NudgeKind, tenantId, userKey, day).SendKey, ct).ConfigureAwait(false);
+        var nudge = await ledger.GetAsync(tenantId, userKey, new DeliveryJob(DeliveryJob.NudgeKind, tenantId, userKey, day).SendKey, ct).ConfigureAwait(false);
         if (nudge?.ContentJson is not null) return nudge;
-        return await ledger.GetAsync(tenantId, userKey, new NudgeJob(NudgeJob.ViewKind, tenantId, userKey, day).SendKey, ct).ConfigureAwait(false) ?? nudge;
+        return await ledger.GetAsync(tenantId, userKey, new DeliveryJob(DeliveryJob.ViewKind, tenantId, userKey, day).SendKey, ct).ConfigureAwait(false) ?? nudge;
     }
 }

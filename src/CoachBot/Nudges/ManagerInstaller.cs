@@ -1,7 +1,8 @@
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
-using CoachBot.Storage;
+using CoachBot.Graph.Installs;
+using CoachBot.Storage.Conversations;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Turns;
 using CoachBot.Teams.Connector;
 using CoachBot.Teams.Hosting;
 using CoachBot.Teams.Schema;

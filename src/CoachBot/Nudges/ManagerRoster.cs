@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
-using CoachBot.Storage;
+using CoachBot.Graph.Directory;
+using CoachBot.Storage.Turns;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Nudges;

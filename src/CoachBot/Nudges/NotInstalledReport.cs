@@ -1,3 +1,4 @@
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
 
 namespace CoachBot.Nudges;

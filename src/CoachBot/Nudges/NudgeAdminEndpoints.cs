@@ -1,6 +1,6 @@
 using System.Globalization;
 using CoachBot.Admin;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Nudges;
@@ -21,7 +21,7 @@ public static class NudgeAdminEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/admin/nudges").RequireAdminKey();
 
-        group.MapPost("/run", async (string? day, string? managerId, bool? force, NudgeQueueClient queue, IOptions<NudgeOptions> options,
+        group.MapPost("/run", async (string? day, string? managerId, bool? force, DeliveryQueue queue, IOptions<NudgeOptions> options,
             IOptionsMonitor<AdminOptions> admin, IKnownManagers known, ManagerRoster roster, TimeProvider time, IServiceProvider services, CancellationToken ct) =>
         {
             if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
@@ -35,7 +35,7 @@ public static class NudgeAdminEndpoints
             var tenant = NudgeTenant.Resolve(options.Value, services);
             var managers = managerId is { Length: > 0 } one ? [one] : await roster.GetManagersAsync(tenant, ct).ConfigureAwait(false);
             foreach (var manager in managers)
-                await queue.EnqueueAsync(new NudgeJob(NudgeJob.NudgeKind, tenant, manager, date, Force: force == true), ct).ConfigureAwait(false);
+                await queue.EnqueueAsync(new DeliveryJob(DeliveryJob.NudgeKind, tenant, manager, date, Force: force == true), ct).ConfigureAwait(false);
             return Results.Accepted(value: new { day = date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), enqueued = managers.Count, force = force == true });
         });
 

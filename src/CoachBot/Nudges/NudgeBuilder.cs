@@ -3,9 +3,9 @@ using CoachBot.Coaching.CoachingTime;
 using CoachBot.Coaching.FieldDays;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
-using CoachBot.Storage;
+using CoachBot.Graph.Directory;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Signals;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Nudges;

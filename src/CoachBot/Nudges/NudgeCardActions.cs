@@ -1,9 +1,10 @@
 using System.Globalization;
 using System.Text.Json;
-using CoachBot.Bot;
+using CoachBot.Coaching;
 using CoachBot.Coaching.FieldDays;
 using CoachBot.Coaching.Nudges;
 using CoachBot.Graph;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
 using CoachBot.Teams.Cards;
 using CoachBot.Teams.Hosting;
@@ -116,7 +117,7 @@ internal sealed class NudgeCardActions(SendLedger ledger, ManagerSettingsStore s
     }
 
     private async Task SaveAsync(SendRecord record, NudgeContent content, CancellationToken ct) =>
-        await ledger.UpdateContentAsync(record, JsonSerializer.Serialize(content, NudgeJson.Default.NudgeContent), time.GetUtcNow(), ct).ConfigureAwait(false);
+        await ledger.UpdateContentAsync(record, JsonSerializer.Serialize(content, DeliveryJson.Default.NudgeContent), time.GetUtcNow(), ct).ConfigureAwait(false);
 
     private static (int Slot, int? Alt)? Slot(CardActionInvoke action, NudgeContent content)
     {

@@ -1,34 +1,10 @@
 namespace CoachBot.Nudges;
 
-/// <summary>Nudge delivery logging: ids and outcomes only, never card or rep text.</summary>
+/// <summary>Nudge building logging: ids and outcomes only, never card or rep text.</summary>
 internal static partial class NudgeLog
 {
-    [LoggerMessage(Level = LogLevel.Information, Message = "Nudge job {Kind} for {Day}: {Outcome}")]
-    public static partial void JobDone(ILogger logger, string kind, DateOnly day, string outcome);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Nudge job {Kind} for {Day} took over a stale claim (attempt {Attempt}): the earlier attempt may have been delivered")]
-    public static partial void TookOverStale(ILogger logger, string kind, DateOnly day, int attempt);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Nudge job {Kind} for {Day} lost its claim before recording the send: possible duplicate")]
-    public static partial void ClaimLost(ILogger logger, string kind, DateOnly day);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Nudge job {Kind} for {Day} failed (dequeue {DequeueCount}); retrying later")]
-    public static partial void JobFailed(ILogger logger, Exception exception, string kind, DateOnly day, long dequeueCount);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Nudge queue message {MessageId} moved to the poison queue after {DequeueCount} deliveries")]
-    public static partial void Poisoned(ILogger logger, string messageId, long dequeueCount);
-
     [LoggerMessage(Level = LogLevel.Warning, Message = "Graph unavailable for a nudge ({Operation}): sending without that part")]
     public static partial void GraphDegraded(ILogger logger, string operation);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Nudge scheduler enqueued {Count} jobs")]
-    public static partial void Enqueued(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Nudge scheduler tick failed")]
-    public static partial void TickFailed(ILogger logger, Exception exception);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Nudge worker receive failed")]
-    public static partial void ReceiveFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Field-day booking from a nudge failed ({Kind})")]
     public static partial void BookingFailed(ILogger logger, string kind);

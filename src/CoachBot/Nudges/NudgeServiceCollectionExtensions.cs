@@ -1,5 +1,6 @@
 using CoachBot.Admin;
-using CoachBot.Bot;
+using CoachBot.Coaching;
+using CoachBot.Delivery;
 using CoachBot.Storage.Nudges;
 using Microsoft.Extensions.Options;
 
@@ -7,7 +8,10 @@ namespace CoachBot.Nudges;
 
 public static class NudgeServiceCollectionExtensions
 {
-    /// <summary>Daily manager nudges: queue, send ledger, settings, builder, card actions, scheduler and workers (section <c>Nudges</c>).</summary>
+    /// <summary>
+    /// Daily manager nudges: queue, send ledger, settings, builder, card actions, and the delivery pipeline that carries
+    /// them (<see cref="DeliveryServiceCollectionExtensions.AddDelivery"/>); section <c>Nudges</c>.
+    /// </summary>
     public static IServiceCollection AddNudges(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
@@ -31,12 +35,8 @@ public static class NudgeServiceCollectionExtensions
         services.AddSingleton<ManagerRoster>();
         services.AddSingleton<ManagerInstaller>();
         services.AddSingleton<NotInstalledReport>();
-        services.AddSingleton<NudgeDelivery>();
         services.AddSingleton<ICardActionHandler, NudgeCardActions>();
-        services.AddSingleton<NudgeScheduler>();
-        services.AddSingleton<NudgeWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<NudgeScheduler>());
-        services.AddHostedService(sp => sp.GetRequiredService<NudgeWorker>());
+        services.AddDelivery();
         return services;
     }
 }

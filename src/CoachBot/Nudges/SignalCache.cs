@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using CoachBot.Storage;
+using CoachBot.Storage.Signals;
 using Microsoft.Extensions.Options;
 
 namespace CoachBot.Nudges;

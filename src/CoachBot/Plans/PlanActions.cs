@@ -1,4 +1,5 @@
-using CoachBot.Storage;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Signals;
 
 namespace CoachBot.Plans;
 

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
-using CoachBot.Proactive;
+using CoachBot.Delivery;
 
 namespace CoachBot.Telemetry;
 

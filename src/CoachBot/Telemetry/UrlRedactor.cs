@@ -1,6 +1,9 @@
 using System.Text;
-using CoachBot.Storage;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Signals;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.Telemetry;
 

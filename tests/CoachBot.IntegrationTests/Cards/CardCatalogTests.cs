@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using CoachBot.Bot;
-using CoachBot.Cards;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
+using CoachBot.Plans;
+using CoachBot.Storage.Plans;
 using CoachBot.Teams.Cards;
 
 namespace CoachBot.IntegrationTests.Cards;

@@ -7,7 +7,6 @@ using CoachBot.DealHelp;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;
 using CoachBot.Leaders;
-using CoachBot.Nudges;
 using CoachBot.Storage.DealHelp;
 using Microsoft.Extensions.DependencyInjection;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Azure.Data.Tables;
-using CoachBot.Storage;
-using CoachBot.Teams.Hosting;
+using CoachBot.Storage.Turns;
 using CoachBot.Teams.Auth;
+using CoachBot.Teams.Hosting;
 
 namespace CoachBot.IntegrationTests.Faults;
 

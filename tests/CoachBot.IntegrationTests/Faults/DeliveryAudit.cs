@@ -1,8 +1,8 @@
 using System.Text.Json.Nodes;
 using Azure;
 using Azure.Data.Tables;
-using CoachBot.Storage;
 using CoachBot.Storage.Fleet;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests.Faults;
 

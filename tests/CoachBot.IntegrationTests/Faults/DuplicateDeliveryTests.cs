@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using CoachBot.Coaching.Dialogue;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests.Faults;
 

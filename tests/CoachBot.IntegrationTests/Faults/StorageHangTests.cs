@@ -1,7 +1,7 @@
 using System.Net;
 using Azure.Data.Tables;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 using CoachBot.Teams.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 

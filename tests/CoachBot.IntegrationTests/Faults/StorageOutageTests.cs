@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Azure.Data.Tables;
-using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests.Faults;
 

@@ -6,7 +6,7 @@ using CoachBot.FieldDays;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Leaders;
 using CoachBot.IntegrationTests.Nudges;
-using CoachBot.Storage;
+using CoachBot.Storage.Plans;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests.FieldDays;

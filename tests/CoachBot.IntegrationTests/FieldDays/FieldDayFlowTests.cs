@@ -2,13 +2,14 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using CoachBot.Coaching.Nudges;
+using CoachBot.Delivery;
 using CoachBot.FieldDays;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;
 using CoachBot.Nudges;
-using CoachBot.Storage;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.FieldDays;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Plans;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests.FieldDays;
@@ -178,12 +179,12 @@ public sealed partial class FieldDayFlowTests(AzuriteFixture azurite) : IAsyncLi
 
     private FieldDayStore Store() => _app.Services.GetRequiredService<FieldDayStore>();
 
-    private static NudgeScheduler Scheduler(BotApp app) => app.Services.GetRequiredService<NudgeScheduler>();
+    private static DeliveryScheduler Scheduler(BotApp app) => app.Services.GetRequiredService<DeliveryScheduler>();
 
     private async Task<NudgeContent> NudgeSnapshotAsync()
     {
-        var record = await _world.Ledger().GetAsync(_world.TenantId, NudgeWorld.Maya, new NudgeJob(NudgeJob.NudgeKind, _world.TenantId, NudgeWorld.Maya, _world.Today).SendKey, default);
-        var content = JsonSerializer.Deserialize(record!.ContentJson!, NudgeJson.Default.NudgeContent)!;
+        var record = await _world.Ledger().GetAsync(_world.TenantId, NudgeWorld.Maya, new DeliveryJob(DeliveryJob.NudgeKind, _world.TenantId, NudgeWorld.Maya, _world.Today).SendKey, default);
+        var content = JsonSerializer.Deserialize(record!.ContentJson!, DeliveryJson.Default.NudgeContent)!;
         Assert.NotEmpty(content.Slots);
         return content;
     }

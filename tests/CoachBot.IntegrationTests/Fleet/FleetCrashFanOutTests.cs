@@ -1,11 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
 using Azure.Data.Tables;
+using CoachBot.Delivery;
 using CoachBot.IntegrationTests.Faults;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Fleet;
-using CoachBot.Storage.Nudges;
 using Xunit.Abstractions;
 
 namespace CoachBot.IntegrationTests.Fleet;
@@ -172,7 +173,7 @@ public sealed class FleetCrashFanOutTests(ITestOutputHelper output) : IAsyncLife
         Assert.Fail($"{count} instances did not join the fleet within 30 s");
     }
 
-    /// <summary>The process id in a ledger owner ("{machine}-{pid}-{guid}", <c>NudgeDelivery.InstanceId</c>).</summary>
+    /// <summary>The process id in a ledger owner ("{machine}-{pid}-{guid}", <c>DeliveryProcessor.InstanceId</c>).</summary>
     private static int OwnerPid(string? owner)
     {
         var parts = owner?.Split('-') ?? [];

@@ -1,12 +1,10 @@
 using System.Diagnostics;
-using CoachBot.Coaching.Calendar;
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
+using CoachBot.Graph.Directory;
 using CoachBot.IntegrationTests.Faults;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;
-using CoachBot.Storage;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 using CoachBot.Teams.Connector;
 using Microsoft.Extensions.DependencyInjection;
 using Xunit.Abstractions;
@@ -58,7 +56,7 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
         Assert.All(budgets, x => Assert.Equal(2, x.Instances));
 
         await FanOutJobs.SeedReferencesAsync(world, _azurite.ConnectionString, managers);
-        var queue = a.Services.GetRequiredService<NudgeQueueClient>();
+        var queue = a.Services.GetRequiredService<DeliveryQueue>();
         var (cpu0, azurite0) = (Process.GetCurrentProcess().TotalProcessorTime, _azurite.TotalProcessorTime);
         var clock = Stopwatch.StartNew();
         var feeder = FanOutJobs.FeedAsync(world, queue, managers, FanOutJobs.Backlog, CancellationToken.None);

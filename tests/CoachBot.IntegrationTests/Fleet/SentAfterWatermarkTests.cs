@@ -3,6 +3,7 @@ using CoachBot.Fleet;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
 using CoachBot.Storage.Fleet;
+using CoachBot.Storage.Turns;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.IntegrationTests.Fleet;

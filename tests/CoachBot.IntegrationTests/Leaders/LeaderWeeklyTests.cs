@@ -2,13 +2,13 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using CoachBot.Coaching.Leaders;
+using CoachBot.Delivery;
 using CoachBot.Graph;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;
 using CoachBot.Leaders;
-using CoachBot.Nudges;
-using CoachBot.Storage;
 using CoachBot.Storage.FieldDays;
+using CoachBot.Storage.Plans;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests.Leaders;
@@ -190,5 +190,5 @@ public sealed class LeaderWeeklyTests(AzuriteFixture azurite) : IAsyncLifetime
         return await client.SendAsync(request);
     }
 
-    private static NudgeScheduler Scheduler(BotApp app) => app.Services.GetRequiredService<NudgeScheduler>();
+    private static DeliveryScheduler Scheduler(BotApp app) => app.Services.GetRequiredService<DeliveryScheduler>();
 }

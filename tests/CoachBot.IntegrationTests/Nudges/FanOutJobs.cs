@@ -1,7 +1,8 @@
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
-using CoachBot.Storage;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Conversations;
+using CoachBot.Storage.Delivery;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests.Nudges;
 
@@ -26,7 +27,7 @@ public static class FanOutJobs
         });
     }
 
-    public static NudgeQueueClient Queue(NudgeWorld world, string storage) =>
+    public static DeliveryQueue Queue(NudgeWorld world, string storage) =>
         new(new QueueServiceClient(storage, new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None }), world.QueueName);
 
     /// <summary>
@@ -35,7 +36,7 @@ public static class FanOutJobs
     /// thousands of waiting messages (it scans them on every receive); Azure Storage does not, and a run must not measure
     /// the emulator. Returns when every job is queued.
     /// </summary>
-    public static async Task FeedAsync(NudgeWorld world, NudgeQueueClient queue, int managers, int backlog, CancellationToken ct)
+    public static async Task FeedAsync(NudgeWorld world, DeliveryQueue queue, int managers, int backlog, CancellationToken ct)
     {
         var fed = 0;
         while (fed < managers)
@@ -48,7 +49,7 @@ public static class FanOutJobs
                 {
                     try
                     {
-                        await queue.EnqueueAsync(new NudgeJob(NudgeJob.NudgeKind, world.TenantId, SyntheticOrg.ManagerId(i), world.Today), c);
+                        await queue.EnqueueAsync(new DeliveryJob(DeliveryJob.NudgeKind, world.TenantId, SyntheticOrg.ManagerId(i), world.Today), c);
                         return;
                     }
                     catch (Azure.RequestFailedException) when (attempt < 10)

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using CoachBot.Coaching;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Nudges;
 
@@ -101,7 +102,7 @@ public sealed class ManagerChatTests(AzuriteFixture azurite) : IAsyncLifetime
     public async Task Nobody_is_coached_in_a_group_chat()
     {
         var coaching = await SayAsync(NudgeWorld.Diego, "Northwind keeps pushing back on price, what do I do?", "groupChat");
-        Assert.Equal(CoachBot.Bot.PublicChat.InviteText, coaching.Text);
+        Assert.Equal(CoachBot.Coaching.PublicChat.InviteText, coaching.Text);
 
         var help = await SayAsync(NudgeWorld.Diego, "help", "groupChat");
         Assert.Contains("practice", help.Text, StringComparison.Ordinal);

@@ -1,6 +1,8 @@
 using System.Net;
+using CoachBot.Delivery;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Nudges;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -64,7 +66,7 @@ public sealed class ManagerDiscoveryTests(AzuriteFixture azurite) : IAsyncLifeti
         Assert.True(await roster.IsKnownManagerAsync(_world.TenantId, NudgeWorld.Maya.ToUpperInvariant(), default));
         Assert.False(await roster.IsKnownManagerAsync(_world.TenantId, NudgeWorld.Oliver, default));
         // Maya's nudge, and her leader's weekly card: that Wednesday is the week's first tick, so the missed Monday is caught up.
-        Assert.Equal(2, await app.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(Afternoon, default));
+        Assert.Equal(2, await app.Services.GetRequiredService<DeliveryScheduler>().RunDueAsync(Afternoon, default));
         await _world.WaitForCardsAsync([NudgeWorld.Maya]);
         Assert.Single(_world.Cards(NudgeWorld.Maya));
         Assert.Empty(_world.Cards(NudgeWorld.Oliver));
@@ -79,7 +81,7 @@ public sealed class ManagerDiscoveryTests(AzuriteFixture azurite) : IAsyncLifeti
 
         // Maya as Diego's manager; Oliver and Lena (nested) as members of the sales-managers group; and their leader's weekly
         // card, caught up on the week's first tick (a Wednesday).
-        Assert.Equal(4, await app.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(Afternoon, default));
+        Assert.Equal(4, await app.Services.GetRequiredService<DeliveryScheduler>().RunDueAsync(Afternoon, default));
         foreach (var manager in NudgeWorld.Managers)
             await EventuallyAsync(() => Task.FromResult(_world.CardsIn(PersonalChatOf(manager)).Count), n => n >= 1);
 
@@ -111,7 +113,7 @@ public sealed class ManagerDiscoveryTests(AzuriteFixture azurite) : IAsyncLifeti
             ["Nudges:TeamsAppId"] = forbidden ? ManifestId : Guid.NewGuid().ToString(), // not in the catalog
         });
         var ledger = _world.Ledger();
-        var sendKey = new NudgeJob(NudgeJob.NudgeKind, _world.TenantId, NudgeWorld.Oliver, _world.Today).SendKey;
+        var sendKey = new DeliveryJob(DeliveryJob.NudgeKind, _world.TenantId, NudgeWorld.Oliver, _world.Today).SendKey;
 
         await _world.RunAsync(app);
         var first = await EventuallyAsync(() => ledger.GetAsync(_world.TenantId, NudgeWorld.Oliver, sendKey, default), r => r?.State == SendStates.NotInstalled);

@@ -1,7 +1,8 @@
 using System.Net;
+using CoachBot.Delivery;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Nudges;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace CoachBot.IntegrationTests.Nudges;
@@ -35,7 +36,7 @@ public sealed class NudgeDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         await _world.WaitForCardsAsync(NudgeWorld.Managers);
 
         foreach (var m in NudgeWorld.Managers) Assert.Single(_world.Cards(m));
-        var record = await _world.Ledger().GetAsync(_world.TenantId, NudgeWorld.Maya, new NudgeJob(NudgeJob.NudgeKind, _world.TenantId, NudgeWorld.Maya, _world.Today).SendKey, default);
+        var record = await _world.Ledger().GetAsync(_world.TenantId, NudgeWorld.Maya, new DeliveryJob(DeliveryJob.NudgeKind, _world.TenantId, NudgeWorld.Maya, _world.Today).SendKey, default);
         Assert.Equal(SendStates.Sent, record!.State);
         Assert.Equal(_world.Cards(NudgeWorld.Maya)[0].Body is not null, record.ActivityId is not null);
     }
@@ -50,10 +51,10 @@ public sealed class NudgeDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
         var afternoon = new DateTimeOffset(2026, 11, 25, 18, 0, 0, TimeSpan.Zero);
 
         // No nudge yet; only the sales leader's weekly card, caught up on the week's first tick (her Monday was missed).
-        Assert.Equal(1, await a.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(early, default));
-        var lena = await a.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(early.AddHours(1.5), default);
-        var first = await a.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(afternoon, default);
-        var second = await b.Services.GetRequiredService<NudgeScheduler>().RunDueAsync(afternoon, default);
+        Assert.Equal(1, await a.Services.GetRequiredService<DeliveryScheduler>().RunDueAsync(early, default));
+        var lena = await a.Services.GetRequiredService<DeliveryScheduler>().RunDueAsync(early.AddHours(1.5), default);
+        var first = await a.Services.GetRequiredService<DeliveryScheduler>().RunDueAsync(afternoon, default);
+        var second = await b.Services.GetRequiredService<DeliveryScheduler>().RunDueAsync(afternoon, default);
         await _world.WaitForCardsAsync(NudgeWorld.Managers);
 
         Assert.Equal(1, lena);
@@ -74,7 +75,7 @@ public sealed class NudgeDeliveryTests(AzuriteFixture azurite) : IAsyncLifetime
 
         // A crash right after claiming (before sending): Oliver's claim is left "sending" with a lease already over.
         var ledger = _world.Ledger();
-        var oliverJob = new NudgeJob(NudgeJob.NudgeKind, _world.TenantId, NudgeWorld.Oliver, _world.Today);
+        var oliverJob = new DeliveryJob(DeliveryJob.NudgeKind, _world.TenantId, NudgeWorld.Oliver, _world.Today);
         var stale = await ledger.TryClaimAsync(oliverJob, "crashed-worker", DateTimeOffset.UtcNow.AddMinutes(-5), TimeSpan.FromMinutes(1), default);
 
         var b = _world.StartApp();

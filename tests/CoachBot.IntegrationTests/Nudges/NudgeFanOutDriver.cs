@@ -1,10 +1,13 @@
 using System.Diagnostics;
 using System.Net.Http;
+using CoachBot.Delivery;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Nudges;
-using CoachBot.Proactive;
-using CoachBot.Storage;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Signals;
+using CoachBot.Storage.Turns;
 using CoachBot.Teams.Connector;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -35,7 +38,7 @@ public sealed class NudgeFanOutDriver(AzuriteFixture azurite, ITestOutputHelper 
         var app = world.StartApp(new Dictionary<string, string?> { ["Nudges:WorkerEnabled"] = "false", ["Logging:LogLevel:Default"] = "Error" });
         var sp = app.Services;
         var store = sp.GetRequiredService<CoachingStore>();
-        var queue = sp.GetRequiredService<NudgeQueueClient>();
+        var queue = sp.GetRequiredService<DeliveryQueue>();
         var org = new SyntheticOrg();
         var options = Options.Create(new NudgeOptions { RetryDelay = TimeSpan.FromSeconds(5), WorkerConcurrency = 16, BatchSize = 32, IdleDelay = TimeSpan.FromMilliseconds(50), VisibilityTimeout = TimeSpan.FromMinutes(5) });
 
@@ -53,11 +56,12 @@ public sealed class NudgeFanOutDriver(AzuriteFixture azurite, ITestOutputHelper 
         var limiter = new ConnectorRateLimiter(rate);
         var connector = new ConnectorClient(http, sp.GetRequiredService<IBotTokenProvider>(), sp.GetRequiredService<ServiceUrlPolicy>(), new RetryPolicy(), limiter, NullLogger<ConnectorClient>.Instance);
         var messenger = new ProactiveMessenger(store, connector, TimeProvider.System, NullLogger<ProactiveMessenger>.Instance);
-        NudgeWorker Worker() => new(queue, new NudgeDelivery(sp.GetRequiredService<SendLedger>(),
+        DeliveryWorker Worker() => new(queue, new DeliveryProcessor(sp.GetRequiredService<SendLedger>(),
             new NudgeBuilder(org, org, new SignalCache(sp.GetRequiredService<TeamSignalStore>(), TimeProvider.System, options), sp.GetRequiredService<ManagerSettingsStore>(),
                 new CoachBot.DealHelp.CoachingTimeReader(org, org, sp.GetRequiredService<CoachBot.Storage.DealHelp.EventCorrectionStore>()), options, NullLogger<NudgeBuilder>.Instance),
-            messenger, sp.GetRequiredService<ManagerInstaller>(), sp.GetRequiredService<ManagerSettingsStore>(), sp.GetRequiredService<FollowUpIndex>(), sp, TimeProvider.System, options, NullLogger<NudgeDelivery>.Instance),
-            options, NullLogger<NudgeWorker>.Instance);
+            messenger, sp.GetRequiredService<ManagerInstaller>(), sp.GetRequiredService<ManagerSettingsStore>(), sp.GetRequiredService<FollowUpIndex>(),
+            sp.GetRequiredService<IFollowUpStarter>(), sp.GetServices<IQueuedMessageSender>(), TimeProvider.System, options, NullLogger<DeliveryProcessor>.Instance),
+            options, NullLogger<DeliveryWorker>.Instance);
         var workers = new[] { Worker(), Worker() };
 
         var process = Process.GetCurrentProcess();

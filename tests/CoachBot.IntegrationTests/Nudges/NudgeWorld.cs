@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 using Azure.Data.Tables;
 using Azure.Storage.Queues;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
 
 namespace CoachBot.IntegrationTests.Nudges;
 

@@ -2,9 +2,9 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
 using Azure.Data.Tables;
+using CoachBot.IntegrationTests.Infrastructure;
+using CoachBot.Storage.Plans;
 
 namespace CoachBot.IntegrationTests.Nudges;
 

@@ -1,6 +1,6 @@
 using CoachBot.Coaching.Calendar;
 using CoachBot.Graph;
-using CoachBot.Graph.Teams;
+using CoachBot.Graph.Directory;
 using CoachBot.Tools.GraphServer.Org;
 
 namespace CoachBot.IntegrationTests.Nudges;

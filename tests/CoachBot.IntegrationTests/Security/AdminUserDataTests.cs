@@ -2,7 +2,7 @@ using System.Net;
 using System.Text.Json.Nodes;
 using CoachBot.Admin;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
+using CoachBot.Storage.Turns;
 using static CoachBot.IntegrationTests.Security.ForgetMeScenario;
 
 namespace CoachBot.IntegrationTests.Security;

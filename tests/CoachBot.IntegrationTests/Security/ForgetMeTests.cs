@@ -5,6 +5,7 @@ using CoachBot.Coaching.Dialogue;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.IntegrationTests.Nudges;
 using CoachBot.Nudges;
+using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Erasure;
 using CoachBot.Storage.Nudges;
 using Microsoft.Extensions.DependencyInjection;

@@ -1,3 +1,4 @@
+using CoachBot.Coaching;
 using CoachBot.IntegrationTests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
@@ -47,7 +48,7 @@ public sealed class LogExportTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(_app.Services.GetRequiredService<LoggerProvider>().ForceFlush(5000));
 
         var records = _exported.Snapshot();
-        var turn = Assert.Single(records, r => r.CategoryName == "CoachBot.Bot.CoachingBot" && r.Body == "Coaching turn: {Kind} at stage {Stage}, topic {Topic}"
+        var turn = Assert.Single(records, r => r.CategoryName == "CoachBot.Coaching.CoachingBot" && r.Body == "Coaching turn: {Kind} at stage {Stage}, topic {Topic}"
             && r.Attributes!.Any(a => a.Key == "Stage"));
         Assert.Equal(LogLevel.Information, turn.LogLevel);
         Assert.Null(turn.FormattedMessage);

@@ -3,7 +3,10 @@ using Azure;
 using Azure.Data.Tables;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
-using CoachBot.Storage.Nudges;
+using CoachBot.Storage.Delivery;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Signals;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests.Security;
 

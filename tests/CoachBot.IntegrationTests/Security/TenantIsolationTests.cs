@@ -3,7 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Azure.Data.Tables;
 using CoachBot.IntegrationTests.Infrastructure;
-using CoachBot.Storage;
+using CoachBot.Storage.Plans;
+using CoachBot.Storage.Turns;
 
 namespace CoachBot.IntegrationTests.Security;
 

@@ -1,0 +1,72 @@
+using Azure.Data.Tables;
+using CoachBot.Storage.Erasure;
+
+namespace CoachBot.Storage.Signals;
+
+/// <summary>
+/// The <c>signals</c> table: one partition per tenant and UTC day (<c>{tenant}|{yyyy-MM-dd}</c>), so "what did this
+/// manager's reps raise yesterday" is one partition read filtered to the manager's reps. Row keys
+/// <c>{kind}|{user}|{id}</c> make writes idempotent (a redelivered turn rewrites the same row).
+/// </summary>
+public sealed class TeamSignalStore(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
+{
+    public const string TableName = "signals";
+
+    public async Task RecordAsync(TeamSignal signal, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var entity = new TableEntity(PartitionKey(signal), RowKey(signal))
+        {
+            ["TenantId"] = signal.TenantId,
+            ["Day"] = Day(signal.Day),
+            ["Kind"] = signal.Kind,
+            ["UserKey"] = signal.UserKey,
+            ["Id"] = signal.Id,
+            ["Topic"] = signal.Topic,
+            ["SharedPlanText"] = signal.SharedPlanText,
+            ["SharedPlanDue"] = signal.SharedPlanDue is { } due ? Day(due) : null,
+            ["At"] = signal.At,
+        };
+        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
+
+    public async Task<IReadOnlyList<TeamSignal>> ListAsync(string tenantId, DateOnly day, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var pk = Partition(tenantId, day);
+        var signals = new List<TeamSignal>();
+        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
+            signals.Add(ToSignal(e));
+        return signals;
+    }
+
+    /// <summary>Erases every signal of one user ("forget me"); a scan, which is rare and bounded by the retention period.</summary>
+    public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
+    }
+
+    /// <summary>Retention: deletes every signal of a day before <paramref name="firstKeptDay"/> (UTC), in every tenant.</summary>
+    public async Task<int> DeleteBeforeAsync(DateOnly firstKeptDay, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"Day lt {Day(firstKeptDay)}"), ct).ConfigureAwait(false);
+    }
+
+    internal static string PartitionKey(TeamSignal signal) => Partition(signal.TenantId, signal.Day);
+
+    internal static string RowKey(TeamSignal signal) => TableKeys.Join(signal.Kind, signal.UserKey, signal.Id);
+
+    private static string Partition(string tenantId, DateOnly day) => TableKeys.Join(tenantId, Day(day));
+
+    public IReadOnlyCollection<string> Tables { get; } = [TableName];
+
+    private static string Day(DateOnly day) => TableQueries.Day(day);
+
+    private static TeamSignal ToSignal(TableEntity e) => new(
+        e.GetString("TenantId"), TableQueries.ParseDay(e.GetString("Day")), e.GetString("Kind"),
+        e.GetString("UserKey"), e.GetString("Id"), e.GetString("Topic"), e.GetString("SharedPlanText"),
+        e.GetString("SharedPlanDue") is { } due ? TableQueries.ParseDay(due) : null,
+        e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
+}

@@ -1,0 +1,325 @@
+using System.Net;
+using System.Text.Json;
+using Azure;
+using Azure.Data.Tables;
+using CoachBot.Coaching.Dialogue;
+using CoachBot.Storage.Conversations;
+using CoachBot.Storage.Erasure;
+using CoachBot.Storage.Plans;
+
+namespace CoachBot.Storage.Turns;
+
+/// <summary>
+/// The <c>coaching</c> table. One partition per user (<see cref="TableKeys.UserPartition"/>) holds that user's
+/// coaching state per conversation, every turn, and their conversation references, so a turn is saved in one
+/// atomic transaction and "forget me" is one partition delete. Row keys:
+/// <c>state|{conversation}</c>, <c>turn|{conversation}|{activityId}</c>, <c>ref|{conversation}</c>, <c>welcome|{conversation}</c>,
+/// <c>plan|{planId}</c> (see <see cref="PlanStore"/>).
+/// </summary>
+public sealed class CoachingStore(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
+{
+    public const string TableName = "coaching";
+
+    public async Task<StoredState> GetStateAsync(string tenantId, string userKey, string conversationId, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), StateKey(conversationId), cancellationToken: ct).ConfigureAwait(false);
+        if (!row.HasValue || row.Value is null) return new StoredState(CoachingState.New, null);
+        var json = row.Value.GetString("State");
+        var state = json is null ? null : JsonSerializer.Deserialize(json, StorageJson.Default.CoachingState);
+        return new StoredState(state ?? CoachingState.New, row.Value.ETag) { Erasing = row.Value.GetBoolean(ErasingProperty) == true };
+    }
+
+    /// <summary>
+    /// Marks every conversation state of the rep as being erased ("forget me" recorded), so the state read every turn
+    /// makes anyway tells a turn to stop, with no separate look-up of the erase job. A merge: it changes each row's ETag,
+    /// so a turn that read the state before the mark fails its transaction and reads it again. The erasers then delete
+    /// the rows; a turn that finds no state looks the erase job up itself.
+    /// </summary>
+    public async Task MarkErasingAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var pk = TableKeys.UserPartition(tenantId, userKey);
+        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "state|"), select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+        {
+            try
+            {
+                await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [ErasingProperty] = true }, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+            }
+            catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+            {
+                // Already erased.
+            }
+        }
+    }
+
+    private const string ErasingProperty = "Erasing";
+
+    /// <summary>
+    /// Saves the turn, the new state and the conversation reference atomically. The turn row is an insert, so a
+    /// redelivered activity fails the whole transaction as <see cref="SaveTurnResult.Duplicate"/>; the state row is
+    /// written against the ETag it was read with, so two concurrent turns cannot overwrite each other. The turn is
+    /// saved with its <see cref="TurnRecord.SendingUntil"/> lease already held; the turn row's new ETag is returned.
+    /// </summary>
+    public async Task<(SaveTurnResult Result, ETag TurnETag)> SaveTurnAsync(TurnRecord turn, CoachingState state, ETag? stateETag, StoredConversationReference? reference, PlanRecord? plan, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var pk = TableKeys.UserPartition(turn.TenantId, turn.UserKey);
+        var stateRow = StateRow(pk, turn.ConversationId, state);
+        List<TableTransactionAction> actions =
+        [
+            new(TableTransactionActionType.Add, ToEntity(turn)),
+            stateETag is { } etag
+                ? new(TableTransactionActionType.UpdateReplace, stateRow, etag)
+                : new(TableTransactionActionType.Add, stateRow),
+        ];
+        if (reference is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, ConversationReferenceRow.ToEntity(reference)));
+        if (plan is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, PlanStore.ToEntity(plan)));
+        try
+        {
+            var saved = await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
+            return (SaveTurnResult.Saved, saved.Value.Count > 0 ? saved.Value[0].Headers.ETag ?? default : default);
+        }
+        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            return (SaveTurnResult.Duplicate, default);
+        }
+        // 404: the state row was erased ("forget me") since it was read; reading again finds no state and the erase job.
+        catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 1 && ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return (SaveTurnResult.Conflict, default);
+        }
+    }
+
+    /// <summary>Writes a state outside a turn (e.g. opening a follow-up); false when another turn changed it first.</summary>
+    public async Task<bool> SaveStateAsync(string tenantId, string userKey, string conversationId, CoachingState state, ETag? etag, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var row = StateRow(TableKeys.UserPartition(tenantId, userKey), conversationId, state);
+        try
+        {
+            if (etag is { } e) await table.UpdateEntityAsync(row, e, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+            else await table.AddEntityAsync(row, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed)
+        {
+            return false;
+        }
+    }
+
+    public async Task<TurnRecord?> GetTurnAsync(string tenantId, string userKey, string conversationId, string activityId, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), TurnKey(conversationId, activityId), cancellationToken: ct).ConfigureAwait(false);
+        return row.HasValue && row.Value is not null ? ToTurn(row.Value) : null;
+    }
+
+    public async Task<IReadOnlyList<TurnRecord>> GetTurnsAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var pk = TableKeys.UserPartition(tenantId, userKey);
+        var turns = new List<TurnRecord>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "turn|"), cancellationToken: ct).ConfigureAwait(false)) turns.Add(ToTurn(row));
+        return [.. turns.OrderBy(t => t.ReceivedAt)];
+    }
+
+    /// <summary>
+    /// Takes the sending lease of a stored turn whose lease is free or ran out, only if the row is still as
+    /// <paramref name="turn"/> was read (If-Match its ETag): of concurrent takers on any instance exactly one wins.
+    /// Returns the turn as now held, or null when another delivery changed it first.
+    /// </summary>
+    public async Task<TurnRecord?> TryTakeSendingLeaseAsync(TurnRecord turn, string by, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId))
+        {
+            ["SendingUntil"] = until,
+            ["SendingBy"] = by,
+            ["SendingSince"] = since,
+        };
+        try
+        {
+            var updated = await table.UpdateEntityAsync(patch, turn.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+            return turn with { SendingUntil = until, SendingBy = by, SendingSince = since, ETag = updated.Headers.ETag ?? default };
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Gives the sending lease back after a send that failed, so a redelivery need not wait for it to run out and does not
+    /// take the turn for answered. Only while the row is unchanged since the lease was taken (If-Match): a lease taken over
+    /// meanwhile (or a turn erased since) is left alone. Throws when storage fails: then the lease is not given back yet.
+    /// </summary>
+    public async Task ReleaseSendingLeaseAsync(TurnRecord turn, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId)) { ["SendingUntil"] = TurnRecord.LeaseReleased };
+        try
+        {
+            await table.UpdateEntityAsync(patch, turn.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+        }
+        catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
+        {
+        }
+    }
+
+    /// <summary>True the first time it is called for a conversation, so the welcome is sent once.</summary>
+    public async Task<bool> TryMarkWelcomedAsync(string tenantId, string userKey, string conversationId, DateTimeOffset at, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(new TableEntity(TableKeys.UserPartition(tenantId, userKey), WelcomeKey(conversationId)) { ["At"] = at }, ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
+        {
+            return false;
+        }
+    }
+
+    public async Task UpsertReferenceAsync(StoredConversationReference reference, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(ConversationReferenceRow.ToEntity(reference), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
+
+    public async Task<StoredConversationReference?> GetReferenceAsync(string tenantId, string userKey, string conversationId, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), ReferenceKey(conversationId), cancellationToken: ct).ConfigureAwait(false);
+        return row.HasValue && row.Value is not null ? ConversationReferenceRow.FromEntity(row.Value) : null;
+    }
+
+    /// <summary>Every conversation reference stored for a user (personal chat, group chats, channels).</summary>
+    public async Task<IReadOnlyList<StoredConversationReference>> GetReferencesAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var pk = TableKeys.UserPartition(tenantId, userKey);
+        var references = new List<StoredConversationReference>();
+        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "ref|"), cancellationToken: ct).ConfigureAwait(false)) references.Add(ConversationReferenceRow.FromEntity(row));
+        return references;
+    }
+
+    public IReadOnlyCollection<string> Tables { get; } = [TableName];
+
+    /// <summary>
+    /// The users of a tenant who had a coaching turn since <paramref name="since"/>: their state rows, which every message
+    /// turn rewrites inside its transaction, so finding them costs no write. A key-range scan of the tenant's partitions
+    /// that returns only partition keys (the roster runs it about hourly; see docs/nudges.md).
+    /// </summary>
+    public async Task<IReadOnlyList<string>> ListActiveUsersAsync(string tenantId, DateTimeOffset since, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var (lower, upper) = TableKeys.TenantPartitions(tenantId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {lower} and PartitionKey lt {upper} and RowKey ge {"state|"} and RowKey lt {"state}"} and Timestamp ge {since}");
+        var users = new HashSet<string>(StringComparer.Ordinal);
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct).ConfigureAwait(false))
+            if (TableKeys.UserOf(tenantId, row.PartitionKey) is { } user) users.Add(user);
+        return [.. users];
+    }
+
+    /// <summary>Some live conversation reference in the tenant (its serviceUrl and bot id serve a proactive install); null when none.</summary>
+    public async Task<StoredConversationReference?> FindTenantReferenceAsync(string tenantId, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var (lower, upper) = TableKeys.TenantPartitions(tenantId);
+        var filter = TableClient.CreateQueryFilter(
+            $"PartitionKey ge {lower} and PartitionKey lt {upper} and RowKey ge {"ref|"} and RowKey lt {"ref}"} and IsStale eq {false}");
+        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
+            return ConversationReferenceRow.FromEntity(row);
+        return null;
+    }
+
+    /// <summary>Every row of one user ("forget me"), in 100-row transactions; returns how many were deleted.</summary>
+    public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var pk = TableKeys.UserPartition(tenantId, userKey);
+        var keys = new List<TableEntity>();
+        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == pk, select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+            keys.Add(row);
+        foreach (var chunk in keys.Chunk(100))
+        {
+            try
+            {
+                await table.SubmitTransactionAsync(chunk.Select(e => new TableTransactionAction(TableTransactionActionType.Delete, e, ETag.All)), ct).ConfigureAwait(false);
+            }
+            catch (TableTransactionFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
+            {
+                // Another eraser run got to some of these rows first: delete the rest one by one (a missing row is fine there).
+                foreach (var e in chunk) await table.DeleteEntityAsync(e.PartitionKey, e.RowKey, ETag.All, ct).ConfigureAwait(false);
+            }
+        }
+        return keys.Count;
+    }
+
+    /// <summary>
+    /// Retention: deletes every turn (the rows that hold a rep's words) received before <paramref name="cutoff"/>, across
+    /// all users; a filtered scan, run once a day. Returns how many were deleted.
+    /// </summary>
+    public async Task<int> DeleteTurnsBeforeAsync(DateTimeOffset cutoff, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        var filter = TableClient.CreateQueryFilter($"RowKey ge {"turn|"} and RowKey lt {"turn}"} and ReceivedAt lt {cutoff}");
+        return await TableQueries.DeleteWhereAsync(table, filter, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>A cheap round trip that proves the table service answers; used by /healthz.</summary>
+    public async Task PingAsync(CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == "~health", maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages().ConfigureAwait(false))
+            break;
+    }
+
+    private static TableEntity StateRow(string partitionKey, string conversationId, CoachingState state) => new(partitionKey, StateKey(conversationId))
+    {
+        ["State"] = JsonSerializer.Serialize(state, StorageJson.Default.CoachingState),
+        ["Stage"] = state.Stage.ToString(),
+        ["Topic"] = state.Topic,
+    };
+
+    internal static string StateKey(string conversationId) => TableKeys.Join("state", conversationId);
+    internal static string TurnKey(string conversationId, string activityId) => TableKeys.Join("turn", conversationId, activityId);
+    internal static string ReferenceKey(string conversationId) => TableKeys.Join("ref", conversationId);
+    internal static string WelcomeKey(string conversationId) => TableKeys.Join("welcome", conversationId);
+
+    private static TableEntity ToEntity(TurnRecord t) => new(TableKeys.UserPartition(t.TenantId, t.UserKey), TurnKey(t.ConversationId, t.ActivityId))
+    {
+        ["TenantId"] = t.TenantId,
+        ["UserKey"] = t.UserKey,
+        ["ConversationId"] = t.ConversationId,
+        ["ActivityId"] = t.ActivityId,
+        ["RepAadObjectId"] = t.RepAadObjectId,
+        ["RepTeamsId"] = t.RepTeamsId,
+        ["Kind"] = t.Kind,
+        ["Topic"] = t.Topic,
+        ["Stage"] = t.Stage,
+        ["QuestionId"] = t.QuestionId,
+        ["BotText"] = t.BotText,
+        ["RepText"] = t.RepText,
+        ["ReceivedAt"] = t.ReceivedAt,
+        ["RepliedAt"] = t.RepliedAt,
+        ["SendingUntil"] = t.SendingUntil,
+        ["SendingBy"] = t.SendingBy,
+        ["SendingSince"] = t.SendingSince,
+    };
+
+    private static TurnRecord ToTurn(TableEntity e) => new(
+        e.GetString("TenantId"), e.GetString("UserKey"), e.GetString("ConversationId"), e.GetString("ActivityId"),
+        e.GetString("RepAadObjectId"), e.GetString("RepTeamsId"), e.GetString("Kind"), e.GetString("Topic"), e.GetString("Stage"),
+        e.GetString("QuestionId"), e.GetString("BotText"), e.GetString("RepText"),
+        e.GetDateTimeOffset("ReceivedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RepliedAt"))
+    {
+        SendingUntil = e.GetDateTimeOffset("SendingUntil"),
+        SendingBy = e.GetString("SendingBy"),
+        SendingSince = e.GetDateTimeOffset("SendingSince"),
+        ETag = e.ETag,
+    };
+}
