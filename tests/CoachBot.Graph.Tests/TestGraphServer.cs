@@ -1,45 +1,30 @@
-using System.Net.Http.Json;
 using System.Text.Json.Nodes;
-using CoachBot.Tools.GraphServer;
+using CoachBot.Testing;
 using CoachBot.Tools.GraphServer.Control;
 using CoachBot.Tools.GraphServer.Org;
 using CoachBot.Tools.GraphServer.Store;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace CoachBot.Graph.Tests;
 
-/// <summary>The GraphServer started in-process on 127.0.0.1:0; clients reach it over real HTTP.</summary>
+/// <summary>The test kit's in-process GraphServer at a fixed "now", with CoachBot's Graph clients pointed at it over real HTTP.</summary>
 internal sealed class TestGraphServer : IAsyncDisposable
 {
     /// <summary>A Monday; all generated calendars are relative to it, so tests are deterministic.</summary>
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 7, 0, 0, TimeSpan.Zero);
 
-    private readonly WebApplication _app;
-    private readonly HttpClient _control;
+    private readonly InProcessGraphServer _server;
 
-    private TestGraphServer(WebApplication app, Uri root)
-    {
-        _app = app;
-        Root = root;
-        _control = new HttpClient { BaseAddress = root };
-    }
+    private TestGraphServer(InProcessGraphServer server) => _server = server;
 
-    public Uri Root { get; }
-    public string BaseUrl => new Uri(Root, "v1.0").ToString();
-    public GraphStore Store => _app.Services.GetRequiredService<GraphStore>();
-    public OrgData Org => _app.Services.GetRequiredService<OrgData>();
+    public Uri Root => _server.Root;
+    public string BaseUrl => _server.BaseUrl;
+    public GraphStore Store => _server.Services.GetRequiredService<GraphStore>();
+    public OrgData Org => _server.Services.GetRequiredService<OrgData>();
 
-    public static async Task<TestGraphServer> StartAsync(OrgData? org = null)
-    {
-        var app = GraphServerApp.Build(["--urls", "http://127.0.0.1:0"], org ?? OrgData.LoadDefault(), new FakeTimeProvider(Now));
-        await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
-        return new TestGraphServer(app, new Uri(address.TrimEnd('/') + "/"));
-    }
+    public static async Task<TestGraphServer> StartAsync(OrgData? org = null) =>
+        new(await InProcessGraphServer.StartAsync(org, new FakeTimeProvider(Now)));
 
     public GraphCalendarDirectory CreateDirectory(Action<GraphOptions>? configure = null)
     {
@@ -68,23 +53,16 @@ internal sealed class TestGraphServer : IAsyncDisposable
         return (GraphClientBuilder.Build(options, new MailboxConcurrencyHandler(options.MaxConcurrentRequestsPerMailbox)), options);
     }
 
-    public async Task ArmAsync(Fault fault) => (await _control.PostAsJsonAsync("_control/faults", fault)).EnsureSuccessStatusCode();
+    public Task ArmAsync(Fault fault) => _server.ArmAsync(fault);
 
-    public async Task<JsonObject> StatsAsync() =>
-        (JsonNode.Parse(await _control.GetStringAsync(new Uri("_control/stats", UriKind.Relative))) as JsonObject)!;
+    public Task<JsonObject> StatsAsync() => _server.StatsAsync();
 
-    public async Task<int> RequestCountAsync(string key) => (await StatsAsync())["requests"]?[key]?.GetValue<int>() ?? 0;
+    public Task<int> RequestCountAsync(string key) => _server.RequestCountAsync(key);
 
     /// <summary>Every distinct $select the server received for an operation ("GET calendarView"), as sent.</summary>
-    public async Task<IReadOnlyList<string>> SelectsAsync(string key) =>
-        (await StatsAsync())["selects"]?[key]?.AsArray().Select(n => n!.GetValue<string>()).ToList() ?? [];
+    public Task<IReadOnlyList<string>> SelectsAsync(string key) => _server.SelectsAsync(key);
 
     public OrgUser User(string displayName) => Org.Users.Single(u => u.DisplayName == displayName);
 
-    public async ValueTask DisposeAsync()
-    {
-        _control.Dispose();
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

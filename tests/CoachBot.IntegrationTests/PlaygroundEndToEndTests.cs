@@ -38,7 +38,7 @@ public sealed class PlaygroundEndToEndTests(AzuriteFixture azurite)
     public async Task Maya_sees_what_Diego_shared_when_she_types_my_day()
     {
         // The local run's set-up: the sample organisation on a local Graph server, the Playground's tenant and users.
-        await using var graph = await Nudges.InProcessGraphServer.StartAsync();
+        await using var graph = await InProcessGraphServer.StartAsync();
         await using var app = new BotApp(azurite.ConnectionString, new Dictionary<string, string?> { ["Graph:BaseUrl"] = graph.BaseUrl });
         using var http = app.CreateHttpClient();
         await using var playground = await PlaygroundClient.StartAsync(new Uri(http.BaseAddress!, "/api/messages").ToString());
