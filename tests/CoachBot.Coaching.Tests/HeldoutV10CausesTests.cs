@@ -26,13 +26,8 @@ public class HeldoutV10CausesTests
     [InlineData("I'll call him end of next week", "2026-12-04")]
     [InlineData("I'll call him Wednesday next week", "2026-12-02")]
     [InlineData("I'll call him this week", "2026-11-27")]
-    public void A_day_of_next_week_or_this_week_is_still_a_day(string plan, string due)
-    {
-        var reply = CoachingEngine.Respond(CoachingState.New, plan, Monday);
-
-        Assert.Equal(ReplyKind.PlanConfirmed, reply.Kind);
-        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), reply.Plan!.Due);
-    }
+    public void A_day_of_next_week_or_this_week_is_still_a_day(string plan, string due) =>
+        Conversations.AssertConfirmedInOneTurn(plan, due);
 
     [Theory]
     [InlineData("this week", true)]
@@ -61,13 +56,8 @@ public class HeldoutV10CausesTests
     [Theory]
     [InlineData("he's back in the office on Wednesday, I'll catch him then", "2026-11-25")]
     [InlineData("their buyer is free tomorrow so I'll ring her then.", "2026-11-24")]
-    public void Then_points_back_at_the_day_just_named(string text, string due)
-    {
-        var reply = CoachingEngine.Respond(CoachingState.New, text, Monday);
-
-        Assert.Equal(ReplyKind.PlanConfirmed, reply.Kind);
-        Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), reply.Plan!.Due);
-    }
+    public void Then_points_back_at_the_day_just_named(string text, string due) =>
+        Conversations.AssertConfirmedInOneTurn(text, due);
 
     [Theory]
     [InlineData("ok thank you sir, that is all", RepIntentKind.Closing)]

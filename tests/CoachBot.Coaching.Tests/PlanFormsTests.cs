@@ -1,5 +1,6 @@
 using System.Globalization;
 using CoachBot.Coaching.Dialogue;
+using CoachBot.Coaching.Tests.Corpus;
 
 namespace CoachBot.Coaching.Tests;
 
@@ -18,13 +19,8 @@ public class PlanFormsTests
     [InlineData("Plan: send the ROI sheet to Anke by Wed.", "2026-11-25")]
     [InlineData("Next step from my side — demo for the plant team on the 2nd.", "2026-12-02")]
     [InlineData("I'll get back to him end of day tomorrow.", "2026-11-24")]
-    public void A_dated_plan_in_these_forms_is_confirmed_in_one_turn(string text, string due)
-    {
-        var reply = CoachingEngine.Respond(CoachingState.New, text, Monday);
-
-        Assert.Equal(ReplyKind.PlanConfirmed, reply.Kind);
-        Assert.Equal(DateOnly.Parse(due, CultureInfo.InvariantCulture), reply.Plan!.Due);
-    }
+    public void A_dated_plan_in_these_forms_is_confirmed_in_one_turn(string text, string due) =>
+        Conversations.AssertConfirmedInOneTurn(text, due);
 
     [Theory]
     [InlineData("Let me know what you think about their offer")]

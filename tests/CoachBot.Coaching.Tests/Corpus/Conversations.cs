@@ -8,6 +8,15 @@ internal static partial class Conversations
 {
     public static readonly DateOnly Today = new(2026, 11, 23);
 
+    /// <summary>Asserts that <paramref name="text"/>, as a first message on <see cref="Today"/>, confirms a plan due on <paramref name="due"/> (yyyy-MM-dd).</summary>
+    public static void AssertConfirmedInOneTurn(string text, string due)
+    {
+        var reply = CoachingEngine.Respond(CoachingState.New, text, Today);
+
+        Xunit.Assert.Equal(ReplyKind.PlanConfirmed, reply.Kind);
+        Xunit.Assert.Equal(DateOnly.Parse(due, System.Globalization.CultureInfo.InvariantCulture), reply.Plan!.Due);
+    }
+
     // Declared first: RepMessages needs it during static initialisation.
     public static string LongPaste { get; } = BuildLongPaste();
 
