@@ -3,7 +3,10 @@ using CoachBot.Coaching.Tests.Corpus;
 
 namespace CoachBot.Coaching.Tests;
 
-/// <summary>Issue 13 round 10: the general causes behind the tenth held-out set's misses, tried on sentences of their own.</summary>
+/// <summary>
+/// Issue 13 rounds 10 and 11: the general causes behind the misses of the tenth held-out set (and the categories the
+/// eleventh missed after its one untuned measurement), tried on sentences of their own.
+/// </summary>
 public class HeldoutV10CausesTests
 {
     private static readonly DateOnly Monday = new(2026, 11, 23);
@@ -74,5 +77,21 @@ public class HeldoutV10CausesTests
     [InlineData("walking into the Brandt meeting, any last thought", RepIntentKind.TimePressure)]
     [InlineData("10 min before the farm visit, what do I open with", RepIntentKind.TimePressure)]
     public void Categories_found_in_the_tenth_set_generalise(string text, RepIntentKind expected) =>
+        Assert.Equal(expected, RepIntent.Classify(text));
+
+    [Theory]
+    [InlineData("quick, I've got a call with the buying team at Ostra Foods in 10 min, they want longer terms", RepIntentKind.TimePressure)]
+    [InlineData("I'm heading into their plant now, in 5 min, what should I ask", RepIntentKind.TimePressure)]
+    [InlineData("honestly the worst boss I've ever had, he only looks at the dashboard", RepIntentKind.ManagerComplaint)]
+    [InlineData("my manager took my best account off me without a word", RepIntentKind.ManagerComplaint)]
+    [InlineData("my team lead has no clue how long our sales cycle is", RepIntentKind.ManagerComplaint)]
+    [InlineData("is the office closed on monday for the holiday?", RepIntentKind.OffTopic)]
+    [InlineData("merci, that's all for today", RepIntentKind.Closing)]
+    [InlineData("ok that's it, thanks coach", RepIntentKind.Closing)]
+    [InlineData("but guess what, we won the framework tender!!! 🎉", RepIntentKind.Win)]
+    [InlineData("the hospital group signed the service agreement!!", RepIntentKind.Win)]
+    [InlineData("they still haven't signed the service agreement", RepIntentKind.Other)]
+    [InlineData("we lost the framework tender to Orbis", RepIntentKind.Other)]
+    public void Categories_found_in_the_eleventh_set_generalise(string text, RepIntentKind expected) =>
         Assert.Equal(expected, RepIntent.Classify(text));
 }
