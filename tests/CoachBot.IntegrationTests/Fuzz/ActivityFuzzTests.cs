@@ -11,33 +11,18 @@ namespace CoachBot.IntegrationTests.Fuzz;
 /// seed and case index, and <see cref="ActivityMutator"/> with that seed rebuilds the exact body.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ActivityFuzzTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ActivityFuzzTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
     private const int Seed = 20261123;
     private const int Cases = 3000;
 
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
-    private ConnectorStub _connector = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(azurite.ConnectionString, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
-        _client = _app.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    protected override BotApp CreateApp() => new(Azurite.ConnectionString, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Error" });
 
     [Fact]
     public async Task Thousands_of_mutated_activities_get_no_500_and_leave_the_app_healthy()
     {
-        var mutator = new ActivityMutator(Seed, _connector.ServiceUrl, new BotOptions().MaxActivityBytes);
+        var mutator = new ActivityMutator(Seed, Connector.ServiceUrl, new BotOptions().MaxActivityBytes);
         var bodies = Enumerable.Range(0, Cases).Select(mutator.Next).ToArray();
         GC.Collect();
         var before = GC.GetTotalMemory(forceFullCollection: true);
@@ -48,7 +33,7 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite) : IAsyncLifetime
         {
             using var content = new ByteArrayContent(bodies[i]);
             content.Headers.ContentType = new("application/json");
-            using var response = await _client.PostAsync("/api/messages", content, ct);
+            using var response = await Client.PostAsync("/api/messages", content, ct);
             statuses.AddOrUpdate((int)response.StatusCode, 1, (_, n) => n + 1);
             // 501 is the protocol's answer to an invoke the bot does not handle (the SDK's CloudAdapter does the same).
             if ((int)response.StatusCode >= 500 && response.StatusCode != HttpStatusCode.NotImplemented)
@@ -62,10 +47,10 @@ public sealed class ActivityFuzzTests(AzuriteFixture azurite) : IAsyncLifetime
         Assert.True(serverErrors.IsEmpty, $"{serverErrors.Count} server errors ({summary}):\n" + string.Join("\n", serverErrors.Take(10)));
         Assert.True(statuses.Keys.Count(s => s is >= 400 and < 500) >= 2, $"the mutations should be refused in several ways: {summary}");
 
-        Assert.Equal(HttpStatusCode.OK, (await _client.GetAsync("/healthz")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Client.GetAsync("/healthz")).StatusCode);
         var conversation = "a:after-fuzz-" + Guid.NewGuid().ToString("N");
-        Assert.Equal(HttpStatusCode.OK, (await _client.PostAsync(TeamsActivities.Message(_connector.ServiceUrl, conversation, "Client ghosted me after the demo"))).StatusCode);
-        Assert.Single(await _connector.WaitForRepliesAsync(conversation, 1));
+        Assert.Equal(HttpStatusCode.OK, (await Client.PostAsync(TeamsActivities.Message(Connector.ServiceUrl, conversation, "Client ghosted me after the demo"))).StatusCode);
+        Assert.Single(await Connector.WaitForRepliesAsync(conversation, 1));
 
         bodies = [];
         var after = GC.GetTotalMemory(forceFullCollection: true);

@@ -17,9 +17,12 @@ public abstract class BotTestBase(AzuriteFixture azurite) : IAsyncLifetime
     public virtual async Task InitializeAsync()
     {
         Connector = await ConnectorStub.StartAsync();
-        App = new BotApp(Azurite.ConnectionString);
+        App = CreateApp();
         Client = App.CreateHttpClient();
     }
+
+    /// <summary>The app under test; override to start it with settings or services of the test's own.</summary>
+    protected virtual BotApp CreateApp() => new(Azurite.ConnectionString);
 
     public virtual async Task DisposeAsync()
     {

@@ -12,40 +12,25 @@ namespace CoachBot.IntegrationTests.Security;
 /// and no record carries the rep's words or an id — HttpClient's request-URI records included, which are redacted.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class LogExportTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class LogExportTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
     private const string Marker = "Quibblefrost renewal at 41 percent";
     private readonly string _userGuid = Guid.NewGuid().ToString("N");
     private readonly string _conversationGuid = Guid.NewGuid().ToString("N");
     private readonly ExportedCollection<LogRecord> _exported = new();
-    private ConnectorStub _connector = null!;
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(azurite.ConnectionString,
-            new Dictionary<string, string?> { ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Information", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information" },
-            s => s.ConfigureOpenTelemetryLoggerProvider(l => l.AddInMemoryExporter(_exported)));
-        _client = _app.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    protected override BotApp CreateApp() => new(Azurite.ConnectionString,
+        new Dictionary<string, string?> { ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Information", ["Logging:LogLevel:Microsoft.AspNetCore"] = "Information" },
+        s => s.ConfigureOpenTelemetryLoggerProvider(l => l.AddInMemoryExporter(_exported)));
 
     [Fact]
     public async Task A_coaching_turn_exports_templated_log_records_without_rep_text_or_ids()
     {
         var conversation = "a:conv-" + _conversationGuid;
-        var message = TeamsActivities.Message(_connector.ServiceUrl, conversation, Marker + "; what should I do?", userAad: "aad-" + _userGuid);
-        Assert.True((await _client.PostAsync(message)).IsSuccessStatusCode);
-        await _connector.WaitForRepliesAsync(conversation, 1);
-        Assert.True(_app.Services.GetRequiredService<LoggerProvider>().ForceFlush(5000));
+        var message = TeamsActivities.Message(Connector.ServiceUrl, conversation, Marker + "; what should I do?", userAad: "aad-" + _userGuid);
+        Assert.True((await Client.PostAsync(message)).IsSuccessStatusCode);
+        await Connector.WaitForRepliesAsync(conversation, 1);
+        Assert.True(App.Services.GetRequiredService<LoggerProvider>().ForceFlush(5000));
 
         var records = _exported.Snapshot();
         var turn = Assert.Single(records, r => r.CategoryName == "CoachBot.Coaching.CoachingBot" && r.Body == "Coaching turn: {Kind} at stage {Stage}, topic {Topic}"

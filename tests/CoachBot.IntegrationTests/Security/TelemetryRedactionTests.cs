@@ -11,7 +11,7 @@ namespace CoachBot.IntegrationTests.Security;
 /// in-memory exporter registered after the app's own pipeline sees exactly what OTLP / Application Insights would.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class TelemetryRedactionTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class TelemetryRedactionTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
     // The GUID parts are the needles: they survive any URL or key escaping unchanged.
     private readonly string _tenantGuid = Guid.NewGuid().ToString("N");
@@ -19,23 +19,9 @@ public sealed class TelemetryRedactionTests(AzuriteFixture azurite) : IAsyncLife
     private readonly string _conversationGuid = Guid.NewGuid().ToString("N");
     private readonly string _activityGuid = Guid.NewGuid().ToString("N");
     private readonly ExportedCollection<Activity> _exported = new();
-    private ConnectorStub _connector = null!;
-    private BotApp _app = null!;
-    private HttpClient _client = null!;
 
-    public async Task InitializeAsync()
-    {
-        _connector = await ConnectorStub.StartAsync();
-        _app = new BotApp(azurite.ConnectionString, configureServices: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_exported)));
-        _client = _app.CreateHttpClient();
-    }
-
-    public async Task DisposeAsync()
-    {
-        _client.Dispose();
-        await _app.DisposeAsync();
-        await _connector.DisposeAsync();
-    }
+    protected override BotApp CreateApp() =>
+        new(Azurite.ConnectionString, configureServices: s => s.ConfigureOpenTelemetryTracerProvider(t => t.AddInMemoryExporter(_exported)));
 
     [Fact]
     public async Task Exported_spans_carry_no_ids_from_a_real_turn()
@@ -43,22 +29,22 @@ public sealed class TelemetryRedactionTests(AzuriteFixture azurite) : IAsyncLife
         var tenant = "tenant-" + _tenantGuid;
         var user = "aad-" + _userGuid;
         var conversation = "a:conv-" + _conversationGuid;
-        var install = SecurityActivities.Message(_connector.ServiceUrl, tenant, user, conversation, "", "install-" + _activityGuid);
+        var install = SecurityActivities.Message(Connector.ServiceUrl, tenant, user, conversation, "", "install-" + _activityGuid);
         install["type"] = "installationUpdate";
         install["action"] = "add";
-        Assert.True((await _client.PostAsync(install)).IsSuccessStatusCode);
+        Assert.True((await Client.PostAsync(install)).IsSuccessStatusCode);
         for (var i = 0; i < SecurityActivities.ToPlan.Length; i++)
         {
-            var message = SecurityActivities.Message(_connector.ServiceUrl, tenant, user, conversation, SecurityActivities.ToPlan[i], $"{i}-{_activityGuid}");
-            Assert.True((await _client.PostAsync(message)).IsSuccessStatusCode);
-            await _connector.WaitForRepliesAsync(conversation, i + 2); // the welcome, then one reply per message
+            var message = SecurityActivities.Message(Connector.ServiceUrl, tenant, user, conversation, SecurityActivities.ToPlan[i], $"{i}-{_activityGuid}");
+            Assert.True((await Client.PostAsync(message)).IsSuccessStatusCode);
+            await Connector.WaitForRepliesAsync(conversation, i + 2); // the welcome, then one reply per message
         }
-        Assert.True(_app.Services.GetRequiredService<TracerProvider>().ForceFlush(5000));
+        Assert.True(App.Services.GetRequiredService<TracerProvider>().ForceFlush(5000));
 
         var spans = _exported.Snapshot();
         var urls = spans.Select(s => s.GetTagItem("url.full") as string).OfType<string>().ToList();
         // Not vacuous: the Connector replies and the Table writes of this turn were exported, host and route kept.
-        var connectorHost = new Uri(_connector.ServiceUrl).Authority;
+        var connectorHost = new Uri(Connector.ServiceUrl).Authority;
         Assert.Contains(urls, u => u.Contains(connectorHost, StringComparison.Ordinal) && u.EndsWith("/v3/conversations/{id}/activities/{id}", StringComparison.Ordinal));
         Assert.Contains(urls, u => u.Contains("/coaching(...)", StringComparison.Ordinal));
         Assert.Contains(urls, u => u.Contains("/signals(...)", StringComparison.Ordinal));
