@@ -151,8 +151,16 @@ public static partial class SubjectPhrase
         return Broad.Contains(lower[i]) ? 1 : 0;
     }
 
-    private static readonly HashSet<string> Specific = new(StringComparer.Ordinal)
-    {
+    // People named by what they do ("the doctor", "the hotel GM"): specific nouns, and roles a qualifier may precede.
+    private static readonly string[] PeopleByRole =
+    [
+        "gm", "md", "doctor", "doctors", "nurse", "nurses", "physician", "physicians", "surgeon", "surgeons", "pharmacist",
+        "principal", "engineer", "officer", "supervisor", "controller", "president", "planner", "coordinator", "purchaser",
+        "agent", "broker", "dealer", "distributor", "landlord", "consultant", "superintendent", "lead",
+    ];
+
+    private static readonly HashSet<string> Specific = new(
+    [
         "cfo", "ceo", "cto", "coo", "cio", "cmo", "cro", "ciso", "vp", "svp", "evp", "champion", "buyer", "buyers", "procurement",
         "legal", "finance", "sponsor", "gatekeeper", "decision maker", "decision makers", "decision-maker", "stakeholders",
         "stakeholder", "founder", "founders", "board", "committee", "admin", "architect", "architects", "engineers", "users",
@@ -166,11 +174,8 @@ public static partial class SubjectPhrase
         "prospects", "prospect", "leads", "discovery", "calendar", "admin work", "notes", "paperwork", "follow-up", "follow-ups",
         "seats", "licenses", "licences", "usage", "adoption", "churn", "consolidation", "freeze", "reorg", "layoffs", "merger",
         "acquisition", "procurement team", "it team", "security team", "legal team", "finance team", "commit", "number",
-        "close date", "negotiation", "ask", "gm", "md", "doctor", "doctors", "nurse", "nurses", "physician", "physicians", "surgeon",
-        "surgeons", "pharmacist", "principal", "engineer", "officer", "supervisor", "controller", "president", "planner",
-        "coordinator", "purchaser", "agent", "broker", "dealer", "distributor", "landlord", "consultant", "superintendent", "lead",
-        "tenders", "samples",
-    };
+        "close date", "negotiation", "ask", "tenders", "samples", .. PeopleByRole,
+    ], StringComparer.Ordinal);
 
     private static readonly HashSet<string> Broad = new(StringComparer.Ordinal)
     {
@@ -200,13 +205,9 @@ public static partial class SubjectPhrase
     private static readonly HashSet<string> Names = new(StringComparer.Ordinal) { "salesforce", "hubspot", "linkedin" };
 
     // People and groups named by what they do ("the plant manager", "the purchasing committee").
-    private static readonly HashSet<string> Roles = new(StringComparer.Ordinal)
-    {
-        "manager", "director", "directors", "buyer", "buyers", "committee", "team", "board", "gm", "md", "doctor", "doctors", "nurse",
-        "nurses", "physician", "physicians", "surgeon", "surgeons", "pharmacist", "principal", "engineer", "officer", "supervisor",
-        "controller", "president", "planner", "coordinator", "purchaser", "agent", "broker", "dealer", "distributor", "landlord",
-        "consultant", "superintendent", "lead", "owner", "partner",
-    };
+    private static readonly HashSet<string> Roles = new(
+        ["manager", "director", "directors", "buyer", "buyers", "committee", "team", "board", "owner", "partner", .. PeopleByRole],
+        StringComparer.Ordinal);
 
     // Words that never qualify a noun that follows them: prepositions, pronouns, verbs and quantities.
     private static readonly HashSet<string> NotQualifiers = new(StringComparer.Ordinal)
@@ -216,8 +217,8 @@ public static partial class SubjectPhrase
         "been", "has", "have", "had", "not", "no", "a", "an", "me", "us", "them", "him", "it", "i", "we", "they", "you", "he",
         "she", "who", "so", "just", "also", "still", "even", "more", "most", "less", "some", "any", "all", "every", "each",
         "much", "many", "such", "other", "another", "than", "then", "if", "as", "like", "get", "got", "need", "needs", "want",
-        "wants", "said", "says", "asked", "asking", "told", "keeps", "lost", "won", "hate", "love", "help", "via", "per", "our",
-        "my", "your", "their", "his", "her", "its", "this", "that", "these", "those", "there", "here", "when", "where", "why",
+        "wants", "said", "says", "asked", "asking", "told", "keeps", "lost", "won", "hate", "love", "help", "via", "per",
+        "there", "here", "when", "where", "why",
         "how", "because", "since", "until", "while", "ghosted", "finally", "again", "now", "today", "tomorrow", "yesterday",
         "ok", "call", "called", "email", "emailed", "ping", "pinged", "ask", "tell", "meet", "met", "chase", "chased", "text",
         "texted", "messaged", "saw", "see", "visit", "visited", "invite", "invited", "cc", "thanks", "thank", "hi", "hey",

@@ -32,20 +32,18 @@ internal sealed class PlanEffects(PlanStore plans, PlanActions planActions, Team
                 return await ListPlansAsync(rep, ct).ConfigureAwait(false) is { } list ? reply.Text + "\n\n" + list : NoOpenPlans;
             // Typed commands take the same path as the plan card's buttons (PlanActions), so both reach the manager alike.
             case ReplyKind.ShareWithManager when reply.Plan is { } shared:
-                if (await FindPlanAsync(rep, shared, ct).ConfigureAwait(false) is { } plan) await planActions.ShareAsync(plan, ct).ConfigureAwait(false);
+                if (await FindPlanAsync(rep, shared.Plan, shared.Due, ct).ConfigureAwait(false) is { } plan) await planActions.ShareAsync(plan, ct).ConfigureAwait(false);
                 else await signals.RecordAsync(new TeamSignal(rep.TenantId, turn.Day, TeamSignal.PlanShared, rep.UserKey, turn.ActivityId,
                     shared.TopicId, shared.Plan, shared.Due, turn.At), ct).ConfigureAwait(false);
                 return reply.Text;
             case ReplyKind.RequestFieldDay:
-                if (reply.Plan is { } forPlan && await FindPlanAsync(rep, forPlan, ct).ConfigureAwait(false) is { } requested)
+                if (reply.Plan is { } forPlan && await FindPlanAsync(rep, forPlan.Plan, forPlan.Due, ct).ConfigureAwait(false) is { } requested)
                     await planActions.RequestFieldDayAsync(requested, ct).ConfigureAwait(false);
                 else await signals.RecordAsync(new TeamSignal(rep.TenantId, turn.Day, TeamSignal.FieldDayRequested, rep.UserKey, turn.ActivityId,
                     reply.State.Topic, null, null, turn.At), ct).ConfigureAwait(false);
                 return reply.Text;
             case ReplyKind.FollowUpRecorded or ReplyKind.FollowUpReflected when reply.FollowUp is { } outcome:
-                var followed = (await plans.ListAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false))
-                    .Where(p => p.Text == outcome.Plan && p.Due == outcome.Due).MaxBy(p => p.CreatedAt);
-                if (followed is not null)
+                if (await FindPlanAsync(rep, outcome.Plan, outcome.Due, ct).ConfigureAwait(false) is { } followed)
                     await plans.UpdateAsync(followed with { Outcome = outcome.Outcome.ToString(), OutcomeNote = outcome.Reflection is null ? outcome.Learned : $"{outcome.Learned}\n{outcome.Reflection}" }, ct).ConfigureAwait(false);
                 return reply.Text;
             default:
@@ -53,9 +51,10 @@ internal sealed class PlanEffects(PlanStore plans, PlanActions planActions, Team
         }
     }
 
-    private async Task<PlanRecord?> FindPlanAsync(RepIdentity rep, Commitment commitment, CancellationToken ct) =>
+    /// <summary>The rep's newest stored plan with this text and due date.</summary>
+    private async Task<PlanRecord?> FindPlanAsync(RepIdentity rep, string text, DateOnly due, CancellationToken ct) =>
         (await plans.ListAsync(rep.TenantId, rep.UserKey, ct).ConfigureAwait(false))
-            .Where(p => p.Text == commitment.Plan && p.Due == commitment.Due).MaxBy(p => p.CreatedAt);
+            .Where(p => p.Text == text && p.Due == due).MaxBy(p => p.CreatedAt);
 
     /// <summary>
     /// The rep restated the plan just confirmed with a new day: the same row gets the new text and date, its follow-up moves
@@ -66,7 +65,7 @@ internal sealed class PlanEffects(PlanStore plans, PlanActions planActions, Team
     {
         var stored = before.PlanId is { } id
             ? await plans.GetAsync(rep.TenantId, rep.UserKey, id, ct).ConfigureAwait(false)
-            : before.LastPlan is { } last ? await FindPlanAsync(rep, last, ct).ConfigureAwait(false) : null;
+            : before.LastPlan is { } last ? await FindPlanAsync(rep, last.Plan, last.Due, ct).ConfigureAwait(false) : null;
         if (stored is not null)
         {
             await planActions.ChangeAsync(stored, restated.Plan, restated.Due, ct).ConfigureAwait(false);
