@@ -60,15 +60,16 @@ public static partial class CommitmentReader
             var commitment = (prefixIsDay ? s[clauseStart..].TrimStart() : s[marker.Index..]) + after;
             var span = commitment.ToLowerInvariant();
             var due = DueDate(span, today);
+            var lowerPrefix = lower[..marker.Index];
             // "I'm meeting their lab director on the 3rd and I'll bring the case study": the rep's own dated meeting is the day.
-            if (due.Status == DueDateStatus.None && Arrangement().Match(prefix.ToLowerInvariant()) is { Success: true } arranged
-                && DueDate(prefix[arranged.Index..].ToLowerInvariant(), today) is { Status: DueDateStatus.Found } met)
+            if (due.Status == DueDateStatus.None && Arrangement().Match(lowerPrefix) is { Success: true } arranged
+                && DueDate(lowerPrefix[arranged.Index..], today) is { Status: DueDateStatus.Found } met)
                 due = met;
             // "she's free on Thursday, I'll call her then": "then" points back at the day just named.
-            if (due.Status == DueDateStatus.None && ThenDay().IsMatch(span) && DueDateParser.Read(prefix.ToLowerInvariant(), today) is { Status: DueDateStatus.Found } named)
+            if (due.Status == DueDateStatus.None && ThenDay().IsMatch(span) && DueDateParser.Read(lowerPrefix, today) is { Status: DueDateStatus.Found } named)
                 due = named;
             // "If they haven't signed by Friday I'll escalate": the condition's deadline is the day the rep acts.
-            if (due.Status == DueDateStatus.None && Condition().Match(prefix.ToLowerInvariant()) is { Success: true } condition
+            if (due.Status == DueDateStatus.None && Condition().Match(lowerPrefix) is { Success: true } condition
                 && DueDate(condition.Value, today) is { Status: DueDateStatus.Found } deadline)
                 due = deadline;
             // The event keeps the rep's casing ("the QBR"); lower-casing keeps every index, so the match maps back.
