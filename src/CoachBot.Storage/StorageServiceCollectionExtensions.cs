@@ -25,15 +25,24 @@ public static class StorageServiceCollectionExtensions
         clientOptions.Retry.MaxDelay = TimeSpan.FromSeconds(2);
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(5);
 
-        TableServiceClient service;
-        if (!string.IsNullOrWhiteSpace(options.ConnectionString))
-            service = new TableServiceClient(options.ConnectionString, clientOptions);
+        var keyed = string.IsNullOrWhiteSpace(options.ConnectionString) ? null : new TableServiceClient(options.ConnectionString, clientOptions);
+        if (keyed is not null && !AccountKeySas.CanSign(keyed))
+            services.AddSingleton(keyed);
+        else if (keyed is not null)
+        {
+            // An account key: requests carry a SAS derived from it rather than each being signed with the key (AccountKeySas).
+            services.AddSingleton(sp => new AccountKeySas(keyed, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            services.AddSingleton(sp =>
+            {
+                var sas = sp.GetRequiredService<AccountKeySas>();
+                return new TableServiceClient(sas.Endpoint, sas.Credential, clientOptions);
+            });
+        }
         else if (options.TableServiceUri is not null)
-            service = new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential(), clientOptions);
+            services.AddSingleton(new TableServiceClient(options.TableServiceUri, new DefaultAzureCredential(), clientOptions));
         else
             throw new InvalidOperationException("Storage is not configured: set Storage__ConnectionString (or Storage__TableServiceUri for managed identity).");
 
-        services.AddSingleton(service);
         services.AddSingleton<CoachingStore>();
         services.AddSingleton<PlanStore>();
         services.AddSingleton<TeamSignalStore>();

@@ -43,6 +43,7 @@ public static class CoachBotApp
         builder.Services.AddPlans();
         builder.Services.AddSingleton<TurnEffects>();
         builder.Services.AddSingleton<RecentReplies>();
+        builder.Services.AddSingleton<StateCache>();
         builder.Services.AddFleet(builder.Configuration);
         builder.Services.AddSingleton<RetentionWorker>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<RetentionWorker>());

@@ -59,9 +59,10 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     /// Saves the turn, the new state and the conversation reference atomically. The turn row is an insert, so a
     /// redelivered activity fails the whole transaction as <see cref="SaveTurnResult.Duplicate"/>; the state row is
     /// written against the ETag it was read with, so two concurrent turns cannot overwrite each other. The turn is
-    /// saved with its <see cref="TurnRecord.SendingUntil"/> lease already held; the turn row's new ETag is returned.
+    /// saved with its <see cref="TurnRecord.SendingUntil"/> lease already held. The new ETags of the turn row and the
+    /// state row are returned (default when the service did not report them).
     /// </summary>
-    public async Task<(SaveTurnResult Result, ETag TurnETag)> SaveTurnAsync(TurnRecord turn, CoachingState state, ETag? stateETag, StoredConversationReference? reference, PlanRecord? plan, CancellationToken ct)
+    public async Task<(SaveTurnResult Result, ETag TurnETag, ETag StateETag)> SaveTurnAsync(TurnRecord turn, CoachingState state, ETag? stateETag, StoredConversationReference? reference, PlanRecord? plan, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(turn.TenantId, turn.UserKey);
@@ -78,18 +79,21 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
         try
         {
             var saved = await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
-            return (SaveTurnResult.Saved, saved.Value.Count > 0 ? saved.Value[0].Headers.ETag ?? default : default);
+            return (SaveTurnResult.Saved, ETagOf(saved.Value, 0), ETagOf(saved.Value, 1));
         }
         catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 0 && ex.Status == (int)HttpStatusCode.Conflict)
         {
-            return (SaveTurnResult.Duplicate, default);
+            return (SaveTurnResult.Duplicate, default, default);
         }
         // 404: the state row was erased ("forget me") since it was read; reading again finds no state and the erase job.
         catch (TableTransactionFailedException ex) when (ex.FailedTransactionActionIndex == 1 && ex.Status is (int)HttpStatusCode.Conflict or (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
         {
-            return (SaveTurnResult.Conflict, default);
+            return (SaveTurnResult.Conflict, default, default);
         }
     }
+
+    private static ETag ETagOf(IReadOnlyList<Response> responses, int action) =>
+        responses.Count > action ? responses[action].Headers.ETag ?? default : default;
 
     /// <summary>Writes a state outside a turn (e.g. opening a follow-up); false when another turn changed it first.</summary>
     public async Task<bool> SaveStateAsync(string tenantId, string userKey, string conversationId, CoachingState state, ETag? etag, CancellationToken ct)

@@ -23,8 +23,9 @@ namespace CoachBot.Coaching;
 /// <summary>
 /// CoachBot's turn logic: welcomes on install, coaches on messages. Each message turn is read, decided by the pure
 /// <see cref="CoachingEngine"/>, saved atomically (turn + state + reference), and only then answered, so a redelivery
-/// is recognised by its stored turn and never answered twice. A plain turn makes two storage requests: the state read
-/// (which also says whether the rep's "forget me" is under way) and the transaction. Nothing is written after the reply:
+/// is recognised by its stored turn and never answered twice. A plain turn makes one storage request, the transaction,
+/// against the state this instance stored last (<see cref="StateCache"/>); a turn with no cached state, or one whose
+/// reply does more I/O, reads the state first (the row also says whether the rep's "forget me" is under way). Nothing is written after the reply:
 /// the process's reply watermark in the <c>fleet</c> table (<see cref="ReplySends"/>) says which stored turns were answered.
 /// </summary>
 internal sealed partial class CoachingBot(
@@ -36,6 +37,7 @@ internal sealed partial class CoachingBot(
     TurnEffects effects,
     DrillLibraryProvider drills,
     RecentReplies recentReplies,
+    StateCache states,
     ReplySends sends,
     SendingLeases leases,
     FleetTable fleet,
@@ -45,7 +47,8 @@ internal sealed partial class CoachingBot(
     TimeProvider time,
     ILogger<CoachingBot> logger) : TeamsActivityHandler
 {
-    private const int MaxStateConflicts = 3;
+    /// <summary>Three rereads after a conflict, plus one for a cached state that was stale.</summary>
+    private const int MaxStateConflicts = 4;
 
     /// <summary>A reply leaves at least this long before its sending lease runs out, so it completes before any takeover.</summary>
     private static readonly TimeSpan SendMargin = TimeSpan.FromSeconds(2);
@@ -90,17 +93,31 @@ internal sealed partial class CoachingBot(
         var facts = new TurnFacts(turn.ActivityId, DateOnly.FromDateTime(now.UtcDateTime), now, activity.LocalTimezone, conversationId);
         var command = await managers.TryAnswerAsync(rep, activity, text, today, ct).ConfigureAwait(false);
 
-        for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
+        var stateKey = StateCache.KeyOf(rep.TenantId, rep.UserKey, conversationId);
+        (AsideReply? Aside, CoachingReply? Reply) Decide(StoredState stored)
         {
-            var stored = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
-            // The erase job is looked up only when the state says "erasing" or is missing (a first turn here, or the rep
-            // was erased): a redelivered "forget me" confirmation, or any message while the erase is unfinished, is not a new turn.
-            if ((stored.Erasing || stored.IsMissing) && await erasure.InterceptAsync(turn, rep, ct).ConfigureAwait(false)) return;
             // Not coaching material here: a manager's command, or anything but help and practice in a group or channel.
             var aside = command ?? PublicChat.Redirect(activity, stored.State, text, today);
             var reply = aside is null ? CoachingEngine.Respond(stored.State, text, today, drills.Current) : null;
             // A confirmed plan's row id is this message's id; the state keeps it so a restated plan updates that row.
             if (reply is { Kind: ReplyKind.PlanConfirmed }) reply = reply with { State = reply.State with { PlanId = activity.Id } };
+            return (aside, reply);
+        }
+
+        for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
+        {
+            // The state this instance stored last stands in for the read (StateCache), unless the reply decided on it
+            // would do I/O beyond the transaction: then, as for a state not cached, the row is read and decides.
+            var stored = states.TryGet(stateKey, out var cached) ? cached : null;
+            var (aside, reply) = stored is null ? default : Decide(stored);
+            if (stored is null || reply is not null && TurnEffects.Needs(reply, stored.State))
+            {
+                stored = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
+                // The erase job is looked up only when the state says "erasing" or is missing (a first turn here, or the rep
+                // was erased): a redelivered "forget me" confirmation, or any message while the erase is unfinished, is not a new turn.
+                if ((stored.Erasing || stored.IsMissing) && await erasure.InterceptAsync(turn, rep, ct).ConfigureAwait(false)) return;
+                (aside, reply) = Decide(stored);
+            }
             var state = reply?.State ?? stored.State;
             var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
             var kind = reply?.Kind.ToString() ?? aside!.Kind;
@@ -120,19 +137,22 @@ internal sealed partial class CoachingBot(
                 : null;
 
             SaveTurnResult saved;
-            Azure.ETag turnETag;
+            Azure.ETag turnETag, stateETag;
             try
             {
-                (saved, turnETag) = await store.SaveTurnAsync(record, state, stored.ETag, reference, plan, ct).ConfigureAwait(false);
+                (saved, turnETag, stateETag) = await store.SaveTurnAsync(record, state, stored.ETag, reference, plan, ct).ConfigureAwait(false);
             }
             catch
             {
+                states.Forget(stateKey);
                 // Whether the transaction landed is unknown: if it did, its lease must be given back before the
                 // watermark may pass it, or a redelivery would take the unsent turn for answered.
                 leases.GiveBackUnseen(record);
                 throw;
             }
             if (saved != SaveTurnResult.Saved) sends.Settle(key);
+            if (saved == SaveTurnResult.Saved) states.Remember(stateKey, new StoredState(state, stateETag));
+            else states.Forget(stateKey);
             switch (saved)
             {
                 case SaveTurnResult.Saved:

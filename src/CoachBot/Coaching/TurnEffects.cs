@@ -21,6 +21,15 @@ namespace CoachBot.Coaching;
 /// </summary>
 internal sealed class TurnEffects(PlanEffects planEffects, PlanStore plans, TeamSignalStore signals, CoachingStore store, IOptions<CoachingOptions> options)
 {
+    /// <summary>
+    /// Whether the reply does I/O beyond the turn's own transaction: here, in <see cref="PlanEffects"/>, or "forget me"'s
+    /// erase. Such a reply must be decided on a freshly read state (see <see cref="StateCache"/>).
+    /// </summary>
+    public static bool Needs(CoachingReply reply, CoachingState before) =>
+        reply.State.Topic is { } topic && topic != before.Topic
+        || PlanEffects.Handles(reply.Kind)
+        || reply.Kind is ReplyKind.Export or ReplyKind.ForgetMeConfirmed;
+
     /// <summary>Applies the reply's effects; returns the text to send (the engine's, plus any listing).</summary>
     public async Task<string> ApplyAsync(CoachingReply reply, CoachingState before, RepIdentity rep, TurnFacts turn, CancellationToken ct)
     {

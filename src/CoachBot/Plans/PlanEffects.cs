@@ -17,6 +17,10 @@ internal sealed class PlanEffects(PlanStore plans, PlanActions planActions, Team
 {
     private const string NoOpenPlans = "You have no open plans right now. When we've worked a situation through and you've made a plan, it shows up here.";
 
+    /// <summary>The reply kinds <see cref="TryApplyAsync"/> acts on (with I/O); any other kind it leaves alone.</summary>
+    public static bool Handles(ReplyKind kind) => kind is ReplyKind.PlanConfirmed or ReplyKind.PlanUpdated or ReplyKind.ListPlans
+        or ReplyKind.ShareWithManager or ReplyKind.RequestFieldDay or ReplyKind.FollowUpRecorded or ReplyKind.FollowUpReflected;
+
     /// <summary>Applies a plan reply's effects and returns the text to send; null when the reply is not about a plan.</summary>
     public async Task<string?> TryApplyAsync(CoachingReply reply, CoachingState before, RepIdentity rep, TurnFacts turn, CancellationToken ct)
     {

@@ -110,7 +110,7 @@ public sealed class DuplicateDeliveryTests(AzuriteFixture azurite) : IAsyncLifet
             var record = new TurnRecord(TeamsActivities.TenantId, user, a["conversation"]!["id"]!.GetValue<string>(), id, user, "29:" + user, nameof(ReplyKind.CoachingQuestion),
                 null, "Reality", null, "Stored reply " + id, "The buyer went quiet after the pricing call", DateTimeOffset.UtcNow.AddMinutes(-1), null)
             { SendingUntil = DateTimeOffset.UtcNow.AddSeconds(-30) };
-            var (saved, _) = await store.SaveTurnAsync(record, CoachingState.New, null, null, null, default);
+            var (saved, _, _) = await store.SaveTurnAsync(record, CoachingState.New, null, null, null, default);
             Assert.Equal(SaveTurnResult.Saved, saved);
         }
 
