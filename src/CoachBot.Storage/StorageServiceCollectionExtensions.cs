@@ -31,10 +31,10 @@ public static class StorageServiceCollectionExtensions
         else if (keyed is not null)
         {
             // An account key: requests carry a SAS derived from it rather than each being signed with the key (AccountKeySas).
-            services.AddSingleton(sp => new AccountKeySas(keyed, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            services.AddKeyedSingleton(AccountKeySas.TablesKey, (sp, _) => AccountKeySas.ForTables(keyed, sp.GetService<TimeProvider>() ?? TimeProvider.System));
             services.AddSingleton(sp =>
             {
-                var sas = sp.GetRequiredService<AccountKeySas>();
+                var sas = sp.GetRequiredKeyedService<AccountKeySas>(AccountKeySas.TablesKey);
                 return new TableServiceClient(sas.Endpoint, sas.Credential, clientOptions);
             });
         }

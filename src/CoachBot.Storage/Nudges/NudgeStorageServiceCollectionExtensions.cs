@@ -16,12 +16,21 @@ public static class NudgeStorageServiceCollectionExtensions
     public static IServiceCollection AddNudgeStorage(this IServiceCollection services, IConfiguration configuration, string queueName)
     {
         var options = configuration.GetSection(StorageOptions.Section).Get<StorageOptions>() ?? new StorageOptions();
-        services.AddSingleton(_ =>
+        var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
+        clientOptions.Retry.MaxRetries = 3;
+        clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
+        // An account key: requests carry a SAS derived from it rather than each being signed with the key (AccountKeySas).
+        services.AddKeyedSingleton(AccountKeySas.QueuesKey, (sp, _) =>
+            AccountKeySas.ForQueues(new QueueServiceClient(options.ConnectionString, clientOptions), sp.GetService<TimeProvider>() ?? TimeProvider.System));
+        services.AddSingleton(sp =>
         {
-            var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
-            clientOptions.Retry.MaxRetries = 3;
-            clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-            if (!string.IsNullOrWhiteSpace(options.ConnectionString)) return new QueueServiceClient(options.ConnectionString, clientOptions);
+            if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+            {
+                var keyed = new QueueServiceClient(options.ConnectionString, clientOptions);
+                if (!keyed.CanGenerateAccountSasUri) return keyed;
+                var sas = sp.GetRequiredKeyedService<AccountKeySas>(AccountKeySas.QueuesKey);
+                return new QueueServiceClient(sas.Endpoint, sas.Credential, clientOptions);
+            }
             if (options.QueueServiceUri is not null) return new QueueServiceClient(options.QueueServiceUri, new DefaultAzureCredential(), clientOptions);
             throw new InvalidOperationException("Queues are not configured: set Storage__ConnectionString (or Storage__QueueServiceUri for managed identity).");
         });

@@ -81,6 +81,18 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
         // Calls per 10 s from the first: shows whether the pace holds as the tables grow.
         if (posts.Count > 0)
             output.WriteLine("calls per 10 s: " + string.Join(" ", posts.GroupBy(t => (int)((t - posts[0]).TotalSeconds / 10)).OrderBy(g => g.Key).Select(g => g.Count())));
+        // Where the pace dipped: the seconds of the slowest full 10 s span, and when Teams refused.
+        if (posts.Count > 0)
+        {
+            var spans = posts.GroupBy(t => (int)((t - posts[0]).TotalSeconds / 10)).OrderBy(g => g.Key).SkipLast(1).ToList();
+            if (spans.Count > 0)
+            {
+                var slowest = spans.MinBy(g => g.Count())!;
+                output.WriteLine($"slowest span from {slowest.Key * 10} s, calls per second: " + string.Join(" ",
+                    slowest.GroupBy(t => (int)(t - posts[0]).TotalSeconds).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}")));
+            }
+            output.WriteLine("429s at (s): " + string.Join(" ", world.Connector.Calls.Where(c => c.Method == "POST" && !c.Succeeded).Select(c => $"{(c.At - posts[0]).TotalSeconds:0.0}")));
+        }
         Assert.Equal(managers, Cards(world));
         Assert.Equal(managers, chats);
         Assert.True(world.Connector.Throttled <= calls / 100, $"{world.Connector.Throttled} of {calls} calls got 429");

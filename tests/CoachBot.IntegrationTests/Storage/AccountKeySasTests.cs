@@ -3,6 +3,7 @@ using Azure;
 using Azure.Core;
 using Azure.Core.Pipeline;
 using Azure.Data.Tables;
+using Azure.Storage.Queues;
 using CoachBot.IntegrationTests.Infrastructure;
 using CoachBot.Storage;
 using Microsoft.Extensions.Configuration;
@@ -23,7 +24,7 @@ public sealed class AccountKeySasTests(AzuriteFixture azurite)
     {
         // Started three hours ago: the SAS it derived first has run out by the service's (real) clock.
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow - AccountKeySas.Lifetime - TimeSpan.FromHours(1));
-        using var sas = new AccountKeySas(new TableServiceClient(azurite.ConnectionString), time);
+        using var sas = AccountKeySas.ForTables(new TableServiceClient(azurite.ConnectionString), time);
         var seen = new ConcurrentQueue<(bool Authorization, string Query)>();
         var options = new TableClientOptions();
         options.Retry.MaxRetries = 0;
@@ -48,15 +49,34 @@ public sealed class AccountKeySasTests(AzuriteFixture azurite)
     }
 
     [Fact]
+    public async Task Queue_requests_carry_a_sas_and_no_shared_key_signature()
+    {
+        using var sas = AccountKeySas.ForQueues(new QueueServiceClient(azurite.ConnectionString), TimeProvider.System);
+        var seen = new ConcurrentQueue<(bool Authorization, string Query)>();
+        var options = new QueueClientOptions();
+        options.AddPolicy(new Recorder(seen), HttpPipelinePosition.BeforeTransport);
+        var queue = new QueueServiceClient(sas.Endpoint, sas.Credential, options).GetQueueClient("sas" + Guid.NewGuid().ToString("N")[..12]);
+
+        await queue.CreateIfNotExistsAsync();
+        await queue.SendMessageAsync("hello");
+        var received = await queue.ReceiveMessageAsync();
+
+        Assert.Equal("hello", received.Value.MessageText);
+        Assert.All(seen, r => Assert.False(r.Authorization));
+        Assert.All(seen, r => Assert.Contains("sig=", r.Query, StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void The_app_derives_a_sas_from_an_account_key_and_uses_a_sas_connection_string_as_it_is()
     {
-        Assert.NotNull(Build(azurite.ConnectionString).GetService<AccountKeySas>());
-        Assert.NotNull(Build(azurite.ConnectionString).GetRequiredService<TableServiceClient>());
+        var keyed = Build(azurite.ConnectionString);
+        Assert.NotNull(keyed.GetRequiredService<TableServiceClient>());
+        Assert.NotNull(keyed.GetKeyedService<AccountKeySas>(AccountKeySas.TablesKey));
 
         var sasOnly = "TableEndpoint=http://127.0.0.1:10002/devstoreaccount1;SharedAccessSignature=sv=2019-02-02&ss=t&srt=sco&sp=rwdlacu&se=2099-01-01T00:00:00Z&sig=abc";
         var services = Build(sasOnly);
-        Assert.Null(services.GetService<AccountKeySas>());
         Assert.NotNull(services.GetRequiredService<TableServiceClient>());
+        Assert.Null(services.GetKeyedService<AccountKeySas>(AccountKeySas.TablesKey));
     }
 
     private static ServiceProvider Build(string connectionString) => new ServiceCollection()
