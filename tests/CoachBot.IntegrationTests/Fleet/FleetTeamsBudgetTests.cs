@@ -57,7 +57,7 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
 
         await FanOutJobs.SeedReferencesAsync(world, _azurite.ConnectionString, managers);
         var queue = a.Services.GetRequiredService<DeliveryQueue>();
-        var (cpu0, azurite0) = (Process.GetCurrentProcess().TotalProcessorTime, _azurite.TotalProcessorTime);
+        var (cpu0, azurite0, paused0) = (Process.GetCurrentProcess().TotalProcessorTime, _azurite.TotalProcessorTime, GC.GetTotalPauseDuration());
         var clock = Stopwatch.StartNew();
         var feeder = FanOutJobs.FeedAsync(world, queue, managers, FanOutJobs.Backlog, CancellationToken.None);
         var deadline = TimeSpan.FromSeconds(managers / (double)TenantLimit * 3 + 30);
@@ -76,6 +76,7 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
             $"calls over {sending.TotalSeconds:0.0} s = {posts.Count / Math.Max(0.001, sending.TotalSeconds):0.0}/s; busiest second {busiest} calls");
         output.WriteLine($"{managers} managers, 2 instances, tenant limit {TenantLimit}/s: {Cards(world)} cards to {chats} chats in {elapsed.TotalSeconds:0.0} s " +
             $"(ideal {ideal.TotalSeconds:0.0} s, {elapsed / ideal:0.00}x); {calls} POSTs, {world.Connector.Throttled} answered 429 ({100.0 * world.Connector.Throttled / Math.Max(1, calls):0.00} %)");
+        output.WriteLine($"GC pauses in the test process (both instances, the stub): {(GC.GetTotalPauseDuration() - paused0).TotalMilliseconds:0} ms in all");
         output.WriteLine($"CPU per card: test process (both instances, Connector stub) {cpu.TotalMilliseconds / Math.Max(1, Cards(world)):0.0} ms, " +
             $"Azurite {cpuAzurite.TotalMilliseconds / Math.Max(1, Cards(world)):0.0} ms; load average {MachineLoad.Average()}, {Environment.ProcessorCount} processors");
         // Calls per 10 s from the first: shows whether the pace holds as the tables grow.
@@ -91,6 +92,9 @@ public sealed class FleetTeamsBudgetTests(ITestOutputHelper output) : IAsyncLife
                 output.WriteLine($"slowest span from {slowest.Key * 10} s, calls per second: " + string.Join(" ",
                     slowest.GroupBy(t => (int)(t - posts[0]).TotalSeconds).OrderBy(g => g.Key).Select(g => $"{g.Key}:{g.Count()}")));
             }
+            var perSecond = posts.GroupBy(t => (int)(t - posts[0]).TotalSeconds).ToDictionary(g => g.Key, g => g.Count());
+            var lastSecond = (int)(posts[^1] - posts[0]).TotalSeconds;
+            output.WriteLine("seconds with under 10 calls: " + string.Join(" ", Enumerable.Range(0, lastSecond).Where(i => perSecond.GetValueOrDefault(i) < 10).Select(i => $"{i}:{perSecond.GetValueOrDefault(i)}")));
             output.WriteLine("429s at (s): " + string.Join(" ", world.Connector.Calls.Where(c => c.Method == "POST" && !c.Succeeded).Select(c => $"{(c.At - posts[0]).TotalSeconds:0.0}")));
         }
         Assert.Equal(managers, Cards(world));
