@@ -8,7 +8,7 @@ namespace CoachBot.Storage.Turns;
 /// <summary>
 /// The <c>state|{conversation}</c> row of the <c>coaching</c> table: the coaching state as JSON (<see cref="State"/>),
 /// with its stage and topic beside it, and the "forget me" mark (<see cref="Erasing"/>, only ever merged in by
-/// <see cref="StatePatch"/>; a turn's replace drops it, which is fine as the erase deletes the row next).
+/// <see cref="StatePatch"/>; that merge changes the ETag, so no turn's conditional replace can drop it afterwards).
 /// </summary>
 internal sealed class StateEntity : ITableEntity
 {
