@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using CoachBot.Coaching.Dialogue;
