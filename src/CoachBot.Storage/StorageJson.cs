@@ -9,4 +9,6 @@ namespace CoachBot.Storage;
 [JsonSerializable(typeof(CoachingState))]
 [JsonSerializable(typeof(StoredConversationReference))]
 [JsonSerializable(typeof(ConversationReference))]
+[JsonSerializable(typeof(Dictionary<string, string>))]
+[JsonSerializable(typeof(string[]))]
 internal sealed partial class StorageJson : JsonSerializerContext;

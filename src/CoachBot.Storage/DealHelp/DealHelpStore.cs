@@ -23,22 +23,9 @@ public sealed class DealHelpStore(TableServiceClient service) : TableStore(servi
     {
         ArgumentNullException.ThrowIfNull(r);
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var entity = new TableEntity(r.TenantId, r.RequestId)
-        {
-            ["TenantId"] = r.TenantId,
-            // The rep is the row's user, so "forget me" finds it (TableQueries.OfUser); the manager is found by ManagerId.
-            ["UserKey"] = r.RepId,
-            ["RepName"] = r.RepName,
-            ["ManagerId"] = r.ManagerId,
-            ["ManagerName"] = r.ManagerName,
-            ["Request"] = r.Request,
-            ["Ask"] = r.Ask,
-            ["Day"] = TableQueries.Day(r.Day),
-            ["SentAt"] = r.SentAt,
-        };
         try
         {
-            await table.AddEntityAsync(entity, ct).ConfigureAwait(false);
+            await table.AddEntityAsync(DealHelpEntity.From(r), ct).ConfigureAwait(false);
             return r;
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
@@ -51,21 +38,16 @@ public sealed class DealHelpStore(TableServiceClient service) : TableStore(servi
     public async Task<DealHelpRecord?> GetAsync(string tenantId, string requestId, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, requestId, cancellationToken: ct).ConfigureAwait(false);
-        return row is { HasValue: true, Value: { } e } ? ToRecord(e) : null;
+        var row = await table.GetEntityIfExistsAsync<DealHelpEntity>(tenantId, requestId, cancellationToken: ct).ConfigureAwait(false);
+        return row is { HasValue: true, Value: { } e } ? e.ToRecord() : null;
     }
 
     /// <summary>"Forget me": every request the person sent (as rep) or received (as manager).</summary>
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return await TableQueries.DeleteOfRepOrManagerAsync(table, tenantId, userKey, ct).ConfigureAwait(false);
+        return await TableQueries.DeleteOfRepOrManagerAsync<DealHelpEntity>(table, tenantId, userKey, ct).ConfigureAwait(false);
     }
 
     public IReadOnlyCollection<string> Tables { get; } = [TableName];
-
-    private static DealHelpRecord ToRecord(TableEntity e) => new(
-        e.GetString("TenantId"), e.RowKey, e.GetString("UserKey"), e.GetString("RepName") ?? "", e.GetString("ManagerId"),
-        e.GetString("ManagerName") ?? "", e.GetString("Request") ?? "", e.GetString("Ask"), TableQueries.ParseDay(e.GetString("Day")),
-        e.GetDateTimeOffset("SentAt") ?? DateTimeOffset.MinValue);
 }

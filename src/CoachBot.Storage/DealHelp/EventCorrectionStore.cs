@@ -19,13 +19,15 @@ public sealed class EventCorrectionStore(TableServiceClient service) : TableStor
     {
         ArgumentException.ThrowIfNullOrEmpty(eventId);
         var table = await TableAsync(ct).ConfigureAwait(false);
-        await table.UpsertEntityAsync(new TableEntity(TableKeys.UserPartition(tenantId, managerId), RowKey(eventId))
+        await table.UpsertEntityAsync(new EventCorrectionEntity
         {
-            ["TenantId"] = tenantId,
-            ["UserKey"] = managerId,
-            ["EventId"] = eventId,
-            ["Correction"] = correction.ToString(),
-            ["At"] = at,
+            PartitionKey = TableKeys.UserPartition(tenantId, managerId),
+            RowKey = RowKey(eventId),
+            TenantId = tenantId,
+            UserKey = managerId,
+            EventId = eventId,
+            Correction = correction.ToString(),
+            At = at,
         }, TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
@@ -35,15 +37,15 @@ public sealed class EventCorrectionStore(TableServiceClient service) : TableStor
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, managerId);
         var result = new Dictionary<string, EventCorrection>(StringComparer.Ordinal);
-        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
-            if (e.GetString("EventId") is { Length: > 0 } id && Enum.TryParse<EventCorrection>(e.GetString("Correction"), out var c)) result[id] = c;
+        await foreach (var e in table.QueryAsync<EventCorrectionEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
+            if (e.EventId is { Length: > 0 } id && Enum.TryParse<EventCorrection>(e.Correction, out var c)) result[id] = c;
         return result;
     }
 
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
+        return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser<EventCorrectionEntity>(tenantId, userKey), ct).ConfigureAwait(false);
     }
 
     public IReadOnlyCollection<string> Tables { get; } = [TableName];

@@ -3,11 +3,9 @@ using CoachBot.Coaching.Nudges;
 
 namespace CoachBot.Storage.Delivery;
 
-/// <summary>JSON for queue messages and stored nudge snapshots: camelCase, source-generated.</summary>
+/// <summary>JSON for queue messages and stored nudge snapshots: camelCase, source-generated (stored manager settings use <see cref="StorageJson"/>).</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
     UseStringEnumConverter = true)]
 [JsonSerializable(typeof(DeliveryJob))]
 [JsonSerializable(typeof(NudgeContent))]
-[JsonSerializable(typeof(Dictionary<string, string>))]
-[JsonSerializable(typeof(string[]))]
 public sealed partial class DeliveryJson : JsonSerializerContext;

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Azure;
 using Azure.Data.Tables;
 using CoachBot.Storage.Erasure;
@@ -23,52 +22,54 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
         ArgumentNullException.ThrowIfNull(job);
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(job.TenantId, job.UserKey);
-        var entity = new TableEntity(pk, job.SendKey)
+        var entity = new SendEntity
         {
-            ["TenantId"] = job.TenantId,
-            ["UserKey"] = job.UserKey,
-            ["Kind"] = job.Kind,
-            ["Day"] = Day(job.Day),
-            ["State"] = SendStates.Sending,
-            ["Attempt"] = 1,
-            ["LeaseUntil"] = now + lease,
-            ["Owner"] = owner,
-            ["Uncertain"] = false,
-            ["UpdatedAt"] = now,
+            PartitionKey = pk,
+            RowKey = job.SendKey,
+            TenantId = job.TenantId,
+            UserKey = job.UserKey,
+            Kind = job.Kind,
+            Day = Day(job.Day),
+            State = SendStates.Sending,
+            Attempt = 1,
+            LeaseUntil = now + lease,
+            Owner = owner,
+            Uncertain = false,
+            UpdatedAt = now,
         };
         try
         {
             var added = await table.AddEntityAsync(entity, ct).ConfigureAwait(false);
             entity.ETag = added.Headers.ETag ?? default;
-            return new ClaimResult(ClaimOutcome.Claimed, ToRecord(entity));
+            return new ClaimResult(ClaimOutcome.Claimed, entity.ToRecord());
         }
         catch (RequestFailedException ex) when (ex.Status == 409)
         {
         }
 
-        var existing = (await table.GetEntityAsync<TableEntity>(pk, job.SendKey, cancellationToken: ct).ConfigureAwait(false)).Value;
-        var record = ToRecord(existing);
+        var existing = (await table.GetEntityAsync<SendEntity>(pk, job.SendKey, cancellationToken: ct).ConfigureAwait(false)).Value;
+        var record = existing.ToRecord();
         var live = record.State == SendStates.Sending && record.LeaseUntil > now;
         if (live) return new ClaimResult(ClaimOutcome.InFlight, record);
         var stale = record.State == SendStates.Sending;
         if (!stale && !job.Force) return new ClaimResult(ClaimOutcome.AlreadyDone, record);
 
         // Take over (stale claim, or a forced rerun) only if nobody else did in between: ETag-conditional.
-        existing["State"] = SendStates.Sending;
-        existing["Attempt"] = record.Attempt + 1;
-        existing["LeaseUntil"] = now + lease;
-        existing["Owner"] = owner;
-        existing["Uncertain"] = stale || record.Uncertain;
-        existing["UpdatedAt"] = now;
+        existing.State = SendStates.Sending;
+        existing.Attempt = record.Attempt + 1;
+        existing.LeaseUntil = now + lease;
+        existing.Owner = owner;
+        existing.Uncertain = stale || record.Uncertain;
+        existing.UpdatedAt = now;
         if (!stale)
         {
-            existing["ActivityId"] = null;
+            existing.ActivityId = null;
         }
         try
         {
             var updated = await table.UpdateEntityAsync(existing, existing.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
             existing.ETag = updated.Headers.ETag ?? default;
-            return new ClaimResult(stale ? ClaimOutcome.TookOverStale : ClaimOutcome.Claimed, ToRecord(existing));
+            return new ClaimResult(stale ? ClaimOutcome.TookOverStale : ClaimOutcome.Claimed, existing.ToRecord());
         }
         catch (RequestFailedException ex) when (ex.Status == 412)
         {
@@ -81,7 +82,7 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
     {
         ArgumentNullException.ThrowIfNull(claim);
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var entity = ToEntity(claim with { State = state, ConversationId = conversationId, ActivityId = activityId, ContentJson = contentJson, UpdatedAt = now });
+        var entity = SendEntity.From(claim with { State = state, ConversationId = conversationId, ActivityId = activityId, ContentJson = contentJson, UpdatedAt = now });
         try
         {
             await table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
@@ -107,7 +108,7 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
             else
             {
                 // A rerun or takeover: keep the history, just end the lease now.
-                var entity = ToEntity(claim with { LeaseUntil = Expired });
+                var entity = SendEntity.From(claim with { LeaseUntil = Expired });
                 await table.UpdateEntityAsync(entity, claim.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
             }
         }
@@ -124,30 +125,32 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var job = new DeliveryJob(DeliveryJob.ViewKind, tenantId, userKey, day);
-        var entity = new TableEntity(TableKeys.UserPartition(tenantId, userKey), job.SendKey)
+        var entity = new SendEntity
         {
-            ["TenantId"] = tenantId,
-            ["UserKey"] = userKey,
-            ["Kind"] = job.Kind,
-            ["Day"] = Day(day),
-            ["State"] = SendStates.Viewed,
-            ["Attempt"] = 1,
-            ["LeaseUntil"] = Expired,
-            ["Owner"] = "",
-            ["Uncertain"] = false,
-            ["ContentJson"] = contentJson,
-            ["UpdatedAt"] = now,
+            PartitionKey = TableKeys.UserPartition(tenantId, userKey),
+            RowKey = job.SendKey,
+            TenantId = tenantId,
+            UserKey = userKey,
+            Kind = job.Kind,
+            Day = Day(day),
+            State = SendStates.Viewed,
+            Attempt = 1,
+            LeaseUntil = Expired,
+            Owner = "",
+            Uncertain = false,
+            ContentJson = contentJson,
+            UpdatedAt = now,
         };
         var response = await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
         entity.ETag = response.Headers.ETag ?? default;
-        return ToRecord(entity);
+        return entity.ToRecord();
     }
 
     public async Task<SendRecord?> GetAsync(string tenantId, string userKey, string sendKey, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var response = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), sendKey, cancellationToken: ct).ConfigureAwait(false);
-        return response.HasValue ? ToRecord(response.Value!) : null;
+        var response = await table.GetEntityIfExistsAsync<SendEntity>(TableKeys.UserPartition(tenantId, userKey), sendKey, cancellationToken: ct).ConfigureAwait(false);
+        return response.HasValue ? response.Value!.ToRecord() : null;
     }
 
     /// <summary>Replaces a sent nudge's snapshot (a button changed it); ETag-conditional, false on a concurrent change.</summary>
@@ -157,7 +160,7 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
         var table = await TableAsync(ct).ConfigureAwait(false);
         try
         {
-            await table.UpdateEntityAsync(ToEntity(record with { ContentJson = contentJson, UpdatedAt = now }), record.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+            await table.UpdateEntityAsync(SendEntity.From(record with { ContentJson = contentJson, UpdatedAt = now }), record.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status is 412 or 404)
@@ -173,12 +176,14 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
         var table = await TableAsync(ct).ConfigureAwait(false);
         try
         {
-            await table.AddEntityAsync(new TableEntity(TableKeys.UserPartition(job.TenantId, job.UserKey), ScheduledKey(job))
+            await table.AddEntityAsync(new ScheduledMarkEntity
             {
-                ["TenantId"] = job.TenantId,
-                ["UserKey"] = job.UserKey,
-                ["State"] = "scheduled",
-                ["UpdatedAt"] = now,
+                PartitionKey = TableKeys.UserPartition(job.TenantId, job.UserKey),
+                RowKey = ScheduledKey(job),
+                TenantId = job.TenantId,
+                UserKey = job.UserKey,
+                State = "scheduled",
+                UpdatedAt = now,
             }, ct).ConfigureAwait(false);
             return true;
         }
@@ -200,12 +205,13 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
     public async Task<IReadOnlyList<SendRecord>> ListByStateAsync(string state, DateOnly? day, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var filter = day is { } d
-            ? TableClient.CreateQueryFilter($"State eq {state} and Day eq {Day(d)}")
-            : TableClient.CreateQueryFilter($"State eq {state}");
+        var dayText = day is { } d ? Day(d) : null;
+        var filter = dayText is not null
+            ? TableClient.CreateQueryFilter<SendEntity>(e => e.State == state && e.Day == dayText)
+            : TableClient.CreateQueryFilter<SendEntity>(e => e.State == state);
         var list = new List<SendRecord>();
-        await foreach (var e in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
-            list.Add(ToRecord(e));
+        await foreach (var e in table.QueryAsync<SendEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
+            list.Add(e.ToRecord());
         return list;
     }
 
@@ -216,7 +222,8 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
     public async Task<int> DeleteBeforeAsync(DateOnly firstKeptDay, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"Day lt {Day(firstKeptDay)}"), ct).ConfigureAwait(false);
+        var first = Day(firstKeptDay);
+        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter<SendEntity>(e => e.Day!.CompareTo(first) < 0), ct).ConfigureAwait(false);
     }
 
     /// <summary>Row key of the scheduler's "already enqueued" marker for a job (its send key, escaped once more).</summary>
@@ -234,17 +241,18 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var changed = await TableQueries.DeleteWhereAsync(table,
-            TableClient.CreateQueryFilter($"PartitionKey eq {TableKeys.UserPartition(tenantId, userKey)}"), ct).ConfigureAwait(false);
+        var pk = TableKeys.UserPartition(tenantId, userKey);
+        var changed = await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter<KeyRow>(e => e.PartitionKey == pk), ct).ConfigureAwait(false);
         // Daily nudges and cards shown on demand ("my day") both keep a snapshot that can name the rep.
-        var snapshots = TableClient.CreateQueryFilter($"TenantId eq {tenantId} and (Kind eq {DeliveryJob.NudgeKind} or Kind eq {DeliveryJob.ViewKind})");
-        await foreach (var row in table.QueryAsync<TableEntity>(snapshots, cancellationToken: ct).ConfigureAwait(false))
+        var snapshots = TableClient.CreateQueryFilter<SendEntity>(e => e.TenantId == tenantId && (e.Kind == DeliveryJob.NudgeKind || e.Kind == DeliveryJob.ViewKind));
+        await foreach (var row in table.QueryAsync<SendEntity>(snapshots, cancellationToken: ct).ConfigureAwait(false))
         {
             var entity = row;
             // A concurrent button click may rewrite the snapshot: re-read and drop again until it sticks.
-            while (entity.GetString("ContentJson") is { } json && json.Contains(userKey, StringComparison.OrdinalIgnoreCase))
+            while (entity.ContentJson is { } json && json.Contains(userKey, StringComparison.OrdinalIgnoreCase))
             {
-                entity.Remove("ContentJson");
+                // Null is not stored: the replace leaves the row without the column.
+                entity.ContentJson = null;
                 try
                 {
                     await table.UpdateEntityAsync(entity, entity.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
@@ -253,7 +261,7 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
                 }
                 catch (RequestFailedException ex) when (ex.Status == 412)
                 {
-                    var current = await table.GetEntityIfExistsAsync<TableEntity>(row.PartitionKey, row.RowKey, cancellationToken: ct).ConfigureAwait(false);
+                    var current = await table.GetEntityIfExistsAsync<SendEntity>(row.PartitionKey, row.RowKey, cancellationToken: ct).ConfigureAwait(false);
                     if (!current.HasValue || current.Value is null) break;
                     entity = current.Value;
                 }
@@ -262,32 +270,5 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
         return changed;
     }
 
-    private static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-
-    private static SendRecord ToRecord(TableEntity e) => new(
-        e.GetString("TenantId"), e.GetString("UserKey"), e.RowKey, e.GetString("State"), e.GetInt32("Attempt") ?? 1,
-        e.GetDateTimeOffset("LeaseUntil") ?? DateTimeOffset.MinValue, e.GetString("Owner"), e.GetString("ConversationId"),
-        e.GetString("ActivityId"), e.GetString("ContentJson"), e.GetBoolean("Uncertain") ?? false,
-        e.GetDateTimeOffset("UpdatedAt") ?? DateTimeOffset.MinValue, e.ETag);
-
-    private static TableEntity ToEntity(SendRecord r)
-    {
-        var parts = r.SendKey.Split(TableKeys.Separator);
-        return new TableEntity(TableKeys.UserPartition(r.TenantId, r.UserKey), r.SendKey)
-        {
-            ["TenantId"] = r.TenantId,
-            ["UserKey"] = r.UserKey,
-            ["Kind"] = parts[0],
-            ["Day"] = parts.Length > 1 ? parts[1] : null,
-            ["State"] = r.State,
-            ["Attempt"] = r.Attempt,
-            ["LeaseUntil"] = r.LeaseUntil,
-            ["Owner"] = r.Owner,
-            ["ConversationId"] = r.ConversationId,
-            ["ActivityId"] = r.ActivityId,
-            ["ContentJson"] = r.ContentJson,
-            ["Uncertain"] = r.Uncertain,
-            ["UpdatedAt"] = r.UpdatedAt,
-        };
-    }
+    private static string Day(DateOnly day) => TableQueries.Day(day);
 }

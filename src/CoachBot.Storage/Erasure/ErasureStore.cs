@@ -1,7 +1,6 @@
 using System.Net;
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using CoachBot.Storage.Conversations;
@@ -26,8 +25,8 @@ public sealed class ErasureStore(TableServiceClient service) : TableStore(servic
     public async Task<ErasureJob?> GetAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(KeyOf(tenantId, userKey), RowKey, cancellationToken: ct).ConfigureAwait(false);
-        return row.HasValue && row.Value is not null ? ToJob(row.Value) : null;
+        var row = await table.GetEntityIfExistsAsync<ErasureEntity>(KeyOf(tenantId, userKey), RowKey, cancellationToken: ct).ConfigureAwait(false);
+        return row.HasValue && row.Value is not null ? row.Value.ToRecord() : null;
     }
 
     /// <summary>
@@ -44,7 +43,7 @@ public sealed class ErasureStore(TableServiceClient service) : TableStore(servic
         {
             try
             {
-                var added = await table.AddEntityAsync(ToEntity(job), ct).ConfigureAwait(false);
+                var added = await table.AddEntityAsync(ErasureEntity.From(job, RowKey), ct).ConfigureAwait(false);
                 return (job with { ETag = added.Headers.ETag ?? default }, true);
             }
             catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
@@ -55,7 +54,7 @@ public sealed class ErasureStore(TableServiceClient service) : TableStore(servic
             if (existing.State != ErasureStates.Done || attempt > 3) return (existing, false);
             try
             {
-                var replaced = await table.UpdateEntityAsync(ToEntity(job), existing.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+                var replaced = await table.UpdateEntityAsync(ErasureEntity.From(job, RowKey), existing.ETag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
                 return (job with { ETag = replaced.Headers.ETag ?? default }, true);
             }
             catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
@@ -89,7 +88,7 @@ public sealed class ErasureStore(TableServiceClient service) : TableStore(servic
         ArgumentNullException.ThrowIfNull(job);
         var table = await TableAsync(ct).ConfigureAwait(false);
         var tombstone = job with { State = ErasureStates.Done, TenantId = null, UserKey = null, Reference = null, ExpiresAt = keepUntil, Confirmed = confirmed };
-        await table.UpsertEntityAsync(ToEntity(tombstone), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(ErasureEntity.From(tombstone, RowKey), TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
     /// <summary>Jobs not done yet (pending or erased), across all reps: a scan of a table that holds only jobs and fresh tombstones.</summary>
@@ -97,8 +96,8 @@ public sealed class ErasureStore(TableServiceClient service) : TableStore(servic
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var jobs = new List<ErasureJob>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"State ne {ErasureStates.Done}"), cancellationToken: ct).ConfigureAwait(false))
-            jobs.Add(ToJob(row));
+        await foreach (var row in table.QueryAsync<ErasureEntity>(e => e.State != ErasureStates.Done, cancellationToken: ct).ConfigureAwait(false))
+            jobs.Add(row.ToRecord());
         return jobs;
     }
 
@@ -106,7 +105,7 @@ public sealed class ErasureStore(TableServiceClient service) : TableStore(servic
     public async Task<int> DeleteExpiredAsync(DateTimeOffset now, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"State eq {ErasureStates.Done} and ExpiresAt lt {now}"), ct).ConfigureAwait(false);
+        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter<ErasureEntity>(e => e.State == ErasureStates.Done && e.ExpiresAt < now), ct).ConfigureAwait(false);
     }
 
     private async Task<ErasureJob?> TryReplaceAsync(ErasureJob job, ETag etag, CancellationToken ct)
@@ -114,7 +113,7 @@ public sealed class ErasureStore(TableServiceClient service) : TableStore(servic
         var table = await TableAsync(ct).ConfigureAwait(false);
         try
         {
-            var updated = await table.UpdateEntityAsync(ToEntity(job), etag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+            var updated = await table.UpdateEntityAsync(ErasureEntity.From(job, RowKey), etag, TableUpdateMode.Replace, ct).ConfigureAwait(false);
             return job with { ETag = updated.Headers.ETag ?? default };
         }
         catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
@@ -122,25 +121,4 @@ public sealed class ErasureStore(TableServiceClient service) : TableStore(servic
             return null;
         }
     }
-
-    private static TableEntity ToEntity(ErasureJob j) => new(j.Key, RowKey)
-    {
-        ["State"] = j.State,
-        ["TenantId"] = j.TenantId,
-        ["UserKey"] = j.UserKey,
-        ["ActivityHash"] = j.ActivityHash,
-        ["Reference"] = j.Reference is null ? null : JsonSerializer.Serialize(j.Reference, StorageJson.Default.StoredConversationReference),
-        ["RequestedAt"] = j.RequestedAt,
-        ["LeaseUntil"] = j.LeaseUntil,
-        ["Attempts"] = j.Attempts,
-        ["ErasedAt"] = j.ErasedAt,
-        ["ExpiresAt"] = j.ExpiresAt,
-        ["Confirmed"] = j.Confirmed,
-    };
-
-    private static ErasureJob ToJob(TableEntity e) => new(
-        e.PartitionKey, e.GetString("State") ?? ErasureStates.Pending, e.GetString("TenantId"), e.GetString("UserKey"), e.GetString("ActivityHash") ?? "",
-        e.GetString("Reference") is { Length: > 0 } json ? JsonSerializer.Deserialize(json, StorageJson.Default.StoredConversationReference) : null,
-        e.GetDateTimeOffset("RequestedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("LeaseUntil") ?? DateTimeOffset.MinValue,
-        e.GetInt32("Attempts") ?? 1, e.GetDateTimeOffset("ErasedAt"), e.GetDateTimeOffset("ExpiresAt"), e.GetBoolean("Confirmed") ?? false, e.ETag);
 }

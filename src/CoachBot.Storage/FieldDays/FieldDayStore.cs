@@ -16,7 +16,7 @@ public sealed class FieldDayStore(TableServiceClient service) : TableStore(servi
     public async Task RecordBookingAsync(FieldDayRecord r, CancellationToken ct)
     {
         ArgumentNullException.ThrowIfNull(r);
-        await MergeAsync(BookingEntity(r), ct).ConfigureAwait(false);
+        await MergeAsync(FieldDayEntity.Booking(r), ct).ConfigureAwait(false);
     }
 
     /// <summary>
@@ -28,14 +28,14 @@ public sealed class FieldDayStore(TableServiceClient service) : TableStore(servi
     {
         ArgumentNullException.ThrowIfNull(from);
         ArgumentNullException.ThrowIfNull(to);
-        var entity = BookingEntity(to);
-        entity["Watch"] = string.Join(',', to.Watch);
+        var entity = FieldDayEntity.Booking(to);
+        entity.Watch = string.Join(',', to.Watch);
         if (to.RepSharedAt is { } shared)
         {
-            entity["RepFocus"] = to.RepFocus ?? "";
-            entity["RepCalls"] = to.RepCalls ?? "";
-            entity["RepSharedAt"] = shared;
-            entity["RepShares"] = Math.Max(1, to.RepShares);
+            entity.RepFocus = to.RepFocus ?? "";
+            entity.RepCalls = to.RepCalls ?? "";
+            entity.RepSharedAt = shared;
+            entity.RepShares = Math.Max(1, to.RepShares);
         }
         var table = await TableAsync(ct).ConfigureAwait(false);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
@@ -45,33 +45,13 @@ public sealed class FieldDayStore(TableServiceClient service) : TableStore(servi
 
     /// <summary>The event is gone (deleted or cancelled in Graph): kept for the record, never sent for or counted as held.</summary>
     public Task SetCancelledAsync(FieldDayRecord r, DateTimeOffset at, CancellationToken ct) =>
-        MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId)) { ["CancelledAt"] = at }, ct);
-
-    private static TableEntity BookingEntity(FieldDayRecord r) =>
-        new(r.TenantId, RowKey(r.Day, r.FieldDayId))
-        {
-            ["TenantId"] = r.TenantId,
-            ["FieldDayId"] = r.FieldDayId,
-            ["ManagerId"] = r.ManagerId,
-            // The rep is the "user" of the row, so "forget me" finds it (TableQueries.OfUser).
-            ["UserKey"] = r.RepId,
-            ["RepName"] = r.RepName,
-            ["ManagerName"] = r.ManagerName,
-            ["Start"] = r.Start,
-            ["End"] = r.End,
-            ["EventId"] = r.EventId,
-            ["ManagerPrepAt"] = r.ManagerPrepAt,
-            ["RepPrepAt"] = r.RepPrepAt,
-            ["DebriefAt"] = r.DebriefAt,
-            ["ManagerTimeZone"] = r.ManagerTimeZone,
-            ["RepTimeZone"] = r.RepTimeZone,
-        };
+        MergeAsync(new FieldDayCancelPatch { PartitionKey = r.TenantId, RowKey = RowKey(r.Day, r.FieldDayId), CancelledAt = at }, ct);
 
     public async Task<FieldDayRecord?> GetAsync(string tenantId, DateOnly day, string fieldDayId, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(tenantId, RowKey(day, fieldDayId), cancellationToken: ct).ConfigureAwait(false);
-        return row is { HasValue: true, Value: { } e } ? ToRecord(e) : null;
+        var row = await table.GetEntityIfExistsAsync<FieldDayEntity>(tenantId, RowKey(day, fieldDayId), cancellationToken: ct).ConfigureAwait(false);
+        return row is { HasValue: true, Value: { } e } ? e.ToRecord() : null;
     }
 
     /// <summary>The tenant's field days starting (UTC day) from <paramref name="from"/> to <paramref name="to"/>, inclusive.</summary>
@@ -81,66 +61,47 @@ public sealed class FieldDayStore(TableServiceClient service) : TableStore(servi
         var lower = TableQueries.Day(from);
         var upper = TableQueries.Day(to.AddDays(1));
         var list = new List<FieldDayRecord>();
-        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == tenantId && x.RowKey.CompareTo(lower) >= 0 && x.RowKey.CompareTo(upper) < 0, cancellationToken: ct).ConfigureAwait(false))
-            list.Add(ToRecord(e));
+        await foreach (var e in table.QueryAsync<FieldDayEntity>(x => x.PartitionKey == tenantId && x.RowKey.CompareTo(lower) >= 0 && x.RowKey.CompareTo(upper) < 0, cancellationToken: ct).ConfigureAwait(false))
+            list.Add(e.ToRecord());
         return list;
     }
 
     public Task SetWatchAsync(FieldDayRecord r, IReadOnlyList<string> skillIds, CancellationToken ct) =>
-        MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId)) { ["Watch"] = string.Join(',', skillIds) }, ct);
+        MergeAsync(new FieldDayWatchPatch { PartitionKey = r.TenantId, RowKey = RowKey(r.Day, r.FieldDayId), Watch = string.Join(',', skillIds) }, ct);
 
     /// <summary>Stores the rep's shared answers as share number <see cref="FieldDayRecord.RepShares"/> of <paramref name="r"/> (at least 1).</summary>
     public Task SetRepShareAsync(FieldDayRecord r, string? focus, string? calls, DateTimeOffset at, CancellationToken ct) =>
-        MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId))
+        MergeAsync(new FieldDaySharePatch
         {
-            ["RepFocus"] = focus ?? "", ["RepCalls"] = calls ?? "", ["RepSharedAt"] = at, ["RepShares"] = Math.Max(1, r.RepShares),
+            PartitionKey = r.TenantId, RowKey = RowKey(r.Day, r.FieldDayId),
+            RepFocus = focus ?? "", RepCalls = calls ?? "", RepSharedAt = at, RepShares = Math.Max(1, r.RepShares),
         }, ct);
 
     public Task SetDebriefAsync(FieldDayRecord r, string reinforce, string improve, string? skillId, DateTimeOffset at, CancellationToken ct) =>
-        MergeAsync(new TableEntity(r.TenantId, RowKey(r.Day, r.FieldDayId))
+        MergeAsync(new FieldDayDebriefPatch
         {
-            ["Reinforce"] = reinforce,
-            ["Improve"] = improve,
-            ["ImproveSkill"] = skillId ?? "",
-            ["DebriefedAt"] = at,
+            PartitionKey = r.TenantId,
+            RowKey = RowKey(r.Day, r.FieldDayId),
+            Reinforce = reinforce,
+            Improve = improve,
+            ImproveSkill = skillId ?? "",
+            DebriefedAt = at,
         }, ct);
 
     /// <summary>Deletes the field days of a user, as rep or as manager ("forget me"): the rows hold words about both.</summary>
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return await TableQueries.DeleteOfRepOrManagerAsync(table, tenantId, userKey, ct).ConfigureAwait(false);
+        return await TableQueries.DeleteOfRepOrManagerAsync<FieldDayEntity>(table, tenantId, userKey, ct).ConfigureAwait(false);
     }
 
     public IReadOnlyCollection<string> Tables { get; } = [TableName];
 
-    private async Task MergeAsync(TableEntity entity, CancellationToken ct)
+    private async Task MergeAsync<T>(T entity, CancellationToken ct) where T : class, ITableEntity
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         await table.UpsertEntityAsync(entity, TableUpdateMode.Merge, ct).ConfigureAwait(false);
     }
 
-    private static string RowKey(DateOnly day, string fieldDayId) => TableKeys.Join(TableQueries.Day(day), fieldDayId);
-
-    private static string? Text(TableEntity e, string name) => e.GetString(name) is { Length: > 0 } s ? s : null;
-
-    private static FieldDayRecord ToRecord(TableEntity e) => new(
-        e.GetString("TenantId"), e.GetString("FieldDayId"), e.GetString("ManagerId"), e.GetString("UserKey"), e.GetString("RepName") ?? "",
-        e.GetDateTimeOffset("Start") ?? default, e.GetDateTimeOffset("End") ?? default, e.GetString("EventId") ?? "",
-        e.GetDateTimeOffset("ManagerPrepAt") ?? default, e.GetDateTimeOffset("RepPrepAt") ?? default, e.GetDateTimeOffset("DebriefAt") ?? default)
-    {
-        ManagerName = Text(e, "ManagerName") ?? "your manager",
-        ManagerTimeZone = Text(e, "ManagerTimeZone"),
-        RepTimeZone = Text(e, "RepTimeZone"),
-        Watch = Text(e, "Watch")?.Split(',', StringSplitOptions.RemoveEmptyEntries) ?? [],
-        RepFocus = Text(e, "RepFocus"),
-        RepCalls = Text(e, "RepCalls"),
-        RepSharedAt = e.GetDateTimeOffset("RepSharedAt"),
-        RepShares = e.GetInt32("RepShares") ?? (e.GetDateTimeOffset("RepSharedAt") is null ? 0 : 1),
-        Reinforce = Text(e, "Reinforce"),
-        Improve = Text(e, "Improve"),
-        ImproveSkill = Text(e, "ImproveSkill"),
-        DebriefedAt = e.GetDateTimeOffset("DebriefedAt"),
-        CancelledAt = e.GetDateTimeOffset("CancelledAt"),
-    };
+    internal static string RowKey(DateOnly day, string fieldDayId) => TableKeys.Join(TableQueries.Day(day), fieldDayId);
 }

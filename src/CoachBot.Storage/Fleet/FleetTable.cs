@@ -17,21 +17,14 @@ public sealed class FleetTable(TableServiceClient service) : TableStore(service,
     {
         ArgumentNullException.ThrowIfNull(member);
         var table = await TableAsync(ct).ConfigureAwait(false);
-        await table.UpsertEntityAsync(new TableEntity(Partition, member.Id)
-        {
-            ["StartedAt"] = member.StartedAt,
-            ["RenewedAt"] = member.RenewedAt,
-            ["SettledBefore"] = member.SettledBefore,
-            ["StoppedAt"] = member.StoppedAt,
-            ["SentAfter"] = member.SentAfter.Count == 0 ? null : string.Join(',', member.SentAfter),
-        }, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(FleetEntity.From(Partition, member), TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
     public async Task<FleetMember?> GetAsync(string id, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Partition, id, cancellationToken: ct).ConfigureAwait(false);
-        return row.HasValue && row.Value is not null ? ToMember(row.Value) : null;
+        var row = await table.GetEntityIfExistsAsync<FleetEntity>(Partition, id, cancellationToken: ct).ConfigureAwait(false);
+        return row.HasValue && row.Value is not null ? row.Value.ToRecord() : null;
     }
 
     /// <summary>Every member renewed since <paramref name="since"/> (live or just stopped).</summary>
@@ -39,8 +32,8 @@ public sealed class FleetTable(TableServiceClient service) : TableStore(service,
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var members = new List<FleetMember>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RenewedAt ge {since}"), cancellationToken: ct).ConfigureAwait(false))
-            members.Add(ToMember(row));
+        await foreach (var row in table.QueryAsync<FleetEntity>(e => e.PartitionKey == Partition && e.RenewedAt >= since, cancellationToken: ct).ConfigureAwait(false))
+            members.Add(row.ToRecord());
         return members;
     }
 
@@ -48,13 +41,6 @@ public sealed class FleetTable(TableServiceClient service) : TableStore(service,
     public async Task<int> DeleteRenewedBeforeAsync(DateTimeOffset before, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"PartitionKey eq {Partition} and RenewedAt lt {before}"), ct).ConfigureAwait(false);
+        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter<FleetEntity>(e => e.PartitionKey == Partition && e.RenewedAt < before), ct).ConfigureAwait(false);
     }
-
-    private static FleetMember ToMember(TableEntity e) => new(
-        e.RowKey, e.GetDateTimeOffset("StartedAt") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RenewedAt") ?? DateTimeOffset.MinValue,
-        e.GetDateTimeOffset("SettledBefore") ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("StoppedAt"))
-    {
-        SentAfter = e.GetString("SentAfter") is { Length: > 0 } sent ? sent.Split(',').ToHashSet(StringComparer.Ordinal) : new HashSet<string>(),
-    };
 }

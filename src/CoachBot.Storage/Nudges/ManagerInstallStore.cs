@@ -48,8 +48,8 @@ public sealed class ManagerInstallStore(TableServiceClient service) : TableStore
     public async Task<ManagerInstall?> GetAsync(string tenantId, string managerId, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.Escape(tenantId), TableKeys.Escape(managerId), cancellationToken: ct).ConfigureAwait(false);
-        return row.HasValue && row.Value is not null ? ToRecord(row.Value) : null;
+        var row = await table.GetEntityIfExistsAsync<ManagerInstallEntity>(TableKeys.Escape(tenantId), TableKeys.Escape(managerId), cancellationToken: ct).ConfigureAwait(false);
+        return row.HasValue && row.Value is not null ? row.Value.ToRecord() : null;
     }
 
     /// <summary>Records an attempt's outcome; <see cref="ManagerInstall.Attempts"/> counts attempts (last writer wins).</summary>
@@ -58,15 +58,7 @@ public sealed class ManagerInstallStore(TableServiceClient service) : TableStore
         var table = await TableAsync(ct).ConfigureAwait(false);
         var previous = await GetAsync(tenantId, managerId, ct).ConfigureAwait(false);
         var record = new ManagerInstall(tenantId, managerId, state, detail, at, (previous?.Attempts ?? 0) + 1);
-        await table.UpsertEntityAsync(new TableEntity(TableKeys.Escape(tenantId), TableKeys.Escape(managerId))
-        {
-            ["TenantId"] = tenantId,
-            ["ManagerId"] = managerId,
-            ["State"] = state,
-            ["Detail"] = detail,
-            ["LastTried"] = at,
-            ["Attempts"] = record.Attempts,
-        }, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(ManagerInstallEntity.From(record), TableUpdateMode.Replace, ct).ConfigureAwait(false);
         return record;
     }
 
@@ -75,11 +67,7 @@ public sealed class ManagerInstallStore(TableServiceClient service) : TableStore
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var list = new List<ManagerInstall>();
-        await foreach (var row in table.QueryAsync<TableEntity>(cancellationToken: ct).ConfigureAwait(false)) list.Add(ToRecord(row));
+        await foreach (var row in table.QueryAsync<ManagerInstallEntity>(cancellationToken: ct).ConfigureAwait(false)) list.Add(row.ToRecord());
         return list;
     }
-
-    private static ManagerInstall ToRecord(TableEntity e) => new(
-        e.GetString("TenantId"), e.GetString("ManagerId"), e.GetString("State"), e.GetString("Detail"),
-        e.GetDateTimeOffset("LastTried") ?? DateTimeOffset.MinValue, e.GetInt32("Attempts") ?? 0);
 }

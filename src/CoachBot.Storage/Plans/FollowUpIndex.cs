@@ -15,25 +15,16 @@ public sealed class FollowUpIndex(TableServiceClient service) : TableStore(servi
     public async Task ScheduleAsync(FollowUpDue due, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var entity = new TableEntity(PartitionKey(due), RowKey(due))
-        {
-            ["TenantId"] = due.TenantId,
-            ["UserKey"] = due.UserKey,
-            ["PlanId"] = due.PlanId,
-            ["TimeZoneId"] = due.TimeZoneId,
-            ["Sent"] = due.Sent,
-        };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(FollowUpEntity.From(due), TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
     /// <summary>The follow-up of one plan on its due day, or null.</summary>
     public async Task<FollowUpDue?> GetAsync(string tenantId, string userKey, string planId, DateOnly due, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(Day(due), TableKeys.Join(tenantId, userKey, planId), cancellationToken: ct).ConfigureAwait(false);
-        return row is { HasValue: true, Value: { } e }
-            ? new FollowUpDue(tenantId, userKey, planId, due, e.GetString("TimeZoneId"), e.GetBoolean("Sent") ?? false)
-            : null;
+        var row = await table.GetEntityIfExistsAsync<FollowUpEntity>(Day(due), TableKeys.Join(tenantId, userKey, planId), cancellationToken: ct).ConfigureAwait(false);
+        // The keys asked for, not the columns: the row is found by them.
+        return row is { HasValue: true, Value: { } e } ? new FollowUpDue(tenantId, userKey, planId, due, e.TimeZoneId, e.Sent ?? false) : null;
     }
 
     /// <summary>Moves a follow-up when the rep changes the plan's date.</summary>
@@ -56,8 +47,8 @@ public sealed class FollowUpIndex(TableServiceClient service) : TableStore(servi
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = Day(day);
         var list = new List<FollowUpDue>();
-        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
-            list.Add(new FollowUpDue(e.GetString("TenantId"), e.GetString("UserKey"), e.GetString("PlanId"), day, e.GetString("TimeZoneId"), e.GetBoolean("Sent") ?? false));
+        await foreach (var e in table.QueryAsync<FollowUpEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
+            list.Add(e.ToRecord(day));
         return list;
     }
 
@@ -67,7 +58,7 @@ public sealed class FollowUpIndex(TableServiceClient service) : TableStore(servi
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
+        return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser<FollowUpEntity>(tenantId, userKey), ct).ConfigureAwait(false);
     }
 
     internal static string PartitionKey(FollowUpDue due) => Day(due.Due);

@@ -15,19 +15,7 @@ public sealed class TeamSignalStore(TableServiceClient service) : TableStore(ser
     public async Task RecordAsync(TeamSignal signal, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var entity = new TableEntity(PartitionKey(signal), RowKey(signal))
-        {
-            ["TenantId"] = signal.TenantId,
-            ["Day"] = Day(signal.Day),
-            ["Kind"] = signal.Kind,
-            ["UserKey"] = signal.UserKey,
-            ["Id"] = signal.Id,
-            ["Topic"] = signal.Topic,
-            ["SharedPlanText"] = signal.SharedPlanText,
-            ["SharedPlanDue"] = signal.SharedPlanDue is { } due ? Day(due) : null,
-            ["At"] = signal.At,
-        };
-        await table.UpsertEntityAsync(entity, TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(TeamSignalEntity.From(signal), TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<TeamSignal>> ListAsync(string tenantId, DateOnly day, CancellationToken ct)
@@ -35,8 +23,8 @@ public sealed class TeamSignalStore(TableServiceClient service) : TableStore(ser
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = Partition(tenantId, day);
         var signals = new List<TeamSignal>();
-        await foreach (var e in table.QueryAsync<TableEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
-            signals.Add(ToSignal(e));
+        await foreach (var e in table.QueryAsync<TeamSignalEntity>(x => x.PartitionKey == pk, cancellationToken: ct).ConfigureAwait(false))
+            signals.Add(e.ToRecord());
         return signals;
     }
 
@@ -44,14 +32,15 @@ public sealed class TeamSignalStore(TableServiceClient service) : TableStore(ser
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser(tenantId, userKey), ct).ConfigureAwait(false);
+        return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser<TeamSignalEntity>(tenantId, userKey), ct).ConfigureAwait(false);
     }
 
     /// <summary>Retention: deletes every signal of a day before <paramref name="firstKeptDay"/> (UTC), in every tenant.</summary>
     public async Task<int> DeleteBeforeAsync(DateOnly firstKeptDay, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"Day lt {Day(firstKeptDay)}"), ct).ConfigureAwait(false);
+        var first = Day(firstKeptDay);
+        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter<TeamSignalEntity>(e => e.Day!.CompareTo(first) < 0), ct).ConfigureAwait(false);
     }
 
     internal static string PartitionKey(TeamSignal signal) => Partition(signal.TenantId, signal.Day);
@@ -63,10 +52,4 @@ public sealed class TeamSignalStore(TableServiceClient service) : TableStore(ser
     public IReadOnlyCollection<string> Tables { get; } = [TableName];
 
     private static string Day(DateOnly day) => TableQueries.Day(day);
-
-    private static TeamSignal ToSignal(TableEntity e) => new(
-        e.GetString("TenantId"), TableQueries.ParseDay(e.GetString("Day")), e.GetString("Kind"),
-        e.GetString("UserKey"), e.GetString("Id"), e.GetString("Topic"), e.GetString("SharedPlanText"),
-        e.GetString("SharedPlanDue") is { } due ? TableQueries.ParseDay(due) : null,
-        e.GetDateTimeOffset("At") ?? DateTimeOffset.MinValue);
 }

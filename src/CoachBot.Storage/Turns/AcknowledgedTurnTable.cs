@@ -25,14 +25,14 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : TableSto
     public async Task<int> EraseUserAsync(string tenantId, string userKey, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter($"TenantId eq {tenantId} and UserKey eq {userKey}"), ct).ConfigureAwait(false);
+        return await TableQueries.DeleteWhereAsync(table, TableQueries.OfUser<AcknowledgedTurnEntity>(tenantId, userKey), ct).ConfigureAwait(false);
     }
 
     public const string TableName = "acknowledged";
 
     private const int ChunkBytes = 60_000;
     // An entity is at most 1 MiB; 15 chunks leave room for the other properties.
-    private const int MaxChunks = 15;
+    private const int MaxChunks = AcknowledgedTurnEntity.MaxChunks;
 
     public async Task<AcknowledgedTurn> AddAsync(ReadOnlyMemory<byte> activity, VerifiedCaller caller, DateTimeOffset now, DateTimeOffset leaseUntil, CancellationToken ct)
     {
@@ -42,18 +42,18 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : TableSto
         var table = await TableAsync(ct).ConfigureAwait(false);
         // Who sent it, so "forget me" can find the rep's waiting messages without reading every body.
         var sender = SenderOf(activity);
-        var entity = new TableEntity(Bucket(now), Guid.NewGuid().ToString("N"))
+        var entity = new AcknowledgedTurnEntity
         {
-            ["TenantId"] = sender?.TenantId ?? Activity.NoTenant,
-            ["UserKey"] = sender?.UserKey,
-            ["Chunks"] = chunks,
-            ["Caller"] = caller.ToJson(),
-            ["AcknowledgedAt"] = now,
-            ["LeaseUntil"] = leaseUntil,
-            ["Attempts"] = 0,
+            PartitionKey = Bucket(now),
+            RowKey = Guid.NewGuid().ToString("N"),
+            TenantId = sender?.TenantId ?? Activity.NoTenant,
+            UserKey = sender?.UserKey,
+            Caller = caller.ToJson(),
+            AcknowledgedAt = now,
+            LeaseUntil = leaseUntil,
+            Attempts = 0,
         };
-        for (var i = 0; i < chunks; i++)
-            entity[ChunkName(i)] = activity.Slice(i * ChunkBytes, Math.Min(ChunkBytes, activity.Length - (i * ChunkBytes))).ToArray();
+        entity.SetBody(activity, ChunkBytes);
         var added = await table.AddEntityAsync(entity, ct).ConfigureAwait(false);
         return new AcknowledgedTurn(Key(entity), activity, caller, now, 0) { Version = added.Headers.ETag?.ToString() };
     }
@@ -76,21 +76,22 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : TableSto
     public async Task<IReadOnlyList<AcknowledgedTurn>> TakeExpiredAsync(DateTimeOffset now, DateTimeOffset leaseUntil, DateTimeOffset? acknowledgedSince, int max, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var filter = acknowledgedSince is { } since
-            ? TableClient.CreateQueryFilter($"PartitionKey ge {Bucket(since)} and LeaseUntil lt {now}")
-            : TableClient.CreateQueryFilter($"LeaseUntil lt {now}");
+        var bucket = acknowledgedSince is { } since ? Bucket(since) : null;
+        var filter = bucket is not null
+            ? TableClient.CreateQueryFilter<AcknowledgedTurnEntity>(e => e.PartitionKey.CompareTo(bucket) >= 0 && e.LeaseUntil < now)
+            : TableClient.CreateQueryFilter<AcknowledgedTurnEntity>(e => e.LeaseUntil < now);
         var taken = new List<AcknowledgedTurn>();
-        await foreach (var entity in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
+        await foreach (var entity in table.QueryAsync<AcknowledgedTurnEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
         {
             if (taken.Count >= max) break;
-            var attempts = (entity.GetInt32("Attempts") ?? 0) + 1;
-            var patch = new TableEntity(entity.PartitionKey, entity.RowKey) { ["LeaseUntil"] = leaseUntil, ["Attempts"] = attempts };
+            var attempts = (entity.Attempts ?? 0) + 1;
+            var patch = new AcknowledgedLeasePatch { PartitionKey = entity.PartitionKey, RowKey = entity.RowKey, LeaseUntil = leaseUntil, Attempts = attempts };
             try
             {
                 // If-Match the version read: of concurrent sweepers (any instance) exactly one takes the entry.
                 var updated = await table.UpdateEntityAsync(patch, entity.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
-                taken.Add(new AcknowledgedTurn(Key(entity), ReadActivity(entity), VerifiedCaller.FromJson(entity.GetString("Caller")),
-                    entity.GetDateTimeOffset("AcknowledgedAt") ?? entity.Timestamp ?? now, attempts) { Version = updated.Headers.ETag?.ToString() });
+                taken.Add(new AcknowledgedTurn(Key(entity), entity.Body(), VerifiedCaller.FromJson(entity.Caller),
+                    entity.AcknowledgedAt ?? entity.Timestamp ?? now, attempts) { Version = updated.Headers.ETag?.ToString() });
             }
             catch (RequestFailedException ex) when (ex.Status is (int)HttpStatusCode.PreconditionFailed or (int)HttpStatusCode.NotFound)
             {
@@ -98,15 +99,6 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : TableSto
             }
         }
         return taken;
-    }
-
-    private static byte[] ReadActivity(TableEntity entity)
-    {
-        var chunks = entity.GetInt32("Chunks") ?? 0;
-        using var body = new MemoryStream();
-        for (var i = 0; i < chunks; i++)
-            if (entity.GetBinary(ChunkName(i)) is { } chunk) body.Write(chunk);
-        return body.ToArray();
     }
 
     private static string Bucket(DateTimeOffset at) => at.UtcDateTime.ToString("yyyyMMddHH", CultureInfo.InvariantCulture);
@@ -123,8 +115,7 @@ public sealed class AcknowledgedTurnTable(TableServiceClient service) : TableSto
         }
     }
 
-    private static string ChunkName(int i) => "Activity" + i.ToString(CultureInfo.InvariantCulture);
-    private static string Key(TableEntity e) => e.PartitionKey + TableKeys.Separator + e.RowKey;
+    private static string Key(AcknowledgedTurnEntity e) => e.PartitionKey + TableKeys.Separator + e.RowKey;
 
     private static (string PartitionKey, string RowKey) Split(string key)
     {

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 using CoachBot.Coaching.Dialogue;
@@ -23,11 +22,9 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     public async Task<StoredState> GetStateAsync(string tenantId, string userKey, string conversationId, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), StateKey(conversationId), cancellationToken: ct).ConfigureAwait(false);
+        var row = await table.GetEntityIfExistsAsync<StateEntity>(TableKeys.UserPartition(tenantId, userKey), StateKey(conversationId), cancellationToken: ct).ConfigureAwait(false);
         if (!row.HasValue || row.Value is null) return new StoredState(CoachingState.New, null);
-        var json = row.Value.GetString("State");
-        var state = json is null ? null : JsonSerializer.Deserialize(json, StorageJson.Default.CoachingState);
-        return new StoredState(state ?? CoachingState.New, row.Value.ETag) { Erasing = row.Value.GetBoolean(ErasingProperty) == true };
+        return new StoredState(row.Value.ToState() ?? CoachingState.New, row.Value.ETag) { Erasing = row.Value.Erasing == true };
     }
 
     /// <summary>
@@ -40,11 +37,11 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, userKey);
-        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "state|"), select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<KeyRow>(TableQueries.RowKeyPrefix(pk, StatePrefix), select: KeyRow.Keys, cancellationToken: ct).ConfigureAwait(false))
         {
             try
             {
-                await table.UpdateEntityAsync(new TableEntity(row.PartitionKey, row.RowKey) { [ErasingProperty] = true }, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
+                await table.UpdateEntityAsync(new StatePatch { PartitionKey = row.PartitionKey, RowKey = row.RowKey, Erasing = true }, ETag.All, TableUpdateMode.Merge, ct).ConfigureAwait(false);
             }
             catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.NotFound)
             {
@@ -52,8 +49,6 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
             }
         }
     }
-
-    private const string ErasingProperty = "Erasing";
 
     /// <summary>
     /// Saves the turn, the new state and the conversation reference atomically. The turn row is an insert, so a
@@ -66,16 +61,16 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(turn.TenantId, turn.UserKey);
-        var stateRow = StateRow(pk, turn.ConversationId, state);
+        var stateRow = StateEntity.From(pk, turn.ConversationId, state);
         List<TableTransactionAction> actions =
         [
-            new(TableTransactionActionType.Add, ToEntity(turn)),
+            new(TableTransactionActionType.Add, TurnEntity.From(turn)),
             stateETag is { } etag
                 ? new(TableTransactionActionType.UpdateReplace, stateRow, etag)
                 : new(TableTransactionActionType.Add, stateRow),
         ];
-        if (reference is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, ConversationReferenceRow.ToEntity(reference)));
-        if (plan is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, PlanStore.ToEntity(plan)));
+        if (reference is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, ConversationReferenceEntity.From(reference)));
+        if (plan is not null) actions.Add(new(TableTransactionActionType.UpsertReplace, PlanEntity.From(plan)));
         try
         {
             var saved = await table.SubmitTransactionAsync(actions, ct).ConfigureAwait(false);
@@ -99,7 +94,7 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     public async Task<bool> SaveStateAsync(string tenantId, string userKey, string conversationId, CoachingState state, ETag? etag, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var row = StateRow(TableKeys.UserPartition(tenantId, userKey), conversationId, state);
+        var row = StateEntity.From(TableKeys.UserPartition(tenantId, userKey), conversationId, state);
         try
         {
             if (etag is { } e) await table.UpdateEntityAsync(row, e, TableUpdateMode.Replace, ct).ConfigureAwait(false);
@@ -115,8 +110,8 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     public async Task<TurnRecord?> GetTurnAsync(string tenantId, string userKey, string conversationId, string activityId, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), TurnKey(conversationId, activityId), cancellationToken: ct).ConfigureAwait(false);
-        return row.HasValue && row.Value is not null ? ToTurn(row.Value) : null;
+        var row = await table.GetEntityIfExistsAsync<TurnEntity>(TableKeys.UserPartition(tenantId, userKey), TurnKey(conversationId, activityId), cancellationToken: ct).ConfigureAwait(false);
+        return row.HasValue && row.Value is not null ? row.Value.ToRecord() : null;
     }
 
     public async Task<IReadOnlyList<TurnRecord>> GetTurnsAsync(string tenantId, string userKey, CancellationToken ct)
@@ -124,7 +119,7 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, userKey);
         var turns = new List<TurnRecord>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "turn|"), cancellationToken: ct).ConfigureAwait(false)) turns.Add(ToTurn(row));
+        await foreach (var row in table.QueryAsync<TurnEntity>(TableQueries.RowKeyPrefix(pk, TurnPrefix), cancellationToken: ct).ConfigureAwait(false)) turns.Add(row.ToRecord());
         return [.. turns.OrderBy(t => t.ReceivedAt)];
     }
 
@@ -136,12 +131,10 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     public async Task<TurnRecord?> TryTakeSendingLeaseAsync(TurnRecord turn, string by, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId))
-        {
-            ["SendingUntil"] = until,
-            ["SendingBy"] = by,
-            ["SendingSince"] = since,
-        };
+        var patch = TurnLeasePatch.Of(turn);
+        patch.SendingUntil = until;
+        patch.SendingBy = by;
+        patch.SendingSince = since;
         try
         {
             var updated = await table.UpdateEntityAsync(patch, turn.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
@@ -161,7 +154,8 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     public async Task ReleaseSendingLeaseAsync(TurnRecord turn, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var patch = new TableEntity(TableKeys.UserPartition(turn.TenantId, turn.UserKey), TurnKey(turn.ConversationId, turn.ActivityId)) { ["SendingUntil"] = TurnRecord.LeaseReleased };
+        var patch = TurnLeasePatch.Of(turn);
+        patch.SendingUntil = TurnRecord.LeaseReleased;
         try
         {
             await table.UpdateEntityAsync(patch, turn.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);
@@ -177,7 +171,7 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
         var table = await TableAsync(ct).ConfigureAwait(false);
         try
         {
-            await table.AddEntityAsync(new TableEntity(TableKeys.UserPartition(tenantId, userKey), WelcomeKey(conversationId)) { ["At"] = at }, ct).ConfigureAwait(false);
+            await table.AddEntityAsync(new WelcomeEntity { PartitionKey = TableKeys.UserPartition(tenantId, userKey), RowKey = WelcomeKey(conversationId), At = at }, ct).ConfigureAwait(false);
             return true;
         }
         catch (RequestFailedException ex) when (ex.Status == (int)HttpStatusCode.Conflict)
@@ -189,14 +183,14 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     public async Task UpsertReferenceAsync(StoredConversationReference reference, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        await table.UpsertEntityAsync(ConversationReferenceRow.ToEntity(reference), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+        await table.UpsertEntityAsync(ConversationReferenceEntity.From(reference), TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
     public async Task<StoredConversationReference?> GetReferenceAsync(string tenantId, string userKey, string conversationId, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var row = await table.GetEntityIfExistsAsync<TableEntity>(TableKeys.UserPartition(tenantId, userKey), ReferenceKey(conversationId), cancellationToken: ct).ConfigureAwait(false);
-        return row.HasValue && row.Value is not null ? ConversationReferenceRow.FromEntity(row.Value) : null;
+        var row = await table.GetEntityIfExistsAsync<ConversationReferenceEntity>(TableKeys.UserPartition(tenantId, userKey), ReferenceKey(conversationId), cancellationToken: ct).ConfigureAwait(false);
+        return row.HasValue && row.Value is not null ? row.Value.ToRecord() : null;
     }
 
     /// <summary>Every conversation reference stored for a user (personal chat, group chats, channels).</summary>
@@ -205,7 +199,7 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, userKey);
         var references = new List<StoredConversationReference>();
-        await foreach (var row in table.QueryAsync<TableEntity>(TableQueries.RowKeyPrefix(pk, "ref|"), cancellationToken: ct).ConfigureAwait(false)) references.Add(ConversationReferenceRow.FromEntity(row));
+        await foreach (var row in table.QueryAsync<ConversationReferenceEntity>(TableQueries.RowKeyPrefix(pk, ReferencePrefix), cancellationToken: ct).ConfigureAwait(false)) references.Add(row.ToRecord());
         return references;
     }
 
@@ -220,10 +214,10 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var (lower, upper) = TableKeys.TenantPartitions(tenantId);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {lower} and PartitionKey lt {upper} and RowKey ge {"state|"} and RowKey lt {"state}"} and Timestamp ge {since}");
+        var filter = TableClient.CreateQueryFilter<StateEntity>(e => e.PartitionKey.CompareTo(lower) >= 0 && e.PartitionKey.CompareTo(upper) < 0
+            && e.RowKey.CompareTo(StatePrefix) >= 0 && e.RowKey.CompareTo(StateUpper) < 0 && e.Timestamp >= since);
         var users = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey"], cancellationToken: ct).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<KeyRow>(filter, select: [nameof(KeyRow.PartitionKey)], cancellationToken: ct).ConfigureAwait(false))
             if (TableKeys.UserOf(tenantId, row.PartitionKey) is { } user) users.Add(user);
         return [.. users];
     }
@@ -233,10 +227,10 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var (lower, upper) = TableKeys.TenantPartitions(tenantId);
-        var filter = TableClient.CreateQueryFilter(
-            $"PartitionKey ge {lower} and PartitionKey lt {upper} and RowKey ge {"ref|"} and RowKey lt {"ref}"} and IsStale eq {false}");
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
-            return ConversationReferenceRow.FromEntity(row);
+        var filter = TableClient.CreateQueryFilter<ConversationReferenceEntity>(e => e.PartitionKey.CompareTo(lower) >= 0 && e.PartitionKey.CompareTo(upper) < 0
+            && e.RowKey.CompareTo(ReferencePrefix) >= 0 && e.RowKey.CompareTo(ReferenceUpper) < 0 && e.IsStale == false);
+        await foreach (var row in table.QueryAsync<ConversationReferenceEntity>(filter, cancellationToken: ct).ConfigureAwait(false))
+            return row.ToRecord();
         return null;
     }
 
@@ -245,8 +239,8 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var pk = TableKeys.UserPartition(tenantId, userKey);
-        var keys = new List<TableEntity>();
-        await foreach (var row in table.QueryAsync<TableEntity>(e => e.PartitionKey == pk, select: ["PartitionKey", "RowKey"], cancellationToken: ct).ConfigureAwait(false))
+        var keys = new List<KeyRow>();
+        await foreach (var row in table.QueryAsync<KeyRow>(e => e.PartitionKey == pk, select: KeyRow.Keys, cancellationToken: ct).ConfigureAwait(false))
             keys.Add(row);
         foreach (var chunk in keys.Chunk(100))
         {
@@ -270,7 +264,7 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     public async Task<int> DeleteTurnsBeforeAsync(DateTimeOffset cutoff, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {"turn|"} and RowKey lt {"turn}"} and ReceivedAt lt {cutoff}");
+        var filter = TableClient.CreateQueryFilter<TurnEntity>(e => e.RowKey.CompareTo(TurnPrefix) >= 0 && e.RowKey.CompareTo(TurnUpper) < 0 && e.ReceivedAt < cutoff);
         return await TableQueries.DeleteWhereAsync(table, filter, ct).ConfigureAwait(false);
     }
 
@@ -278,52 +272,20 @@ public sealed class CoachingStore(TableServiceClient service) : TableStore(servi
     public async Task PingAsync(CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        await foreach (var _ in table.QueryAsync<TableEntity>(e => e.PartitionKey == "~health", maxPerPage: 1, select: ["PartitionKey"], cancellationToken: ct).AsPages().ConfigureAwait(false))
+        await foreach (var _ in table.QueryAsync<KeyRow>(e => e.PartitionKey == "~health", maxPerPage: 1, select: [nameof(KeyRow.PartitionKey)], cancellationToken: ct).AsPages().ConfigureAwait(false))
             break;
     }
 
-    private static TableEntity StateRow(string partitionKey, string conversationId, CoachingState state) => new(partitionKey, StateKey(conversationId))
-    {
-        ["State"] = JsonSerializer.Serialize(state, StorageJson.Default.CoachingState),
-        ["Stage"] = state.Stage.ToString(),
-        ["Topic"] = state.Topic,
-    };
+    // Row-key prefixes of the row shapes, and the bound above each (see TableQueries.UpperBound).
+    internal const string StatePrefix = "state|";
+    internal const string TurnPrefix = "turn|";
+    internal const string ReferencePrefix = "ref|";
+    internal static readonly string StateUpper = TableQueries.UpperBound(StatePrefix);
+    private static readonly string TurnUpper = TableQueries.UpperBound(TurnPrefix);
+    private static readonly string ReferenceUpper = TableQueries.UpperBound(ReferencePrefix);
 
     internal static string StateKey(string conversationId) => TableKeys.Join("state", conversationId);
     internal static string TurnKey(string conversationId, string activityId) => TableKeys.Join("turn", conversationId, activityId);
     internal static string ReferenceKey(string conversationId) => TableKeys.Join("ref", conversationId);
     internal static string WelcomeKey(string conversationId) => TableKeys.Join("welcome", conversationId);
-
-    private static TableEntity ToEntity(TurnRecord t) => new(TableKeys.UserPartition(t.TenantId, t.UserKey), TurnKey(t.ConversationId, t.ActivityId))
-    {
-        ["TenantId"] = t.TenantId,
-        ["UserKey"] = t.UserKey,
-        ["ConversationId"] = t.ConversationId,
-        ["ActivityId"] = t.ActivityId,
-        ["RepAadObjectId"] = t.RepAadObjectId,
-        ["RepTeamsId"] = t.RepTeamsId,
-        ["Kind"] = t.Kind,
-        ["Topic"] = t.Topic,
-        ["Stage"] = t.Stage,
-        ["QuestionId"] = t.QuestionId,
-        ["BotText"] = t.BotText,
-        ["RepText"] = t.RepText,
-        ["ReceivedAt"] = t.ReceivedAt,
-        ["RepliedAt"] = t.RepliedAt,
-        ["SendingUntil"] = t.SendingUntil,
-        ["SendingBy"] = t.SendingBy,
-        ["SendingSince"] = t.SendingSince,
-    };
-
-    private static TurnRecord ToTurn(TableEntity e) => new(
-        e.GetString("TenantId"), e.GetString("UserKey"), e.GetString("ConversationId"), e.GetString("ActivityId"),
-        e.GetString("RepAadObjectId"), e.GetString("RepTeamsId"), e.GetString("Kind"), e.GetString("Topic"), e.GetString("Stage"),
-        e.GetString("QuestionId"), e.GetString("BotText"), e.GetString("RepText"),
-        e.GetDateTimeOffset("ReceivedAt") ?? e.Timestamp ?? DateTimeOffset.MinValue, e.GetDateTimeOffset("RepliedAt"))
-    {
-        SendingUntil = e.GetDateTimeOffset("SendingUntil"),
-        SendingBy = e.GetString("SendingBy"),
-        SendingSince = e.GetDateTimeOffset("SendingSince"),
-        ETag = e.ETag,
-    };
 }

@@ -1,4 +1,3 @@
-using System.Text.Json;
 using Azure;
 using Azure.Data.Tables;
 
@@ -17,17 +16,14 @@ public sealed class StateTextRetention(TableServiceClient service) : TableStore(
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         // The state row is rewritten on every turn, so its Timestamp is the conversation's last activity.
-        var filter = TableClient.CreateQueryFilter($"RowKey ge {"state|"} and RowKey lt {"state}"} and Timestamp lt {cutoff}");
+        var filter = TableClient.CreateQueryFilter<StateEntity>(e =>
+            e.RowKey.CompareTo(CoachingStore.StatePrefix) >= 0 && e.RowKey.CompareTo(CoachingStore.StateUpper) < 0 && e.Timestamp < cutoff);
         var cleared = 0;
-        await foreach (var row in table.QueryAsync<TableEntity>(filter, select: ["PartitionKey", "RowKey", "State"], cancellationToken: ct).ConfigureAwait(false))
+        await foreach (var row in table.QueryAsync<StateEntity>(filter, select: [nameof(StateEntity.PartitionKey), nameof(StateEntity.RowKey), nameof(StateEntity.State)], cancellationToken: ct).ConfigureAwait(false))
         {
-            if (row.GetString("State") is not { } json) continue;
-            var state = JsonSerializer.Deserialize(json, StorageJson.Default.CoachingState);
+            var state = row.ToState();
             if (state is null || (state.Situation is null && state.Goal is null)) continue;
-            var patch = new TableEntity(row.PartitionKey, row.RowKey)
-            {
-                ["State"] = JsonSerializer.Serialize(state with { Situation = null, Goal = null }, StorageJson.Default.CoachingState),
-            };
+            var patch = new StatePatch { PartitionKey = row.PartitionKey, RowKey = row.RowKey, State = StateEntity.Json(state with { Situation = null, Goal = null }) };
             try
             {
                 await table.UpdateEntityAsync(patch, row.ETag, TableUpdateMode.Merge, ct).ConfigureAwait(false);

@@ -1,0 +1,19 @@
+using Azure;
+using Azure.Data.Tables;
+
+namespace CoachBot.Storage.Delivery;
+
+/// <summary>A <c>scheduled|…</c> row of the <c>nudgesends</c> table: the scheduler already enqueued that job (<see cref="SendLedger.TryMarkScheduledAsync"/>).</summary>
+internal sealed class ScheduledMarkEntity : ITableEntity
+{
+    public string PartitionKey { get; set; } = "";
+    public string RowKey { get; set; } = "";
+    public DateTimeOffset? Timestamp { get; set; }
+    public ETag ETag { get; set; }
+
+    public string? TenantId { get; set; }
+    public string? UserKey { get; set; }
+    /// <summary>Always "scheduled".</summary>
+    public string? State { get; set; }
+    public DateTimeOffset? UpdatedAt { get; set; }
+}
