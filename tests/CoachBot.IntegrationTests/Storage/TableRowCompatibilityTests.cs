@@ -84,7 +84,7 @@ public sealed class TableRowCompatibilityTests(AzuriteFixture azurite)
         var reference = StoredConversationReference.Of(_tenant, _user,
             new ConversationReference("https://smba.trafficmanager.net/amer/", "msteams", "conv-new", "personal", _tenant, "29:rep", _user, "Rep", "28:bot", "CoachBot", "en-US"), At);
         var plan = new PlanRecord(_tenant, _user, "act-new", "conv-new", null, "Send the proposal", new DateOnly(2026, 11, 6), At);
-        var (saved, _) = await store.SaveTurnAsync(newTurn, newState, null, reference, plan, default);
+        var (saved, _, _) = await store.SaveTurnAsync(newTurn, newState, null, reference, plan, default);
         Assert.Equal(SaveTurnResult.Saved, saved);
 
         AssertColumns(await RawAsync(CoachingStore.TableName, UserPartition, TableKeys.Join("turn", "conv-new", "act-new")), new()
