@@ -112,11 +112,13 @@ internal sealed partial class CoachingBot(
             var (aside, reply) = stored is null ? default : Decide(stored);
             if (stored is null || reply is not null && TurnEffects.Needs(reply, stored.State))
             {
-                stored = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
+                var read = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
                 // The erase job is looked up only when the state says "erasing" or is missing (a first turn here, or the rep
                 // was erased): a redelivered "forget me" confirmation, or any message while the erase is unfinished, is not a new turn.
-                if ((stored.Erasing || stored.IsMissing) && await erasure.InterceptAsync(turn, rep, ct).ConfigureAwait(false)) return;
-                (aside, reply) = Decide(stored);
+                if ((read.Erasing || read.IsMissing) && await erasure.InterceptAsync(turn, rep, ct).ConfigureAwait(false)) return;
+                // The row as cached (same ETag): the decision already taken on it stands.
+                if (stored is null || read.ETag != stored.ETag) (aside, reply) = Decide(read);
+                stored = read;
             }
             var state = reply?.State ?? stored.State;
             var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);

@@ -24,7 +24,7 @@ internal sealed class DeliveryScheduler(
     ManagerRoster roster,
     ICalendarDirectory calendar,
     IEnumerable<IDueJobSource> sources,
-    IServiceProvider services,
+    NudgeTenant nudgeTenant,
     TimeProvider time,
     IOptions<NudgeOptions> options,
     IHostEnvironment environment,
@@ -64,7 +64,7 @@ internal sealed class DeliveryScheduler(
     public async Task<int> RunDueAsync(DateTimeOffset now, CancellationToken ct)
     {
         var o = options.Value;
-        var tenant = NudgeTenant.Resolve(o, services);
+        var tenant = nudgeTenant.Id;
         var count = 0;
         foreach (var managerId in await roster.GetManagersAsync(tenant, ct).ConfigureAwait(false))
         {
@@ -130,7 +130,7 @@ internal sealed class DeliveryScheduler(
             var mailbox = await calendar.GetMailboxSettingsAsync(managerId, ct).ConfigureAwait(false);
             _mailboxes[managerId] = (mailbox.WorkingHours, now + options.Value.MailboxCacheTime);
             if (settings.TimeZoneId != mailbox.WorkingHours.TimeZoneId)
-                await settingsStore.UpdateAsync(NudgeTenant.Resolve(options.Value, services), managerId, s => s with { TimeZoneId = mailbox.WorkingHours.TimeZoneId }, ct).ConfigureAwait(false);
+                await settingsStore.UpdateAsync(nudgeTenant.Id, managerId, s => s with { TimeZoneId = mailbox.WorkingHours.TimeZoneId }, ct).ConfigureAwait(false);
             return mailbox.WorkingHours;
         }
         catch (GraphException ex)

@@ -16,8 +16,8 @@ internal static class DueJobRunEndpoint
     public static RouteHandlerBuilder MapDueJobRun<TSource>(this RouteGroupBuilder group)
         where TSource : class, IDueJobSource =>
         // The source is resolved in the body: a type parameter in the handler's signature crashes the route-handler analyzer (AD0001).
-        group.MapPost("/run", async (string? at, DeliveryScheduler scheduler, IOptions<NudgeOptions> options,
-            IOptionsMonitor<AdminOptions> admin, TimeProvider time, IServiceProvider services, CancellationToken ct) =>
+        group.MapPost("/run", async (string? at, DeliveryScheduler scheduler,
+            IOptionsMonitor<AdminOptions> admin, TimeProvider time, NudgeTenant tenant, IServiceProvider services, CancellationToken ct) =>
         {
             var source = services.GetRequiredService<TSource>();
             if (!DateTimeOffset.TryParse(at, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var when))
@@ -26,7 +26,7 @@ internal static class DueJobRunEndpoint
             if ((when - time.GetUtcNow()).Duration() > TimeSpan.FromDays(window))
                 return Results.BadRequest(new { error = $"at must be within {window} days of now" });
             var enqueued = 0;
-            foreach (var job in await source.DueAsync(NudgeTenant.Resolve(options.Value, services), when, ct).ConfigureAwait(false))
+            foreach (var job in await source.DueAsync(tenant.Id, when, ct).ConfigureAwait(false))
                 if (await scheduler.EnqueueOnceAsync(job, when, ct).ConfigureAwait(false)) enqueued++;
             return Results.Accepted(value: new { at = when.ToUniversalTime().ToString("O", CultureInfo.InvariantCulture), enqueued });
         });

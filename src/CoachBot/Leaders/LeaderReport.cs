@@ -26,10 +26,10 @@ internal sealed partial class LeaderReport(
     FollowUpIndex followUps,
     DealHelp.CoachingTimeReader coachingTime,
     IOptions<NudgeOptions> options,
-    IServiceProvider services,
+    NudgeTenant tenant,
     ILogger<LeaderReport> logger)
 {
-    public string TenantId => NudgeTenant.Resolve(options.Value, services);
+    public string TenantId => tenant.Id;
 
     /// <summary>
     /// Each roster manager's leader (managers the directory names no manager for are left out), sorted by manager id;

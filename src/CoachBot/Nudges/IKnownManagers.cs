@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Options;
 
 namespace CoachBot.Nudges;
 
@@ -12,8 +11,8 @@ public interface IKnownManagers
 }
 
 /// <summary>The directory-derived roster of the nudge tenant (<see cref="ManagerRoster"/>: reps' managers, the sales group, configured ids).</summary>
-internal sealed class RosterManagers(ManagerRoster roster, IOptions<NudgeOptions> options, IServiceProvider services) : IKnownManagers
+internal sealed class RosterManagers(ManagerRoster roster, NudgeTenant tenant) : IKnownManagers
 {
     public async ValueTask<bool> IsKnownAsync(string managerId, CancellationToken ct) =>
-        await roster.IsKnownManagerAsync(NudgeTenant.Resolve(options.Value, services), managerId, ct).ConfigureAwait(false);
+        await roster.IsKnownManagerAsync(tenant.Id, managerId, ct).ConfigureAwait(false);
 }

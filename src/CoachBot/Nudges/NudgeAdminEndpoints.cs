@@ -21,8 +21,8 @@ public static class NudgeAdminEndpoints
         ArgumentNullException.ThrowIfNull(app);
         var group = app.MapGroup("/admin/nudges").RequireAdminKey();
 
-        group.MapPost("/run", async (string? day, string? managerId, bool? force, DeliveryQueue queue, IOptions<NudgeOptions> options,
-            IOptionsMonitor<AdminOptions> admin, IKnownManagers known, ManagerRoster roster, TimeProvider time, IServiceProvider services, CancellationToken ct) =>
+        group.MapPost("/run", async (string? day, string? managerId, bool? force, DeliveryQueue queue,
+            IOptionsMonitor<AdminOptions> admin, IKnownManagers known, ManagerRoster roster, TimeProvider time, NudgeTenant nudgeTenant, CancellationToken ct) =>
         {
             if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
                 return Results.BadRequest(new { error = "day=yyyy-MM-dd is required" });
@@ -32,7 +32,7 @@ public static class NudgeAdminEndpoints
                 return Results.BadRequest(new { error = $"day must be within {window} days of today (UTC)" });
             if (managerId is { Length: > 0 } && !await known.IsKnownAsync(managerId, ct).ConfigureAwait(false))
                 return Results.NotFound(new { error = "unknown manager" });
-            var tenant = NudgeTenant.Resolve(options.Value, services);
+            var tenant = nudgeTenant.Id;
             var managers = managerId is { Length: > 0 } one ? [one] : await roster.GetManagersAsync(tenant, ct).ConfigureAwait(false);
             foreach (var manager in managers)
                 await queue.EnqueueAsync(new DeliveryJob(DeliveryJob.NudgeKind, tenant, manager, date, Force: force == true), ct).ConfigureAwait(false);

@@ -33,6 +33,7 @@ public static class NudgeServiceCollectionExtensions
         services.AddSingleton<IKnownManagers, RosterManagers>();
         services.AddSingleton<NudgeBuilder>();
         services.AddSingleton<ManagerRoster>();
+        services.AddSingleton<NudgeTenant>();
         services.AddSingleton<ManagerInstaller>();
         services.AddSingleton<NotInstalledReport>();
         services.AddSingleton<ICardActionHandler, NudgeCardActions>();
