@@ -1,6 +1,7 @@
 using Azure.Data.Tables;
 using CoachBot.Erasure;
 using CoachBot.IntegrationTests.Infrastructure;
+using CoachBot.Storage;
 using CoachBot.Storage.Delivery;
 using CoachBot.Storage.Signals;
 using CoachBot.Storage.Turns;
@@ -41,6 +42,17 @@ public sealed class RetentionTests(AzuriteFixture azurite)
         var manager = "aad-mgr-" + Guid.NewGuid().ToString("N")[..8];
         var oldView = await sends.SaveViewAsync(TeamsActivities.TenantId, manager, today.AddDays(-31), "{\"rep\":\"" + rep + "\"}", DateTimeOffset.UtcNow, default);
         var recentView = await sends.SaveViewAsync(TeamsActivities.TenantId, manager, today.AddDays(-29), "{\"rep\":\"" + rep + "\"}", DateTimeOffset.UtcNow, default);
+        // Scheduler marks: one of an old day, one of a recent day, and one written before marks carried their day.
+        var oldMark = new DeliveryJob(DeliveryJob.NudgeKind, TeamsActivities.TenantId, manager, today.AddDays(-31));
+        var recentMark = new DeliveryJob(DeliveryJob.NudgeKind, TeamsActivities.TenantId, manager, today.AddDays(-29));
+        Assert.True(await sends.TryMarkScheduledAsync(oldMark, DateTimeOffset.UtcNow, default));
+        Assert.True(await sends.TryMarkScheduledAsync(recentMark, DateTimeOffset.UtcNow, default));
+        var ledgerTable = tables.GetTableClient(SendLedger.TableName);
+        var undated = new DeliveryJob(DeliveryJob.NudgeKind, TeamsActivities.TenantId, manager, today.AddDays(-40));
+        await ledgerTable.AddEntityAsync(new TableEntity(TableKeys.UserPartition(TeamsActivities.TenantId, manager), TableKeys.Join("scheduled", undated.SendKey))
+        {
+            ["TenantId"] = TeamsActivities.TenantId, ["UserKey"] = manager, ["State"] = "scheduled", ["UpdatedAt"] = DateTimeOffset.UtcNow.AddDays(-40),
+        });
         var worker = app.Services.GetRequiredService<RetentionWorker>();
 
         await worker.RunOnceAsync(default);
@@ -49,6 +61,10 @@ public sealed class RetentionTests(AzuriteFixture azurite)
         Assert.Equal("recent", Assert.Single(await signals.ListAsync(TeamsActivities.TenantId, today.AddDays(-29), default)).Id);
         Assert.Null(await sends.GetAsync(TeamsActivities.TenantId, manager, oldView.SendKey, default)); // a card snapshot naming the rep
         Assert.NotNull(await sends.GetAsync(TeamsActivities.TenantId, manager, recentView.SendKey, default));
+        bool Marked(DeliveryJob j) => ledgerTable.GetEntityIfExists<TableEntity>(TableKeys.UserPartition(TeamsActivities.TenantId, manager), TableKeys.Join("scheduled", j.SendKey)).HasValue;
+        Assert.False(Marked(oldMark));
+        Assert.False(Marked(undated));
+        Assert.True(Marked(recentMark));
         Assert.Equal(before.Situation, (await store.GetStateAsync(TeamsActivities.TenantId, rep, conversation, default)).State.Situation); // not idle yet
 
         clock.Offset = TimeSpan.FromDays(31);

@@ -15,5 +15,7 @@ internal sealed class ScheduledMarkEntity : ITableEntity
     public string? UserKey { get; set; }
     /// <summary>Always "scheduled".</summary>
     public string? State { get; set; }
+    /// <summary>The job's day (yyyy-MM-dd), for retention; markers written before it was added have none.</summary>
+    public string? Day { get; set; }
     public DateTimeOffset? UpdatedAt { get; set; }
 }

@@ -13,7 +13,7 @@ namespace CoachBot.Storage.Delivery;
 public sealed class SendLedger(TableServiceClient service) : TableStore(service, TableName), IPersonalDataEraser
 {
     public const string TableName = "nudgesends";
-    private const string ScheduledPrefix = "scheduled";
+    private const string ScheduledPrefix = "scheduled", ScheduledState = "scheduled";
     private static readonly DateTimeOffset Expired = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
     /// <summary>Claims the delivery for <paramref name="owner"/> until now + <paramref name="lease"/>.</summary>
@@ -182,7 +182,8 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
                 RowKey = ScheduledKey(job),
                 TenantId = job.TenantId,
                 UserKey = job.UserKey,
-                State = "scheduled",
+                State = ScheduledState,
+                Day = Day(job.Day),
                 UpdatedAt = now,
             }, ct).ConfigureAwait(false);
             return true;
@@ -218,12 +219,16 @@ public sealed class SendLedger(TableServiceClient service) : TableStore(service,
     /// <summary>
     /// Retention: deletes every record of a day before <paramref name="firstKeptDay"/> (deliveries, scheduler marks and the
     /// card snapshots that name reps). A click on a card that old then finds no snapshot and answers "no longer available".
+    /// Scheduler marks written before they carried their day go by when they were written, a day earlier to cover a job
+    /// scheduled the evening before in UTC.
     /// </summary>
     public async Task<int> DeleteBeforeAsync(DateOnly firstKeptDay, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         var first = Day(firstKeptDay);
-        return await TableQueries.DeleteWhereAsync(table, TableClient.CreateQueryFilter<SendEntity>(e => e.Day!.CompareTo(first) < 0), ct).ConfigureAwait(false);
+        var undatedBefore = new DateTimeOffset(firstKeptDay.AddDays(-1).ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
+        var filter = TableClient.CreateQueryFilter<SendEntity>(e => e.Day!.CompareTo(first) < 0 || e.State == ScheduledState && e.UpdatedAt < undatedBefore);
+        return await TableQueries.DeleteWhereAsync(table, filter, ct).ConfigureAwait(false);
     }
 
     /// <summary>Row key of the scheduler's "already enqueued" marker for a job (its send key, escaped once more).</summary>

@@ -299,9 +299,10 @@ public sealed class TableRowCompatibilityTests(AzuriteFixture azurite)
         });
 
         Assert.True(await ledger.TryMarkScheduledAsync(job, At, default));
+        // The one deliberate change: scheduler marks now carry their job's day, so retention finds them.
         AssertColumns(await RawAsync(SendLedger.TableName, UserPartition, TableKeys.Join("scheduled", job.SendKey)), new()
         {
-            ["TenantId"] = _tenant, ["UserKey"] = _user, ["State"] = "scheduled", ["UpdatedAt"] = At,
+            ["TenantId"] = _tenant, ["UserKey"] = _user, ["State"] = "scheduled", ["Day"] = "2031-03-06", ["UpdatedAt"] = At,
         });
 
         var followUp = new DeliveryJob(DeliveryJob.FollowUpKind, _tenant, _user, new DateOnly(2031, 3, 7), "plan-1");
