@@ -1,6 +1,4 @@
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using CoachBot.Storage.Turns;
 
 namespace CoachBot.Storage.Conversations;
@@ -13,13 +11,8 @@ namespace CoachBot.Storage.Conversations;
 /// the reference as one column per field (the legacy columns below, never written now: null is not stored); they are
 /// still read, and rewritten in the new shape the next time the reference is stored.
 /// </summary>
-internal sealed class ConversationReferenceEntity : ITableEntity
+internal sealed class ConversationReferenceEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     public string? UserKey { get; set; }
     public string? Reference { get; set; }

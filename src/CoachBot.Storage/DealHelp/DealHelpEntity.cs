@@ -1,19 +1,11 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.DealHelp;
 
 /// <summary>
 /// A row of the <c>dealhelp</c> table (<see cref="DealHelpStore"/>): partition = tenant, row key = the request id. The
 /// rep is the row's user (<see cref="UserKey"/>), so "forget me" finds it; the manager is found by <see cref="ManagerId"/>.
 /// </summary>
-internal sealed class DealHelpEntity : ITableEntity, IRepAndManagerRow
+internal sealed class DealHelpEntity : TableRow, IRepAndManagerRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     public string? UserKey { get; set; }
     public string? RepName { get; set; }

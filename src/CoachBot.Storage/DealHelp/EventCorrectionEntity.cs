@@ -1,16 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.DealHelp;
 
 /// <summary>A row of the <c>eventcorrections</c> table (<see cref="EventCorrectionStore"/>): the manager is the row's user.</summary>
-internal sealed class EventCorrectionEntity : ITableEntity, IUserRow
+internal sealed class EventCorrectionEntity : TableRow, IUserRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     public string? UserKey { get; set; }
     public string? EventId { get; set; }

@@ -1,16 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.Delivery;
 
 /// <summary>A <c>scheduled|…</c> row of the <c>nudgesends</c> table: the scheduler already enqueued that job (<see cref="SendLedger.TryMarkScheduledAsync"/>).</summary>
-internal sealed class ScheduledMarkEntity : ITableEntity
+internal sealed class ScheduledMarkEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     public string? UserKey { get; set; }
     /// <summary>Always "scheduled".</summary>

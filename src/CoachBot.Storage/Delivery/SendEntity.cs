@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
 
 namespace CoachBot.Storage.Delivery;
 
@@ -7,13 +6,8 @@ namespace CoachBot.Storage.Delivery;
 /// A delivery row of the <c>nudgesends</c> table (<see cref="SendLedger"/>), row key = the job's send key: its properties
 /// are the row's columns. Every write replaces the whole row (claims are ETag-conditional), so this one class is all of it.
 /// </summary>
-internal sealed class SendEntity : ITableEntity
+internal sealed class SendEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     public string? UserKey { get; set; }
     public string? Kind { get; set; }

@@ -1,18 +1,12 @@
 using System.Text.Json;
 using Azure;
-using Azure.Data.Tables;
 using CoachBot.Storage.Conversations;
 
 namespace CoachBot.Storage.Erasure;
 
 /// <summary>The row of the <c>erasures</c> table (<see cref="ErasureStore"/>): partition = the job's key, row key "job".</summary>
-internal sealed class ErasureEntity : ITableEntity
+internal sealed class ErasureEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? State { get; set; }
     public string? TenantId { get; set; }
     public string? UserKey { get; set; }

@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.FieldDays;
 
 /// <summary>
@@ -9,13 +6,8 @@ namespace CoachBot.Storage.FieldDays;
 /// sent as a value); the rep's share, the watch list, the debrief and the cancellation are merged as their own patches
 /// (<c>FieldDayPatches.cs</c>). The rep is the row's user (<see cref="UserKey"/>), so "forget me" finds it.
 /// </summary>
-internal sealed class FieldDayEntity : ITableEntity, IRepAndManagerRow
+internal sealed class FieldDayEntity : TableRow, IRepAndManagerRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     public string? FieldDayId { get; set; }
     public string? ManagerId { get; set; }

@@ -1,30 +1,17 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.FieldDays;
 
 // The merges into a field day row (FieldDayEntity names the same columns), one class per writer, each with exactly the
 // columns it owns, so the manager's and the rep's clicks never overwrite each other.
 
 /// <summary>The manager's watch list from the prep card: skill ids, comma-separated.</summary>
-internal sealed class FieldDayWatchPatch : ITableEntity
+internal sealed class FieldDayWatchPatch : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? Watch { get; set; }
 }
 
 /// <summary>The rep's shared prep answers.</summary>
-internal sealed class FieldDaySharePatch : ITableEntity
+internal sealed class FieldDaySharePatch : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? RepFocus { get; set; }
     public string? RepCalls { get; set; }
     public DateTimeOffset? RepSharedAt { get; set; }
@@ -32,13 +19,8 @@ internal sealed class FieldDaySharePatch : ITableEntity
 }
 
 /// <summary>The manager's debrief.</summary>
-internal sealed class FieldDayDebriefPatch : ITableEntity
+internal sealed class FieldDayDebriefPatch : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? Reinforce { get; set; }
     public string? Improve { get; set; }
     public string? ImproveSkill { get; set; }
@@ -46,12 +28,7 @@ internal sealed class FieldDayDebriefPatch : ITableEntity
 }
 
 /// <summary>The Graph event was found deleted or cancelled.</summary>
-internal sealed class FieldDayCancelPatch : ITableEntity
+internal sealed class FieldDayCancelPatch : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public DateTimeOffset? CancelledAt { get; set; }
 }

@@ -1,16 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.Fleet;
 
 /// <summary>A row of the <c>fleet</c> table (<see cref="FleetTable"/>): partition "member", row key = the process id.</summary>
-internal sealed class FleetEntity : ITableEntity
+internal sealed class FleetEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public DateTimeOffset? StartedAt { get; set; }
     public DateTimeOffset? RenewedAt { get; set; }
     public DateTimeOffset? SettledBefore { get; set; }

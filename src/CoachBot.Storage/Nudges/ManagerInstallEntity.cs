@@ -1,16 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.Nudges;
 
 /// <summary>A row of the <c>nudgeinstalls</c> table (<see cref="ManagerInstallStore"/>): partition = tenant, row key = manager id (both escaped).</summary>
-internal sealed class ManagerInstallEntity : ITableEntity
+internal sealed class ManagerInstallEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     public string? ManagerId { get; set; }
     public string? State { get; set; }

@@ -1,7 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Azure;
-using Azure.Data.Tables;
 using CoachBot.Coaching.FieldDays;
 using CoachBot.Coaching.Nudges;
 
@@ -11,13 +9,8 @@ namespace CoachBot.Storage.Nudges;
 /// The row of the <c>nudgesettings</c> table (<see cref="ManagerSettingsStore"/>): partition <c>{tenant}|{manager}</c>,
 /// row key "settings". Sets and lists are text columns: days off comma-separated, tiers and the 3-6-No lists as JSON.
 /// </summary>
-internal sealed class ManagerSettingsEntity : ITableEntity
+internal sealed class ManagerSettingsEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     public string? ManagerId { get; set; }
     public int? NudgeHour { get; set; }

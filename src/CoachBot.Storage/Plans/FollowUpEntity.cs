@@ -1,16 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.Plans;
 
 /// <summary>A row of the <c>followups</c> table (<see cref="FollowUpIndex"/>): the due day is the partition key.</summary>
-internal sealed class FollowUpEntity : ITableEntity, IUserRow
+internal sealed class FollowUpEntity : TableRow, IUserRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     public string? UserKey { get; set; }
     public string? PlanId { get; set; }

@@ -1,16 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.Plans;
 
 /// <summary>The <c>plan|{planId}</c> row of the <c>coaching</c> table (<see cref="PlanStore"/>): its properties are the row's columns.</summary>
-internal sealed class PlanEntity : ITableEntity
+internal sealed class PlanEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     public string? UserKey { get; set; }
     public string? PlanId { get; set; }

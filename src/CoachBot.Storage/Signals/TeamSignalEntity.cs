@@ -1,16 +1,8 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.Signals;
 
 /// <summary>A row of the <c>signals</c> table (<see cref="TeamSignalStore"/>): its properties are the row's columns.</summary>
-internal sealed class TeamSignalEntity : ITableEntity, IUserRow
+internal sealed class TeamSignalEntity : TableRow, IUserRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     /// <summary>yyyy-MM-dd (retention filters on it).</summary>
     public string? Day { get; set; }

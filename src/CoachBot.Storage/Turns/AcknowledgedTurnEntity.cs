@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.Turns;
 
 /// <summary>
@@ -8,14 +5,9 @@ namespace CoachBot.Storage.Turns;
 /// body in up to <see cref="MaxChunks"/> binary columns <c>Activity0</c>…<c>Activity14</c> (a property holds at most
 /// 64 KiB), of which the first <see cref="Chunks"/> are used.
 /// </summary>
-internal sealed class AcknowledgedTurnEntity : ITableEntity, IUserRow
+internal sealed class AcknowledgedTurnEntity : TableRow, IUserRow
 {
     public const int MaxChunks = 15;
-
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
 
     public string? TenantId { get; set; }
     public string? UserKey { get; set; }

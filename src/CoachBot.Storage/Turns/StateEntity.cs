@@ -1,6 +1,5 @@
 using System.Text.Json;
 using Azure;
-using Azure.Data.Tables;
 using CoachBot.Coaching.Dialogue;
 
 namespace CoachBot.Storage.Turns;
@@ -10,13 +9,8 @@ namespace CoachBot.Storage.Turns;
 /// with its stage and topic beside it, and the "forget me" mark (<see cref="Erasing"/>, only ever merged in by
 /// <see cref="StatePatch"/>; that merge changes the ETag, so no turn's conditional replace can drop it afterwards).
 /// </summary>
-internal sealed class StateEntity : ITableEntity
+internal sealed class StateEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? State { get; set; }
     public string? Stage { get; set; }
     public string? Topic { get; set; }

@@ -1,5 +1,4 @@
 using Azure;
-using Azure.Data.Tables;
 
 namespace CoachBot.Storage.Turns;
 
@@ -7,13 +6,8 @@ namespace CoachBot.Storage.Turns;
 /// The <c>turn|{conversation}|{activity}</c> row of the <c>coaching</c> table: its properties are the row's columns.
 /// The sending lease columns are also written alone by <see cref="TurnLeasePatch"/>.
 /// </summary>
-internal sealed class TurnEntity : ITableEntity
+internal sealed class TurnEntity : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public string? TenantId { get; set; }
     public string? UserKey { get; set; }
     public string? ConversationId { get; set; }

@@ -1,6 +1,3 @@
-using Azure;
-using Azure.Data.Tables;
-
 namespace CoachBot.Storage.Turns;
 
 /// <summary>
@@ -8,13 +5,8 @@ namespace CoachBot.Storage.Turns;
 /// is sent as null, which the Table service treats as "not in the merge": the column keeps its value. So giving the lease
 /// back (only <see cref="SendingUntil"/> set) leaves <see cref="SendingBy"/> and <see cref="SendingSince"/> as they were.
 /// </summary>
-internal sealed class TurnLeasePatch : ITableEntity
+internal sealed class TurnLeasePatch : TableRow
 {
-    public string PartitionKey { get; set; } = "";
-    public string RowKey { get; set; } = "";
-    public DateTimeOffset? Timestamp { get; set; }
-    public ETag ETag { get; set; }
-
     public DateTimeOffset? SendingUntil { get; set; }
     public string? SendingBy { get; set; }
     public DateTimeOffset? SendingSince { get; set; }
