@@ -14,7 +14,10 @@ public static class TableKeys
     public static string Escape(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
-        if (!value.Any(NeedsEscape)) return value;
+        // Most ids need nothing: return them as they are, without allocating (keys are built several times per turn).
+        var first = 0;
+        while (first < value.Length && !NeedsEscape(value[first])) first++;
+        if (first == value.Length) return value;
         var sb = new StringBuilder(value.Length + 8);
         foreach (var c in value)
         {
@@ -26,13 +29,9 @@ public static class TableKeys
 
     public static string Join(params ReadOnlySpan<string> parts)
     {
-        var sb = new StringBuilder();
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (i > 0) sb.Append(Separator);
-            sb.Append(Escape(parts[i]));
-        }
-        return sb.ToString();
+        var escaped = new string[parts.Length];
+        for (var i = 0; i < parts.Length; i++) escaped[i] = Escape(parts[i]);
+        return string.Join(Separator, escaped);
     }
 
     /// <summary>The partition that holds everything of one user in one tenant (state, turns, references).</summary>

@@ -265,10 +265,22 @@ public static partial class DueDateParser
     private static string Normalize(string text) =>
         Spaces().Replace(text.ToLowerInvariant().Replace('’', '\'').Replace(',', ' '), " ").Trim();
 
-    private static bool Has(string t, string phrase) => t.Contains(" " + phrase + " ", StringComparison.Ordinal)
-        || t.Contains(" " + phrase + ".", StringComparison.Ordinal) || t.Contains(" " + phrase + "!", StringComparison.Ordinal)
-        || t.Contains(" " + phrase + "?", StringComparison.Ordinal) || t.Contains(" " + phrase + ";", StringComparison.Ordinal)
-        || t.Contains(" " + phrase + ")", StringComparison.Ordinal) || t.Contains("(" + phrase + " ", StringComparison.Ordinal);
+    /// <summary>
+    /// The phrase as a whole word: after a space and before a space or . ! ? ; ), or after "(" and before a space.
+    /// Searched in place: it runs for many phrases on every message, so it builds no strings.
+    /// </summary>
+    private static bool Has(string t, string phrase)
+    {
+        if (t.Length < phrase.Length + 2) return false;
+        for (var at = t.IndexOf(phrase, 1, StringComparison.Ordinal); at > 0; at = t.IndexOf(phrase, at + 1, StringComparison.Ordinal))
+        {
+            var end = at + phrase.Length;
+            if (end >= t.Length) return false;
+            var (before, after) = (t[at - 1], t[end]);
+            if (before == ' ' && after is ' ' or '.' or '!' or '?' or ';' or ')' || before == '(' && after == ' ') return true;
+        }
+        return false;
+    }
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -31,7 +31,7 @@ public sealed partial class BotAdapter(
             return;
         }
 
-        var body = await ReadBoundedAsync(http.Request.Body, max, ct).ConfigureAwait(false);
+        var body = await ReadBoundedAsync(http.Request.Body, http.Request.ContentLength, max, ct).ConfigureAwait(false);
         if (body is null)
         {
             await RejectAsync(http, StatusCodes.Status413PayloadTooLarge, "BodyTooLarge", $"The body is over {max} bytes.").ConfigureAwait(false);
@@ -136,8 +136,23 @@ public sealed partial class BotAdapter(
     }
 
     /// <summary>Reads the body up to <paramref name="max"/> bytes; null when it is longer (chunked bodies have no Content-Length).</summary>
-    private static async Task<byte[]?> ReadBoundedAsync(Stream body, int max, CancellationToken ct)
+    private static async Task<byte[]?> ReadBoundedAsync(Stream body, long? length, int max, CancellationToken ct)
     {
+        // A declared length (already checked against max; the server refuses a body that differs from it) is read
+        // straight into an array of that size: no growing buffer and no copy, on every turn.
+        if (length is { } declared and <= int.MaxValue)
+        {
+            var exact = new byte[declared];
+            try
+            {
+                await body.ReadExactlyAsync(exact, ct).ConfigureAwait(false);
+            }
+            catch (EndOfStreamException)
+            {
+                return []; // shorter than declared: not a JSON activity (400)
+            }
+            return exact;
+        }
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
