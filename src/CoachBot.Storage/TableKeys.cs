@@ -18,8 +18,8 @@ public static class TableKeys
         var first = 0;
         while (first < value.Length && !NeedsEscape(value[first])) first++;
         if (first == value.Length) return value;
-        var sb = new StringBuilder(value.Length + 8);
-        foreach (var c in value)
+        var sb = new StringBuilder(value.Length + 8).Append(value, 0, first);
+        foreach (var c in value.AsSpan(first))
         {
             if (NeedsEscape(c)) sb.Append('%').Append(((int)c).ToString("X2", System.Globalization.CultureInfo.InvariantCulture));
             else sb.Append(c);

@@ -25,12 +25,6 @@ public sealed partial class BotAdapter(
     {
         var ct = http.RequestAborted;
         var max = options.Value.MaxActivityBytes;
-        if (http.Request.ContentLength > max)
-        {
-            await RejectAsync(http, StatusCodes.Status413PayloadTooLarge, "BodyTooLarge", $"The body is over {max} bytes.").ConfigureAwait(false);
-            return;
-        }
-
         var body = await ReadBoundedAsync(http.Request.Body, http.Request.ContentLength, max, ct).ConfigureAwait(false);
         if (body is null)
         {
@@ -135,12 +129,16 @@ public sealed partial class BotAdapter(
         }
     }
 
-    /// <summary>Reads the body up to <paramref name="max"/> bytes; null when it is longer (chunked bodies have no Content-Length).</summary>
+    /// <summary>
+    /// Reads the body up to <paramref name="max"/> bytes; null when it is longer, without reading any of it when its
+    /// declared length says so (chunked bodies have no Content-Length and are counted as they arrive).
+    /// </summary>
     private static async Task<byte[]?> ReadBoundedAsync(Stream body, long? length, int max, CancellationToken ct)
     {
-        // A declared length (already checked against max; the server refuses a body that differs from it) is read
-        // straight into an array of that size: no growing buffer and no copy, on every turn.
-        if (length is { } declared and <= int.MaxValue)
+        if (length > max) return null;
+        // A declared length (the server refuses a body that differs from it) is read straight into an array of that
+        // size: no growing buffer and no copy, on every turn.
+        if (length is { } declared)
         {
             var exact = new byte[declared];
             try

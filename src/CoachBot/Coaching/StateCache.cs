@@ -1,4 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
+using CoachBot.Storage;
 using CoachBot.Storage.Turns;
 using Microsoft.Extensions.Caching.Memory;
 
@@ -19,8 +20,8 @@ internal sealed class StateCache : IDisposable
     private static readonly MemoryCacheEntryOptions Entry = new() { Size = 1, SlidingExpiration = Idle };
     private readonly MemoryCache _states = new(new MemoryCacheOptions { SizeLimit = Capacity });
 
-    public static string KeyOf(string tenantId, string userKey, string conversationId) =>
-        string.Concat(tenantId, "|", userKey, "|", conversationId);
+    /// <summary>Escaped like the table keys, so no two conversations share an entry whatever their ids hold.</summary>
+    public static string KeyOf(string tenantId, string userKey, string conversationId) => TableKeys.Join(tenantId, userKey, conversationId);
 
     public bool TryGet(string key, [MaybeNullWhen(false)] out StoredState state)
     {

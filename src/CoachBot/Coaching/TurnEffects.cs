@@ -26,19 +26,23 @@ internal sealed class TurnEffects(PlanEffects planEffects, PlanStore plans, Team
     /// erase. Such a reply must be decided on a freshly read state (see <see cref="StateCache"/>).
     /// </summary>
     public static bool Needs(CoachingReply reply, CoachingState before) =>
-        reply.State.Topic is { } topic && topic != before.Topic
+        RaisedTopic(reply, before) is not null
         || PlanEffects.Handles(reply.Kind)
         || reply.Kind is ReplyKind.Export or ReplyKind.ForgetMeConfirmed;
 
     /// <summary>Applies the reply's effects; returns the text to send (the engine's, plus any listing).</summary>
     public async Task<string> ApplyAsync(CoachingReply reply, CoachingState before, RepIdentity rep, TurnFacts turn, CancellationToken ct)
     {
-        if (reply.State.Topic is { } topic && topic != before.Topic)
+        if (RaisedTopic(reply, before) is { } topic)
             await Signal(TeamSignal.TopicRaised, rep, turn, topic, null, ct).ConfigureAwait(false);
 
         if (await planEffects.TryApplyAsync(reply, before, rep, turn, ct).ConfigureAwait(false) is { } planText) return planText;
         return reply.Kind == ReplyKind.Export ? reply.Text + "\n\n" + await ExportAsync(rep, ct).ConfigureAwait(false) : reply.Text;
     }
+
+    /// <summary>The topic the reply moves the conversation to, when it differs from the one before: a topic signal.</summary>
+    private static string? RaisedTopic(CoachingReply reply, CoachingState before) =>
+        reply.State.Topic is { } topic && topic != before.Topic ? topic : null;
 
     private Task Signal(string kind, RepIdentity rep, TurnFacts turn, string? topic, string? planText, CancellationToken ct) =>
         signals.RecordAsync(new TeamSignal(rep.TenantId, turn.Day, kind, rep.UserKey, turn.ActivityId, topic, planText, null, turn.At), ct);
