@@ -11,7 +11,7 @@ namespace CoachBot.IntegrationTests.Fleet;
 /// replies in the same order, one stored turn and one reply per message, and the same plan at the end.
 /// </summary>
 [Collection(AzuriteCollection.Name)]
-public sealed class ConversationAcrossInstancesTests(AzuriteFixture azurite) : IAsyncLifetime
+public sealed class ConversationAcrossInstancesTests(AzuriteFixture azurite) : BotTestBase(azurite)
 {
     private static readonly string[] Script =
     [
@@ -24,36 +24,31 @@ public sealed class ConversationAcrossInstancesTests(AzuriteFixture azurite) : I
     ];
 
     private readonly string _run = Guid.NewGuid().ToString("N")[..8];
-    private readonly Dictionary<string, string?> _settings = new() { ["Logging:LogLevel:Default"] = "Warning" };
-    private ConnectorStub _connector = null!;
-    private BotApp _first = null!;
     private BotApp _second = null!;
-    private HttpClient _one = null!;
     private HttpClient _two = null!;
 
-    public async Task InitializeAsync()
+    /// <summary>The second instance, on the same storage as the base's <see cref="BotTestBase.App"/>.</summary>
+    public override async Task InitializeAsync()
     {
-        _connector = await ConnectorStub.StartAsync();
-        _first = new BotApp(azurite.ConnectionString, _settings);
-        _second = new BotApp(azurite.ConnectionString, _settings);
-        _one = _first.CreateHttpClient();
+        await base.InitializeAsync();
+        _second = CreateApp();
         _two = _second.CreateHttpClient();
     }
 
-    public async Task DisposeAsync()
+    public override async Task DisposeAsync()
     {
-        _one.Dispose();
         _two.Dispose();
-        await _first.DisposeAsync();
         await _second.DisposeAsync();
-        await _connector.DisposeAsync();
+        await base.DisposeAsync();
     }
+
+    protected override BotApp CreateApp() => new(Azurite.ConnectionString, new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
 
     [Fact]
     public async Task Alternating_instances_give_the_conversation_one_instance_gives()
     {
-        var alone = await TalkAsync("alone", _ => _one);
-        var alternating = await TalkAsync("alternating", i => i % 2 == 0 ? _one : _two);
+        var alone = await TalkAsync("alone", _ => Client);
+        var alternating = await TalkAsync("alternating", i => i % 2 == 0 ? Client : _two);
 
         Assert.Equal(alone.Replies, alternating.Replies);
         Assert.Equal(Script.Length, alternating.Turns);
@@ -67,14 +62,14 @@ public sealed class ConversationAcrossInstancesTests(AzuriteFixture azurite) : I
         var conversation = $"a:across-{kind}-{_run}";
         for (var i = 0; i < Script.Length; i++)
         {
-            using var response = await instance(i).PostAsync(TeamsActivities.Message(_connector.ServiceUrl, conversation, Script[i], userAad: user));
+            using var response = await instance(i).PostAsync(TeamsActivities.Message(Connector.ServiceUrl, conversation, Script[i], userAad: user));
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            await _connector.WaitForRepliesAsync(conversation, i + 1);
+            await Connector.WaitForRepliesAsync(conversation, i + 1);
         }
-        var replies = _connector.Replies(conversation);
-        var store = _first.Services.GetRequiredService<CoachingStore>();
+        var replies = Connector.Replies(conversation);
+        var store = App.Services.GetRequiredService<CoachingStore>();
         var turns = await store.GetTurnsAsync(TeamsActivities.TenantId, user, default);
-        var plans = await _first.Services.GetRequiredService<CoachBot.Storage.Plans.PlanStore>().ListAsync(TeamsActivities.TenantId, user, default);
+        var plans = await App.Services.GetRequiredService<CoachBot.Storage.Plans.PlanStore>().ListAsync(TeamsActivities.TenantId, user, default);
         return ([.. replies.Select(r => r.Text)], turns.Count, [.. plans.Select(p => $"{p.Text} by {p.Due:yyyy-MM-dd}")]);
     }
 }
