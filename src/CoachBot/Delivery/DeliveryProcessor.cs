@@ -36,7 +36,15 @@ internal sealed class DeliveryProcessor(
     ILogger<DeliveryProcessor> logger)
 {
     /// <summary>Identifies this instance in claims (diagnostics only).</summary>
-    public static readonly string InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{Guid.NewGuid():N}"[..40];
+    public static readonly string InstanceId = ClaimantId(Environment.MachineName, Environment.ProcessId, Guid.NewGuid());
+
+    /// <summary>
+    /// Host (up to 16 characters), process and 12 random hex digits: at most 40 characters, and never fewer than the
+    /// random part, which keeps two processes apart whatever the host is called (a container's can be two letters, its
+    /// process id 1: cutting a fixed 40 characters off the whole once threw there and failed every job).
+    /// </summary>
+    internal static string ClaimantId(string machine, int processId, Guid random) =>
+        $"{(machine.Length > 16 ? machine[..16] : machine)}-{processId}-{random.ToString("N")[..12]}";
 
     public async Task<JobOutcome> ProcessAsync(DeliveryJob job, CancellationToken ct) => (await ProcessWithDelayAsync(job, ct).ConfigureAwait(false)).Outcome;
 

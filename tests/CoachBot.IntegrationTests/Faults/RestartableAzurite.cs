@@ -1,3 +1,5 @@
+using System.Diagnostics;
+
 namespace CoachBot.IntegrationTests.Faults;
 
 /// <summary>
@@ -15,14 +17,22 @@ public sealed class RestartableAzurite(bool inMemory = false) : IAsyncDisposable
     private readonly int _queuePort = FreePort.Next();
     private readonly int _blobPort = FreePort.Next();
     private ChildProcess? _process;
+    private readonly Stopwatch _up = new();
 
     public string ConnectionString => AzuriteServer.ConnectionStringFor(_tablePort, _queuePort);
+
+    /// <summary>This Azurite's tables with <paramref name="queues"/>' queues: two services that, as on Azure, do not stall each other.</summary>
+    public string ConnectionStringWithQueuesOf(RestartableAzurite queues) => AzuriteServer.ConnectionStringFor(_tablePort, queues._queuePort);
 
     /// <summary>CPU Azurite has used so far (user + system), while it runs.</summary>
     public TimeSpan TotalProcessorTime => _process is null || _process.HasExited ? TimeSpan.Zero : _process.TotalProcessorTime;
 
+    /// <summary>Time since the last start: Azurite's queue service sweeps its message store 60 s after it starts and every 60 s after that.</summary>
+    public TimeSpan Uptime => _up.Elapsed;
+
     public async Task StartAsync()
     {
+        _up.Restart();
         Directory.CreateDirectory(_location);
         string[] storage = inMemory ? ["--inMemoryPersistence"] : ["--location", _location];
         _process = ChildProcess.Start("node", AzuriteServer.Arguments(RepoPaths.Root, _tablePort, _queuePort, _blobPort, storage), RepoPaths.Root);
