@@ -95,7 +95,9 @@ public sealed partial class BotAdapter(
             // the background, replying through the Connector.
             var aborted = background.Aborted;
             var turn = handler.OnTurnAsync(new TurnContext(activity, connector) { Caller = caller }, aborted);
-            if (await Task.WhenAny(turn, Task.Delay(options.Value.AcknowledgeAfter, ct)).ConfigureAwait(false) != turn)
+            // Not a Task.Delay per turn: that timer would outlive every fast turn by the whole AcknowledgeAfter.
+            await ((Task)turn).WaitAsync(options.Value.AcknowledgeAfter, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            if (!turn.IsCompleted)
             {
                 // Acknowledged means durable: the activity is persisted first, or the request fails and the channel redelivers.
                 if (!await background.AcknowledgeAsync(turn, () => handler.OnTurnAsync(new TurnContext(activity, connector) { Caller = caller }, aborted), body, caller, ct).ConfigureAwait(false))

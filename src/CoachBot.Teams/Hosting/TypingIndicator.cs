@@ -23,28 +23,27 @@ public sealed class TypingIndicator : IAsyncDisposable
 
     private static async Task SendWhileSlowAsync(ITurnContext turn, TimeSpan after, TimeSpan repeatEvery, CancellationToken ct)
     {
-        try
+        // Waits end without throwing when the turn finishes: almost every turn ends inside the first wait, and an
+        // exception per turn costs more than the rest of this class.
+        await Task.Delay(after, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        while (!ct.IsCancellationRequested)
         {
-            await Task.Delay(after, ct).ConfigureAwait(false);
-            while (!ct.IsCancellationRequested)
+            var typing = turn.Activity.CreateReply();
+            typing.Type = ActivityTypes.Typing;
+            try
             {
-                var typing = turn.Activity.CreateReply();
-                typing.Type = ActivityTypes.Typing;
-                try
-                {
-                    await turn.SendActivityAsync(typing, ct).ConfigureAwait(false);
-                }
-                catch (Exception e) when (e is Connector.ConnectorException or HttpRequestException)
-                {
-                    // A lost typing indicator is harmless; the reply itself is what matters. Try again at the next beat.
-                }
-
-                await Task.Delay(repeatEvery, ct).ConfigureAwait(false);
+                await turn.SendActivityAsync(typing, ct).ConfigureAwait(false);
             }
-        }
-        catch (OperationCanceledException)
-        {
-            // The turn finished: no more indicators.
+            catch (OperationCanceledException) when (ct.IsCancellationRequested)
+            {
+                return; // The turn finished: no more indicators.
+            }
+            catch (Exception e) when (e is Connector.ConnectorException or HttpRequestException or OperationCanceledException)
+            {
+                // A lost typing indicator is harmless; the reply itself is what matters. Try again at the next beat.
+            }
+
+            await Task.Delay(repeatEvery, ct).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
         }
     }
 

@@ -138,11 +138,13 @@ internal sealed partial class CoachingBot(
                 ? new PlanRecord(rep.TenantId, rep.UserKey, turn.ActivityId, conversationId, commitment.TopicId, commitment.Plan, commitment.Due, now)
                 : null;
 
+            // The conversation's reference row is rewritten only when it changed or is getting old (StateCache.HoldsReference).
+            var keepsReference = states.HoldsReference(stateKey, reference, now);
             SaveTurnResult saved;
             Azure.ETag turnETag, stateETag;
             try
             {
-                (saved, turnETag, stateETag) = await store.SaveTurnAsync(record, state, stored.ETag, reference, plan, ct).ConfigureAwait(false);
+                (saved, turnETag, stateETag) = await store.SaveTurnAsync(record, state, stored.ETag, keepsReference ? null : reference, plan, ct).ConfigureAwait(false);
             }
             catch
             {
@@ -153,7 +155,7 @@ internal sealed partial class CoachingBot(
                 throw;
             }
             if (saved != SaveTurnResult.Saved) sends.Settle(key);
-            if (saved == SaveTurnResult.Saved) states.Remember(stateKey, new StoredState(state, stateETag));
+            if (saved == SaveTurnResult.Saved) states.Remember(stateKey, new StoredState(state, stateETag), keepsReference ? states.StoredReference(stateKey) : reference);
             else states.Forget(stateKey);
             switch (saved)
             {
@@ -166,7 +168,7 @@ internal sealed partial class CoachingBot(
                         sends.Settle(key);
                         await erasure.ForgetAsync(turn, rep, reference, ct).ConfigureAwait(false);
                     }
-                    else await ReplyAsync(turn, record with { ETag = turnETag }, ct).ConfigureAwait(false);
+                    else await ReplyAsync(turn, record with { ETag = turnETag }, ct, plan).ConfigureAwait(false);
                     return;
                 case SaveTurnResult.Duplicate:
                     CoachBotTelemetry.Duplicate();
@@ -249,14 +251,15 @@ internal sealed partial class CoachingBot(
         return existing.IsSettledBy(await fleet.GetAsync(holder, ct).ConfigureAwait(false));
     }
 
-    private async Task ReplyAsync(ITurnContext turn, TurnRecord record, CancellationToken ct)
+    /// <param name="stored">The plan this turn's transaction wrote, if any: its card needs no read back.</param>
+    private async Task ReplyAsync(ITurnContext turn, TurnRecord record, CancellationToken ct, PlanRecord? stored = null)
     {
         var key = ReplySends.KeyOf(record);
         try
         {
             var reply = turn.Activity.CreateReply(record.BotText);
             if (record.Kind is nameof(ReplyKind.PlanConfirmed) or nameof(ReplyKind.PlanUpdated)
-                && await plans.GetAsync(record.TenantId, record.UserKey, await PlanIdAsync(record, ct).ConfigureAwait(false), ct).ConfigureAwait(false) is { } plan)
+                && (stored ?? await plans.GetAsync(record.TenantId, record.UserKey, await PlanIdAsync(record, ct).ConfigureAwait(false), ct).ConfigureAwait(false)) is { } plan)
                 reply.WithCard(PlanCard.Build(plan).ToJsonElement());
             else if (record.Kind == nameof(ReplyKind.DealHelpOffered))
                 reply.WithCard(DealHelp.DealHelpCards.BuildAsk(DealHelpStore.RequestIdOf(record.UserKey, record.ActivityId), record.RepText).ToJsonElement());
@@ -322,6 +325,8 @@ internal sealed partial class CoachingBot(
         var activity = turn.Activity;
         if (activity.From?.Id is null) return;
         var rep = RepIdentity.From(activity);
+        // The next turn here must write the reference again, not trust the copy it stored before.
+        states.Forget(StateCache.KeyOf(rep.TenantId, rep.UserKey, turn.ConversationId));
         if (ToStored(activity, rep, time.GetUtcNow()) is { } reference)
             await store.UpsertReferenceAsync(reference with { IsStale = true }, ct).ConfigureAwait(false);
     }

@@ -108,9 +108,32 @@ public sealed class StorageRequestsPerTurnTests : IAsyncLifetime
         Assert.Single(await store.GetTurnsAsync(tenant, user, default), t => t.RepText == "Keep the margin and close this quarter");
     }
 
-    private async Task<List<string>> TurnAsync(string conversation, string user, string text)
+    [Fact]
+    public async Task An_unchanged_conversation_reference_is_left_out_of_the_turn_and_a_changed_one_is_written()
+    {
+        var conversation = "a:count-" + Guid.NewGuid().ToString("N");
+        var user = "aad-count-" + Guid.NewGuid().ToString("N")[..8];
+        var store = _app.Services.GetRequiredService<CoachingStore>();
+        var tenant = TeamsActivities.TenantId;
+        await TurnAsync(conversation, user, "The client says our price is too high");
+        var first = await store.GetReferenceAsync(tenant, user, conversation, default);
+        Assert.NotNull(first);
+
+        await TurnAsync(conversation, user, "I sent them the discount table last week");
+        // Same reference as stored a moment ago: the row was not written again.
+        Assert.Equal(first, await store.GetReferenceAsync(tenant, user, conversation, default));
+
+        await TurnAsync(conversation, user, "Keep the margin and close this quarter", a => a["locale"] = "de-DE");
+        // The reference changed (the rep's Teams language): this turn's transaction wrote it.
+        var changed = await store.GetReferenceAsync(tenant, user, conversation, default);
+        Assert.Equal("de-DE", changed!.Locale);
+        Assert.True(changed.UpdatedAt > first.UpdatedAt);
+    }
+
+    private async Task<List<string>> TurnAsync(string conversation, string user, string text, Action<System.Text.Json.Nodes.JsonObject>? change = null)
     {
         var activity = TeamsActivities.Message(_connector.ServiceUrl, conversation, text, userAad: user);
+        change?.Invoke(activity);
         var before = _requests.Count;
         var inbound = _inbound.Count;
         var replies = _connector.Replies(conversation).Count;
