@@ -77,13 +77,30 @@ internal sealed class LoadRunner(HttpClient http, ConnectorStub sink)
             Seconds: seconds, TurnsPerSecond: replyMs.Length / seconds,
             P50: Percentile(replyMs, 0.50), P95: Percentile(replyMs, 0.95), P99: Percentile(replyMs, 0.99), Max: replyMs.Length > 0 ? replyMs[^1] : double.NaN,
             HttpP50: Percentile(httpMs, 0.50), HttpP99: Percentile(httpMs, 0.99),
-            ErrorSample: outcomes.Select(x => x.Error).FirstOrDefault(e => e is not null));
+            ErrorSample: outcomes.Select(x => x.Error).FirstOrDefault(e => e is not null))
+        {
+            Tail = TailOf(ok, Percentile(replyMs, 0.99), measureFrom),
+        };
+    }
+
+    /// <summary>The turns at or over the p99: which messages they were, and in which seconds of the window they were sent.</summary>
+    private static string TailOf(Outcome[] ok, double p99, long measureFrom)
+    {
+        var slow = ok.Where(x => x.ReplyMs >= p99).ToArray();
+        if (slow.Length == 0) return "";
+        static string Key(Outcome x) => x.Text.Length > 24 ? x.Text[..24] + "…" : x.Text;
+        var all = ok.GroupBy(Key).ToDictionary(g => g.Key, g => g.Count());
+        var byText = slow.GroupBy(Key).OrderByDescending(g => g.Count()).Take(5).Select(g => $"\"{g.Key}\" {g.Count()} of {all[g.Key]}");
+        var from = measureFrom / (double)Stopwatch.Frequency;
+        var bySecond = slow.GroupBy(x => (int)(x.SentAt - from)).OrderByDescending(g => g.Count()).Take(5).Select(g => $"{g.Key}s:{g.Count()}");
+        return $"{slow.Length} turns ≥ p99; by message: {string.Join(", ", byText)}; busiest seconds: {string.Join(" ", bySecond)}";
     }
 
     private async Task<Outcome> SendOneAsync(string runId, int user, int turn, TimeSpan replyTimeout)
     {
         var activityId = $"{runId}-{user}-{turn}-{Guid.NewGuid():N}";
-        var body = RepTexts.Message(sink.ServiceUrl, runId, user, activityId, RepTexts.TextFor(user, turn)).ToJsonString();
+        var text = RepTexts.TextFor(user, turn);
+        var body = RepTexts.Message(sink.ServiceUrl, runId, user, activityId, text).ToJsonString();
         var reply = sink.ExpectReply(activityId);
         var sent = Stopwatch.GetTimestamp();
         try
@@ -98,7 +115,7 @@ internal sealed class LoadRunner(HttpClient http, ConnectorStub sink)
                 return new Outcome(null, null, $"{(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}", false);
             }
             var arrived = await reply.WaitAsync(replyTimeout);
-            return new Outcome(Ms(arrived - sent), Ms(answered - sent), null, false);
+            return new Outcome(Ms(arrived - sent), Ms(answered - sent), null, false, text, sent / (double)Stopwatch.Frequency);
         }
         catch (TimeoutException)
         {
@@ -117,7 +134,9 @@ internal sealed class LoadRunner(HttpClient http, ConnectorStub sink)
     private static double Percentile(double[] sorted, double p) =>
         sorted.Length == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Length) - 1, 0, sorted.Length - 1)];
 
-    private sealed record Outcome(double? ReplyMs, double? HttpMs, string? Error, bool TimedOut);
+    /// <param name="Text">The rep's message (its script step): where the slowest turns come from.</param>
+    /// <param name="SentAt">Seconds since the level's measured window opened: whether the slowest turns bunch in time.</param>
+    private sealed record Outcome(double? ReplyMs, double? HttpMs, string? Error, bool TimedOut, string Text = "", double SentAt = 0);
 }
 
 internal sealed record LevelStats(
@@ -126,4 +145,7 @@ internal sealed record LevelStats(
 {
     /// <summary>Typing indicators the bot sent during the level (warm-up included); they are not replies.</summary>
     public long TypingIndicators { get; init; }
+
+    /// <summary>Where the slowest 1 % came from (<c>LoadRunner.TailOf</c>), logged with the level.</summary>
+    public string Tail { get; init; } = "";
 }

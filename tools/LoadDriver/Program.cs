@@ -85,6 +85,7 @@ try
             report.Level(bot.Name, load.Name, stats, usage);
             Log($"{bot.Name} {load.Name}: {stats.TurnsPerSecond:F1} turns/s, p50 {stats.P50:F1} ms, p99 {stats.P99:F1} ms, errors {stats.Errors}, timeouts {stats.Timeouts}, typing {stats.TypingIndicators}" +
                 (stats.ErrorSample is null ? "" : $" (e.g. {stats.ErrorSample})"));
+            if (stats.Tail.Length > 0) Log($"{bot.Name} {load.Name} tail: {stats.Tail}");
         }
     }
     foreach (var c in clients.Values) c.Dispose();

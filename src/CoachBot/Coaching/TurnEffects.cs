@@ -22,12 +22,16 @@ namespace CoachBot.Coaching;
 internal sealed class TurnEffects(PlanEffects planEffects, PlanStore plans, TeamSignalStore signals, CoachingStore store, IOptions<CoachingOptions> options)
 {
     /// <summary>
-    /// Whether the reply does I/O beyond the turn's own transaction: here, in <see cref="PlanEffects"/>, or "forget me"'s
-    /// erase. Such a reply must be decided on a freshly read state (see <see cref="StateCache"/>).
+    /// Whether the reply does I/O beyond the turn's own transaction that must be decided on a freshly read state (see
+    /// <see cref="StateCache"/>): a new topic's signal (one decided on a stale state could count a topic the rep had
+    /// already raised), the plan replies that change other rows, <c>export</c> and "forget me"'s erase. A confirmed plan
+    /// is not among them: its only effect is the follow-up entry keyed by this message, and if a stale state fails the
+    /// transaction and the turn is decided otherwise, an entry whose plan was never stored is skipped when due
+    /// (<c>FollowUpStarter</c>); its reply's card is built from the plan the transaction wrote.
     /// </summary>
     public static bool Needs(CoachingReply reply, CoachingState before) =>
         RaisedTopic(reply, before) is not null
-        || PlanEffects.Handles(reply.Kind)
+        || PlanEffects.Handles(reply.Kind) && reply.Kind != ReplyKind.PlanConfirmed
         || reply.Kind is ReplyKind.Export or ReplyKind.ForgetMeConfirmed;
 
     /// <summary>Applies the reply's effects; returns the text to send (the engine's, plus any listing).</summary>

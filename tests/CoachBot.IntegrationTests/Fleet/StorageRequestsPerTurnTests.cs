@@ -130,17 +130,39 @@ public sealed class StorageRequestsPerTurnTests : IAsyncLifetime
         Assert.True(changed.UpdatedAt > first.UpdatedAt);
     }
 
-    private async Task<List<string>> TurnAsync(string conversation, string user, string text, Action<System.Text.Json.Nodes.JsonObject>? change = null)
+    [Fact]
+    public async Task A_dated_plan_on_the_cached_state_schedules_its_follow_up_and_saves_without_a_read()
+    {
+        var conversation = "a:count-" + Guid.NewGuid().ToString("N");
+        var user = "aad-count-" + Guid.NewGuid().ToString("N")[..8];
+        foreach (var text in new[] { "What should I do about a prospect who says our price is too high?", "I offered 10% off already", "Keep the margin and close this quarter", "Reframe on ROI, or cut scope" })
+            await TurnAsync(conversation, user, text);
+
+        // The plan reply and its card are two Connector messages.
+        // (The first plan in this process also creates the follow-up table, once.)
+        var plan = (await TurnAsync(conversation, user, "I will send an ROI sheet by Friday", replies: 2)).Where(r => !r.EndsWith("/Tables", StringComparison.Ordinal)).ToList();
+        _output.WriteLine($"dated plan: {plan.Count} requests: {string.Join(", ", plan)}");
+        // The follow-up entry, then the transaction (turn, state, plan): no state read, no plan read for the card.
+        Assert.Equal(2, plan.Count);
+        Assert.Contains("/followups", plan[0], StringComparison.Ordinal);
+        Assert.Contains("$batch", plan[1], StringComparison.Ordinal);
+        var card = _connector.Replies(conversation)[^1].Body!.Value.GetProperty("attachments")[0].GetProperty("content").GetRawText();
+        Assert.Contains("I will send an ROI sheet", card, StringComparison.Ordinal);
+        var stored = Assert.Single(await _app.Services.GetRequiredService<CoachBot.Storage.Plans.PlanStore>().ListAsync(TeamsActivities.TenantId, user, default));
+        Assert.Contains("ROI sheet", stored.Text, StringComparison.Ordinal);
+    }
+
+    private async Task<List<string>> TurnAsync(string conversation, string user, string text, Action<System.Text.Json.Nodes.JsonObject>? change = null, int replies = 1)
     {
         var activity = TeamsActivities.Message(_connector.ServiceUrl, conversation, text, userAad: user);
         change?.Invoke(activity);
-        var before = _requests.Count;
+        var requestsBefore = _requests.Count;
         var inbound = _inbound.Count;
-        var replies = _connector.Replies(conversation).Count;
+        var before = _connector.Replies(conversation).Count;
         using var response = await _client.PostAsync(activity);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(replies + 1, _connector.Replies(conversation).Count);
-        var made = _requests.Skip(before).ToList();
+        Assert.Equal(before + replies, _connector.Replies(conversation).Count);
+        var made = _requests.Skip(requestsBefore).ToList();
         var turn = Assert.Single(_inbound.Skip(inbound).Distinct());
         return [.. made.Where(r => r.Trace == turn).Select(r => r.Request)];
     }
