@@ -18,6 +18,13 @@ public sealed class TeamSignalStore(TableServiceClient service) : TableStore(ser
         await table.UpsertEntityAsync(TeamSignalEntity.From(signal), TableUpdateMode.Replace, ct).ConfigureAwait(false);
     }
 
+    /// <summary>Takes back a signal written for a turn that was then decided otherwise; gone already is fine.</summary>
+    public async Task RemoveAsync(TeamSignal signal, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        await table.DeleteEntityAsync(PartitionKey(signal), RowKey(signal), Azure.ETag.All, ct).ConfigureAwait(false);
+    }
+
     public async Task<IReadOnlyList<TeamSignal>> ListAsync(string tenantId, DateOnly day, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);

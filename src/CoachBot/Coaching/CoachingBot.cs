@@ -104,24 +104,44 @@ internal sealed partial class CoachingBot(
             return (aside, reply);
         }
 
+        // The topic signal written ahead of the read (TurnEffects.SignalAheadAsync), until the decision on the row settles it.
+        string? signalled = null;
         for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
         {
             // The state this instance stored last stands in for the read (StateCache), unless the reply decided on it
             // would do I/O beyond the transaction: then, as for a state not cached, the row is read and decides.
             var stored = states.TryGet(stateKey, out var cached) ? cached : null;
             var (aside, reply) = stored is null ? default : Decide(stored);
-            if (stored is null || reply is not null && TurnEffects.Needs(reply, stored.State))
+            if (stored is null || signalled is not null || reply is not null && TurnEffects.Needs(reply, stored.State))
             {
-                var read = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
+                // A new topic decided on the cached state: its signal goes out together with the read, and is taken
+                // back below if the row decides otherwise.
+                var ahead = stored is null || signalled is not null ? null : effects.SignalAheadAsync(reply, stored.State, rep, facts, ct);
+                StoredState read;
+                try
+                {
+                    read = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
+                }
+                catch
+                {
+                    if (ahead is not null) await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+                    throw;
+                }
+                if (ahead is not null) signalled = await ahead.ConfigureAwait(false);
                 // The erase job is looked up only when the state says "erasing" or is missing (a first turn here, or the rep
                 // was erased): a redelivered "forget me" confirmation, or any message while the erase is unfinished, is not a new turn.
-                if ((read.Erasing || read.IsMissing) && await erasure.InterceptAsync(turn, rep, ct).ConfigureAwait(false)) return;
+                if ((read.Erasing || read.IsMissing) && await erasure.InterceptAsync(turn, rep, ct).ConfigureAwait(false))
+                {
+                    await effects.SettleAheadAsync(signalled, null, read.State, stored: false, rep, facts, ct).ConfigureAwait(false);
+                    return;
+                }
                 // The row as cached (same ETag): the decision already taken on it stands.
                 if (stored is null || read.ETag != stored.ETag) (aside, reply) = Decide(read);
+                signalled = await effects.SettleAheadAsync(signalled, reply, read.State, stored: true, rep, facts, ct).ConfigureAwait(false);
                 stored = read;
             }
             var state = reply?.State ?? stored.State;
-            var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
+            var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct, signalled).ConfigureAwait(false);
             var kind = reply?.Kind.ToString() ?? aside!.Kind;
             var key = ReplySends.KeyOf(rep.TenantId, rep.UserKey, conversationId, turn.ActivityId);
             var since = sends.Begin(key);

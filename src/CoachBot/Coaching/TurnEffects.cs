@@ -34,11 +34,33 @@ internal sealed class TurnEffects(PlanEffects planEffects, PlanStore plans, Team
         || PlanEffects.Handles(reply.Kind) && reply.Kind != ReplyKind.PlanConfirmed
         || reply.Kind is ReplyKind.Export or ReplyKind.ForgetMeConfirmed;
 
-    /// <summary>Applies the reply's effects; returns the text to send (the engine's, plus any listing).</summary>
-    public async Task<string> ApplyAsync(CoachingReply reply, CoachingState before, RepIdentity rep, TurnFacts turn, CancellationToken ct)
+    /// <summary>
+    /// Writes the topic signal of a reply decided on the cached state while that state is read again
+    /// (<see cref="CoachingBot"/>), so a new topic costs two round trips, not three; null when the reply raises none.
+    /// The caller settles it with <see cref="SettleAheadAsync"/> once the turn is decided on the row it read.
+    /// </summary>
+    public Task<string?>? SignalAheadAsync(CoachingReply? reply, CoachingState cached, RepIdentity rep, TurnFacts turn, CancellationToken ct) =>
+        reply is not null && RaisedTopic(reply, cached) is { } topic ? SignalTopicAsync(topic, rep, turn, ct) : null;
+
+    /// <summary>
+    /// Keeps the signal written ahead if the turn, decided on the row just read, raises a topic (the upsert that
+    /// follows rewrites the same row with the right topic); takes it back if the turn raises none or will not be
+    /// stored (the rep's "forget me" is under way), so no count and no personal row outlives the decision.
+    /// </summary>
+    /// <returns>The topic the signal row still holds, or null when there is none.</returns>
+    public async Task<string?> SettleAheadAsync(string? signalled, CoachingReply? reply, CoachingState read, bool stored, RepIdentity rep, TurnFacts turn, CancellationToken ct)
     {
-        if (RaisedTopic(reply, before) is { } topic)
-            await Signal(TeamSignal.TopicRaised, rep, turn, topic, null, ct).ConfigureAwait(false);
+        if (signalled is null || stored && reply is not null && RaisedTopic(reply, read) is not null) return signalled;
+        await signals.RemoveAsync(TopicSignal(signalled, rep, turn), ct).ConfigureAwait(false);
+        return null;
+    }
+
+    /// <summary>Applies the reply's effects; returns the text to send (the engine's, plus any listing).</summary>
+    /// <param name="signalled">The topic already signalled ahead for this turn (<see cref="SignalAheadAsync"/>), not written again.</param>
+    public async Task<string> ApplyAsync(CoachingReply reply, CoachingState before, RepIdentity rep, TurnFacts turn, CancellationToken ct, string? signalled = null)
+    {
+        if (RaisedTopic(reply, before) is { } topic && topic != signalled)
+            await signals.RecordAsync(TopicSignal(topic, rep, turn), ct).ConfigureAwait(false);
 
         if (await planEffects.TryApplyAsync(reply, before, rep, turn, ct).ConfigureAwait(false) is { } planText) return planText;
         return reply.Kind == ReplyKind.Export ? reply.Text + "\n\n" + await ExportAsync(rep, ct).ConfigureAwait(false) : reply.Text;
@@ -48,8 +70,14 @@ internal sealed class TurnEffects(PlanEffects planEffects, PlanStore plans, Team
     private static string? RaisedTopic(CoachingReply reply, CoachingState before) =>
         reply.State.Topic is { } topic && topic != before.Topic ? topic : null;
 
-    private Task Signal(string kind, RepIdentity rep, TurnFacts turn, string? topic, string? planText, CancellationToken ct) =>
-        signals.RecordAsync(new TeamSignal(rep.TenantId, turn.Day, kind, rep.UserKey, turn.ActivityId, topic, planText, null, turn.At), ct);
+    private async Task<string?> SignalTopicAsync(string topic, RepIdentity rep, TurnFacts turn, CancellationToken ct)
+    {
+        await signals.RecordAsync(TopicSignal(topic, rep, turn), ct).ConfigureAwait(false);
+        return topic;
+    }
+
+    private static TeamSignal TopicSignal(string topic, RepIdentity rep, TurnFacts turn) =>
+        new(rep.TenantId, turn.Day, TeamSignal.TopicRaised, rep.UserKey, turn.ActivityId, topic, null, null, turn.At);
 
     /// <summary>The rep's own data as JSON in a code block: plans and turns (with their own words), newest first, bounded.</summary>
     private async Task<string> ExportAsync(RepIdentity rep, CancellationToken ct)

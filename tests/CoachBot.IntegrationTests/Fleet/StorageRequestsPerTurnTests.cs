@@ -24,6 +24,8 @@ public sealed class StorageRequestsPerTurnTests : IAsyncLifetime
     private readonly ITestOutputHelper _output;
     private readonly ConcurrentQueue<(ActivityTraceId Trace, string Request)> _requests = new();
     private readonly ConcurrentQueue<ActivityTraceId> _inbound = new();
+    /// <summary>Each request's sending and answer, in order: shows which requests were in flight together.</summary>
+    private readonly ConcurrentQueue<string> _events = new();
     private readonly ActivityListener _aspNetCore;
     private ConnectorStub _connector = null!;
     private BotApp _app = null!;
@@ -47,7 +49,7 @@ public sealed class StorageRequestsPerTurnTests : IAsyncLifetime
         ActivitySource.AddActivityListener(_aspNetCore);
         _connector = await ConnectorStub.StartAsync();
         var options = new TableClientOptions();
-        options.AddPolicy(new CountingPolicy(_requests), HttpPipelinePosition.PerRetry);
+        options.AddPolicy(new CountingPolicy(_requests, _events), HttpPipelinePosition.PerRetry);
         _app = new BotApp(_azurite.ConnectionString, null, services => services.AddSingleton(new TableServiceClient(_azurite.ConnectionString, options)));
         _client = _app.CreateHttpClient();
     }
@@ -152,6 +154,77 @@ public sealed class StorageRequestsPerTurnTests : IAsyncLifetime
         Assert.Contains("ROI sheet", stored.Text, StringComparison.Ordinal);
     }
 
+    /// <summary>A clear switch to a confident, different topic (the engine's rule: docs/coaching.md).</summary>
+    private const string Switch = "actually forget Northwind, my bigger problem is my forecast";
+
+    private async Task StuckInLegalAsync(string conversation, string user)
+    {
+        await TurnAsync(conversation, user, "The Northwind deal is stuck in legal");
+        await TurnAsync(conversation, user, "I emailed their counsel twice");
+    }
+
+    [Fact]
+    public async Task A_new_topic_on_the_cached_state_writes_its_signal_while_the_state_is_read()
+    {
+        var conversation = "a:count-" + Guid.NewGuid().ToString("N");
+        var user = "aad-count-" + Guid.NewGuid().ToString("N")[..8];
+        await StuckInLegalAsync(conversation, user);
+        var events = _events.Count;
+        var (raised, id) = await TopicTurnAsync(conversation, user, Switch);
+        var order = _events.Skip(events).ToList();
+        // In flight together: the signal was sent before the read was answered.
+        Assert.True(order.FindIndex(e => e.StartsWith("sent PUT", StringComparison.Ordinal) && e.Contains("/signals", StringComparison.Ordinal))
+            < order.FindIndex(e => e.StartsWith("answered GET", StringComparison.Ordinal) && e.Contains("/coaching", StringComparison.Ordinal)), string.Join(", ", order));
+        _output.WriteLine($"new topic: {raised.Count} requests: {string.Join(", ", raised)}");
+        // The read and the signal go out together, then the transaction: three requests, two round trips.
+        Assert.Equal(3, raised.Count);
+        Assert.Contains(raised[..2], r => r.StartsWith("GET ", StringComparison.Ordinal) && r.Contains("/coaching", StringComparison.Ordinal));
+        Assert.Contains(raised[..2], r => r.StartsWith("PUT ", StringComparison.Ordinal) && r.Contains("/signals", StringComparison.Ordinal));
+        Assert.Contains("$batch", raised[2], StringComparison.Ordinal);
+        var state = await _app.Services.GetRequiredService<CoachingStore>().GetStateAsync(TeamsActivities.TenantId, user, conversation, default);
+        Assert.Single(await TopicSignalsAsync(user, id), s => s.Topic == state.State.Topic);
+    }
+
+    [Fact]
+    public async Task A_signal_written_ahead_is_taken_back_when_the_row_read_decides_that_no_topic_was_raised()
+    {
+        // What topic the switch raises, learned on a conversation of its own.
+        var probeUser = "aad-count-" + Guid.NewGuid().ToString("N")[..8];
+        var probe = "a:count-" + Guid.NewGuid().ToString("N");
+        await StuckInLegalAsync(probe, probeUser);
+        var store = _app.Services.GetRequiredService<CoachingStore>();
+        var tenant = TeamsActivities.TenantId;
+        var legal = (await store.GetStateAsync(tenant, probeUser, probe, default)).State.Topic;
+        await TurnAsync(probe, probeUser, Switch);
+        var forecast = (await store.GetStateAsync(tenant, probeUser, probe, default)).State.Topic;
+        Assert.NotNull(forecast);
+        Assert.NotEqual(legal, forecast);
+
+        var conversation = "a:count-" + Guid.NewGuid().ToString("N");
+        var user = "aad-count-" + Guid.NewGuid().ToString("N")[..8];
+        await StuckInLegalAsync(conversation, user);
+        // Another writer moved the conversation to that topic already: this instance's cached state still says legal.
+        var current = await store.GetStateAsync(tenant, user, conversation, default);
+        Assert.True(await store.SaveStateAsync(tenant, user, conversation, current.State with { Topic = forecast }, current.ETag, default));
+
+        var (requests, id) = await TopicTurnAsync(conversation, user, Switch);
+        _output.WriteLine($"stale topic: {requests.Count} requests: {string.Join(", ", requests)}");
+        // Decided on the cache it raised a topic and signalled it; the row says the topic was already raised: taken back.
+        Assert.Contains(requests, r => r.StartsWith("DELETE ", StringComparison.Ordinal) && r.Contains("/signals", StringComparison.Ordinal));
+        Assert.Empty(await TopicSignalsAsync(user, id));
+        Assert.Single(await store.GetTurnsAsync(tenant, user, default), t => t.ActivityId == id);
+    }
+
+    private async Task<(List<string> Requests, string ActivityId)> TopicTurnAsync(string conversation, string user, string text)
+    {
+        var id = Guid.NewGuid().ToString("N");
+        return (await TurnAsync(conversation, user, text, a => a["id"] = id), id);
+    }
+
+    private async Task<List<CoachBot.Storage.Signals.TeamSignal>> TopicSignalsAsync(string user, string activityId) =>
+        [.. (await _app.Services.GetRequiredService<CoachBot.Storage.Signals.TeamSignalStore>().ListAsync(TeamsActivities.TenantId, DateOnly.FromDateTime(DateTime.UtcNow), default))
+            .Where(s => s.Kind == CoachBot.Storage.Signals.TeamSignal.TopicRaised && s.UserKey == user && s.Id == activityId)];
+
     private async Task<List<string>> TurnAsync(string conversation, string user, string text, Action<System.Text.Json.Nodes.JsonObject>? change = null, int replies = 1)
     {
         var activity = TeamsActivities.Message(_connector.ServiceUrl, conversation, text, userAad: user);
@@ -167,11 +240,14 @@ public sealed class StorageRequestsPerTurnTests : IAsyncLifetime
         return [.. made.Where(r => r.Trace == turn).Select(r => r.Request)];
     }
 
-    private sealed class CountingPolicy(ConcurrentQueue<(ActivityTraceId, string)> requests) : HttpPipelineSynchronousPolicy
+    private sealed class CountingPolicy(ConcurrentQueue<(ActivityTraceId, string)> requests, ConcurrentQueue<string> events) : HttpPipelineSynchronousPolicy
     {
         public override void OnSendingRequest(HttpMessage message)
         {
             requests.Enqueue((Activity.Current?.TraceId ?? default, $"{message.Request.Method} {message.Request.Uri.Path}"));
+            events.Enqueue($"sent {message.Request.Method} {message.Request.Uri.Path}");
         }
+
+        public override void OnReceivedResponse(HttpMessage message) => events.Enqueue($"answered {message.Request.Method} {message.Request.Uri.Path}");
     }
 }
