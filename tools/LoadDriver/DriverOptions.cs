@@ -8,7 +8,7 @@ internal sealed record DriverOptions
     public IReadOnlyList<int> Levels { get; init; } = [1, 8, 32, 64];
     public TimeSpan Duration { get; init; } = TimeSpan.FromSeconds(20);
     public TimeSpan Warmup { get; init; } = TimeSpan.FromSeconds(2);
-    public TimeSpan BotWarmup { get; init; } = TimeSpan.FromSeconds(15);
+    public TimeSpan BotWarmup { get; init; } = TimeSpan.FromSeconds(45);
     /// <summary>Open-loop offered loads (turns/s), run after the closed-loop levels.</summary>
     public IReadOnlyList<double> Rates { get; init; } = [10, 25];
     public int MaxRequestsPerLevel { get; init; } = 50_000;
@@ -29,7 +29,7 @@ internal sealed record DriverOptions
           --levels 1,8,32,64        concurrency levels (closed loop: each worker waits for the reply before its next message)
           --duration 20             seconds measured per level (after --warmup seconds)
           --warmup 2                seconds per level not measured
-          --bot-warmup 15           seconds of unmeasured load per bot before the first level (JIT, connections)
+          --bot-warmup 45           seconds of unmeasured load per bot before the first level (tiered JIT, connections)
           --rates 10,25             open-loop offered loads (turns/s) after the closed-loop levels; "none" to skip
           --max-requests 50000      cap per level
           --users 256               distinct reps (each with its own 1:1 conversation); users are split across workers
