@@ -19,21 +19,24 @@ public static class NudgeStorageServiceCollectionExtensions
         var clientOptions = new QueueClientOptions { MessageEncoding = QueueMessageEncoding.None };
         clientOptions.Retry.MaxRetries = 3;
         clientOptions.Retry.NetworkTimeout = TimeSpan.FromSeconds(10);
-        // An account key: requests carry a SAS derived from it rather than each being signed with the key (AccountKeySas).
-        services.AddKeyedSingleton(AccountKeySas.QueuesKey, (sp, _) =>
-            AccountKeySas.ForQueues(new QueueServiceClient(options.ConnectionString, clientOptions), sp.GetService<TimeProvider>() ?? TimeProvider.System));
-        services.AddSingleton(sp =>
+        var keyed = string.IsNullOrWhiteSpace(options.ConnectionString) ? null : new QueueServiceClient(options.ConnectionString, clientOptions);
+        if (keyed is { CanGenerateAccountSasUri: false })
+            services.AddSingleton(keyed);
+        else if (keyed is not null)
         {
-            if (!string.IsNullOrWhiteSpace(options.ConnectionString))
+            // An account key: requests carry a SAS derived from it rather than each being signed with the key (AccountKeySas).
+            services.AddKeyedSingleton(AccountKeySas.QueuesKey, (sp, _) => AccountKeySas.ForQueues(keyed, sp.GetService<TimeProvider>() ?? TimeProvider.System));
+            services.AddSingleton(sp =>
             {
-                var keyed = new QueueServiceClient(options.ConnectionString, clientOptions);
-                if (!keyed.CanGenerateAccountSasUri) return keyed;
                 var sas = sp.GetRequiredKeyedService<AccountKeySas>(AccountKeySas.QueuesKey);
                 return new QueueServiceClient(sas.Endpoint, sas.Credential, clientOptions);
-            }
-            if (options.QueueServiceUri is not null) return new QueueServiceClient(options.QueueServiceUri, new DefaultAzureCredential(), clientOptions);
-            throw new InvalidOperationException("Queues are not configured: set Storage__ConnectionString (or Storage__QueueServiceUri for managed identity).");
-        });
+            });
+        }
+        else if (options.QueueServiceUri is { } uri)
+            services.AddSingleton(_ => new QueueServiceClient(uri, new DefaultAzureCredential(), clientOptions));
+        else
+            // Thrown when a queue is first needed, not at start: hosts that never send nudges need no queue.
+            services.AddSingleton<QueueServiceClient>(_ => throw new InvalidOperationException("Queues are not configured: set Storage__ConnectionString (or Storage__QueueServiceUri for managed identity)."));
         services.AddSingleton(sp => new DeliveryQueue(sp.GetRequiredService<QueueServiceClient>(), queueName));
         services.AddSingleton<SendLedger>();
         services.AddSingleton<ManagerSettingsStore>();

@@ -158,13 +158,13 @@ internal sealed partial class CoachingBot(
                 ? new PlanRecord(rep.TenantId, rep.UserKey, turn.ActivityId, conversationId, commitment.TopicId, commitment.Plan, commitment.Due, now)
                 : null;
 
-            // The conversation's reference row is rewritten only when it changed or is getting old (StateCache.HoldsReference).
-            var keepsReference = states.HoldsReference(stateKey, reference, now);
+            // The conversation's reference row is rewritten only when it changed or is getting old (StateCache.HeldReference).
+            var held = states.HeldReference(stateKey, reference, now);
             SaveTurnResult saved;
             Azure.ETag turnETag, stateETag;
             try
             {
-                (saved, turnETag, stateETag) = await store.SaveTurnAsync(record, state, stored.ETag, keepsReference ? null : reference, plan, ct).ConfigureAwait(false);
+                (saved, turnETag, stateETag) = await store.SaveTurnAsync(record, state, stored.ETag, held is null ? reference : null, plan, ct).ConfigureAwait(false);
             }
             catch
             {
@@ -175,7 +175,7 @@ internal sealed partial class CoachingBot(
                 throw;
             }
             if (saved != SaveTurnResult.Saved) sends.Settle(key);
-            if (saved == SaveTurnResult.Saved) states.Remember(stateKey, new StoredState(state, stateETag), keepsReference ? states.StoredReference(stateKey) : reference);
+            if (saved == SaveTurnResult.Saved) states.Remember(stateKey, new StoredState(state, stateETag), held ?? reference);
             else states.Forget(stateKey);
             switch (saved)
             {

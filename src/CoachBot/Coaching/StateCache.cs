@@ -14,7 +14,7 @@ namespace CoachBot.Coaching;
 /// never used to decide I/O beyond the transaction (<see cref="TurnEffects.Needs"/>): such a turn reads the row first,
 /// as every turn did before this cache. Per instance and bounded; losing an entry costs one read.
 /// It also keeps the conversation reference the turn stored, so the next turns leave that row out of their transaction
-/// while it is unchanged and recent (<see cref="HoldsReference"/>): one entity less per turn for the storage service.
+/// while it is unchanged and recent (<see cref="HeldReference"/>): one entity less per turn for the storage service.
 /// </summary>
 internal sealed class StateCache : IDisposable
 {
@@ -39,12 +39,14 @@ internal sealed class StateCache : IDisposable
     }
 
     /// <summary>
-    /// Whether this instance stored <paramref name="reference"/> for the conversation (every field but the time alike)
-    /// less than <see cref="ReferenceRefresh"/> ago, so the turn need not write it again.
+    /// The reference this instance stored for the conversation, if it is <paramref name="reference"/> (every field but the
+    /// time alike) and younger than <see cref="ReferenceRefresh"/>: the turn need not write it again. Null otherwise.
     /// </summary>
-    public bool HoldsReference(string key, StoredConversationReference? reference, DateTimeOffset now) =>
+    public StoredConversationReference? HeldReference(string key, StoredConversationReference? reference, DateTimeOffset now) =>
         reference is not null && _states.TryGetValue(key, out Cached? cached) && cached!.Reference is { } stored
-        && now - stored.UpdatedAt < ReferenceRefresh && reference with { UpdatedAt = stored.UpdatedAt } == stored;
+        && now - stored.UpdatedAt < ReferenceRefresh && reference with { UpdatedAt = stored.UpdatedAt } == stored
+            ? stored
+            : null;
 
     /// <summary>
     /// Remembers a state just stored, with the reference the conversation's row now holds (written by this turn or one
@@ -56,8 +58,6 @@ internal sealed class StateCache : IDisposable
         else Forget(key);
     }
 
-    /// <summary>The reference this instance last stored for the conversation, while cached.</summary>
-    public StoredConversationReference? StoredReference(string key) => _states.TryGetValue(key, out Cached? cached) ? cached!.Reference : null;
 
     public void Forget(string key) => _states.Remove(key);
 

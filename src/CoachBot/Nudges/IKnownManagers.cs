@@ -1,4 +1,3 @@
-
 namespace CoachBot.Nudges;
 
 /// <summary>
