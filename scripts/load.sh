@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Side-by-side load run: CoachBot (Release) and the botbuilder reference bot (bench/reference-bot), same Azurite,
+# Side-by-side load run: CoachBot (Release) and the botbuilder reference bot (bench/reference-bot), an in-memory Azurite each,
 # same local Connector, loopback only, bounded per level. Prints a markdown report on stdout (progress on stderr);
 # child-process logs go to .logs/load/. Not part of CI: it takes a few minutes and wants a quiet machine.
 #

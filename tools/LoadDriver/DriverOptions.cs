@@ -12,7 +12,13 @@ internal sealed record DriverOptions
     /// <summary>Open-loop offered loads (turns/s), run after the closed-loop levels.</summary>
     public IReadOnlyList<double> Rates { get; init; } = [10, 25];
     public int MaxRequestsPerLevel { get; init; } = 50_000;
-    public int Users { get; init; } = 256;
+    /// <summary>
+    /// Reps, each in its own 1:1 chat. 1,024 keeps every chat under Teams' 60 messages per 30 s per conversation at the
+    /// fastest rates this box reaches (~800 turns/s ≈ 0.8 per chat per second); with 256 the fast levels ask ~3 per chat
+    /// per second, so CoachBot's per-conversation limiter holds its replies (as Teams would answer 429) while the
+    /// reference paces nothing, and the run measures the limiter rather than the bots.
+    /// </summary>
+    public int Users { get; init; } = 1024;
     public IReadOnlyList<string> Targets { get; init; } = ["coachbot", "reference"];
     public string RepoRoot { get; init; } = "";
     public string? CoachBotDll { get; init; }
@@ -32,7 +38,7 @@ internal sealed record DriverOptions
           --bot-warmup 45           seconds of unmeasured load per bot before the first level (tiered JIT, connections)
           --rates 10,25             open-loop offered loads (turns/s) after the closed-loop levels; "none" to skip
           --max-requests 50000      cap per level
-          --users 256               distinct reps (each with its own 1:1 conversation); users are split across workers
+          --users 1024              distinct reps (each with its own 1:1 conversation, kept across levels); split across workers
           --targets coachbot,reference
           --repo PATH               repository root (default: found from the current directory)
           --coachbot-dll PATH       default src/CoachBot/bin/Release/net10.0/CoachBot.dll

@@ -8,13 +8,18 @@ namespace CoachBot.Tools.LoadDriver;
 /// Closed-loop load at a fixed concurrency: each worker owns a slice of the users and sends each of them their next
 /// message, then waits for the HTTP answer and for the Connector to receive the reply before its next send (a rep
 /// reads the question before answering). Latency is send → reply received at the Connector.
+/// One runner per bot: its reps keep their conversations (<paramref name="conversations"/> names them) and their place
+/// in their scripts from the warm-up through every level, as reps do with a deployed bot, so a level measures the turns
+/// of reps the bot already knows rather than a wave of first contacts, and the tables do not grow level after level.
 /// </summary>
-internal sealed class LoadRunner(HttpClient http, ConnectorStub sink)
+internal sealed class LoadRunner(HttpClient http, ConnectorStub sink, string conversations)
 {
+    private int[] turns = [];
+
     public async Task<LevelStats> RunAsync(string runId, int concurrency, DriverOptions o)
     {
         var users = Math.Max(o.Users, concurrency);
-        var turns = new int[users];
+        var turns = TurnsOf(users);
         var (measureFrom, measureUntil) = Window(o);
         var budget = o.MaxRequestsPerLevel;
         var outcomes = new List<Outcome>[concurrency];
@@ -43,7 +48,7 @@ internal sealed class LoadRunner(HttpClient http, ConnectorStub sink)
     /// </summary>
     public async Task<LevelStats> RunRateAsync(string runId, double rate, DriverOptions o)
     {
-        var turns = new int[o.Users];
+        var turns = TurnsOf(o.Users);
         var (measureFrom, measureUntil) = Window(o);
         var start = Stopwatch.GetTimestamp();
         var inFlight = new List<(bool Measured, Task<Outcome> Task)>();
@@ -58,6 +63,13 @@ internal sealed class LoadRunner(HttpClient http, ConnectorStub sink)
         }
         await Task.WhenAll(inFlight.Select(f => f.Task));
         return Summarize([.. inFlight.Where(f => f.Measured).Select(f => f.Task.Result)], measureFrom);
+    }
+
+    /// <summary>Each rep's next step in its script, carried over from earlier levels.</summary>
+    private int[] TurnsOf(int users)
+    {
+        if (turns.Length < users) Array.Resize(ref turns, users);
+        return turns;
     }
 
     private static (long From, long Until) Window(DriverOptions o)
@@ -100,7 +112,7 @@ internal sealed class LoadRunner(HttpClient http, ConnectorStub sink)
     {
         var activityId = $"{runId}-{user}-{turn}-{Guid.NewGuid():N}";
         var text = RepTexts.TextFor(user, turn);
-        var body = RepTexts.Message(sink.ServiceUrl, runId, user, activityId, text).ToJsonString();
+        var body = RepTexts.Message(sink.ServiceUrl, conversations, user, activityId, text).ToJsonString();
         var reply = sink.ExpectReply(activityId);
         var sent = Stopwatch.GetTimestamp();
         try

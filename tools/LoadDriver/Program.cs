@@ -22,18 +22,19 @@ var servers = new List<IAsyncDisposable>();
 try
 {
     var bots = new List<BotUnderTest>();
-    AzuriteServer? azurite = null;
     if (o.TargetUrl is { } external)
     {
-        bots.Add(new BotUnderTest("external", external, o.TargetPid, null));
+        bots.Add(new BotUnderTest("external", external, o.TargetPid, null, null));
     }
     else
     {
-        azurite = await Targets.StartAzuriteAsync(o, logDir);
-        servers.Add(azurite);
-        var storage = azurite.ConnectionString;
         foreach (var target in o.Targets)
         {
+            // Each bot gets an Azurite of its own (same version and flags): Azurite's cost per request grows with what
+            // it holds, and one bot's rows must not slow the other bot's storage calls.
+            var azurite = await Targets.StartAzuriteAsync(o, Path.Combine(logDir, $"azurite-{target}.log"));
+            servers.Add(azurite);
+            var storage = azurite.ConnectionString;
             var (server, url) = target switch
             {
                 "coachbot" => Targets.StartCoachBot(o, storage, logDir),
@@ -45,8 +46,8 @@ try
             await Task.Delay(TimeSpan.FromSeconds(2)); // idle: after start-up work settles
             var idle = ProcStats.RssMiB(server.Id) ?? double.NaN;
             report.Startup(target, startupMs, idle);
-            Log($"{target}: healthy after {startupMs:F0} ms, idle RSS {idle:F1} MiB (pid {server.Id})");
-            bots.Add(new BotUnderTest(target, url, server.Id, server));
+            Log($"{target}: healthy after {startupMs:F0} ms, idle RSS {idle:F1} MiB (pid {server.Id}, Azurite pid {azurite.Process.Id})");
+            bots.Add(new BotUnderTest(target, url, server.Id, server, azurite));
         }
     }
 
@@ -57,12 +58,13 @@ try
     })
     { BaseAddress = b.Url, Timeout = TimeSpan.FromSeconds(30) });
 
-    // JIT and connection warm-up for every bot, not measured.
+    var runners = bots.ToDictionary(b => b.Name, b => new LoadRunner(clients[b.Name], sink, conversations: $"{runTag}-{b.Name}"));
+
+    // JIT and connection warm-up for every bot, not measured; every rep has its first contact here.
     foreach (var bot in bots)
     {
         Log($"{bot.Name}: warm-up");
-        await new LoadRunner(clients[bot.Name], sink).RunAsync($"{runTag}-{bot.Name}-warm", 8,
-            o with { Warmup = o.BotWarmup, Duration = TimeSpan.Zero, Users = 64 });
+        await runners[bot.Name].RunAsync($"{runTag}-{bot.Name}-warm", 8, o with { Warmup = o.BotWarmup, Duration = TimeSpan.Zero });
     }
 
     // Levels interleaved across bots, so background noise on the shared machine hits both alike.
@@ -73,9 +75,9 @@ try
         foreach (var bot in bots)
         {
             await using var botSampler = bot.Pid is { } pid ? new ProcessSampler(pid) : null;
-            await using var azuriteSampler = azurite is null ? null : new ProcessSampler(azurite.Process.Id);
+            await using var azuriteSampler = bot.Azurite is null ? null : new ProcessSampler(bot.Azurite.Process.Id);
             await using var driverSampler = new ProcessSampler(Environment.ProcessId);
-            var runner = new LoadRunner(clients[bot.Name], sink);
+            var runner = runners[bot.Name];
             var typingBefore = sink.Typing;
             var runId = $"{runTag}-{bot.Name}-{load.Closed}-{load.Rate}";
             var stats = load.Closed > 0 ? await runner.RunAsync(runId, load.Closed, o) : await runner.RunRateAsync(runId, load.Rate, o);
@@ -101,4 +103,4 @@ finally
 
 static void Log(string message) => Console.Error.WriteLine($"[{DateTime.Now:HH:mm:ss}] {message}");
 
-internal sealed record BotUnderTest(string Name, Uri Url, int? Pid, ChildProcess? Server);
+internal sealed record BotUnderTest(string Name, Uri Url, int? Pid, ChildProcess? Server, AzuriteServer? Azurite);

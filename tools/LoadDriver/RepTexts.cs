@@ -25,12 +25,12 @@ internal static class RepTexts
     }
 
     /// <summary>
-    /// The kit's Teams message from a user of this run, with what the Teams web client adds (local time, clientInfo), so
+    /// The kit's Teams message from rep <paramref name="user"/> of a bot's set of reps (<paramref name="conversations"/>), with what the Teams web client adds (local time, clientInfo), so
     /// the bot works out the rep's day as it would for a real one.
     /// </summary>
-    public static JsonObject Message(string serviceUrl, string runId, int user, string activityId, string text)
+    public static JsonObject Message(string serviceUrl, string conversations, int user, string activityId, string text)
     {
-        var a = TeamsActivities.Message(serviceUrl, $"a:{runId}-conv-{user}", text, activityId, userAad: $"{runId}-aad-{user}");
+        var a = TeamsActivities.Message(serviceUrl, $"a:{conversations}-conv-{user}", text, activityId, userAad: $"{conversations}-aad-{user}");
         a["localTimestamp"] = DateTimeOffset.UtcNow.ToOffset(TimeSpan.FromHours(1)).ToString("O");
         a["entities"] = new JsonArray(new JsonObject { ["type"] = "clientInfo", ["locale"] = "en-US", ["country"] = "DE", ["platform"] = "Web", ["timezone"] = "Europe/Berlin" });
         return a;

@@ -25,7 +25,7 @@ internal sealed class Report(DriverOptions o)
     public string ToMarkdown()
     {
         var sb = new StringBuilder();
-        sb.AppendLine(I($"## Load run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {Environment.ProcessorCount} cores, loopback, one Azurite"));
+        sb.AppendLine(I($"## Load run {DateTime.UtcNow:yyyy-MM-dd HH:mm} UTC — {Environment.ProcessorCount} cores, loopback, an in-memory Azurite per bot"));
         sb.AppendLine();
         sb.AppendLine(I($"Closed loop, {o.Users} reps in 1:1 chats, {o.Warmup.TotalSeconds:F0} s warm-up + {o.Duration.TotalSeconds:F0} s measured per level (cap {o.MaxRequestsPerLevel} turns). Latency = POST sent → reply received at the Connector. CPU in % of one core. Load c=N: N workers in a closed loop; R/s: open loop at R turns/s offered."));
         sb.AppendLine();

@@ -2,11 +2,10 @@ using System.Globalization;
 
 namespace CoachBot.Tools.LoadDriver;
 
-/// <summary>Starts the bots under test against one Azurite (the test kit's), each on its own free loopback port.</summary>
+/// <summary>Starts the bots under test, each on its own free loopback port, and the in-memory Azurite (the test kit's) each bot gets.</summary>
 internal static class Targets
 {
-    public static Task<AzuriteServer> StartAzuriteAsync(DriverOptions o, string logDir) =>
-        AzuriteServer.StartAsync(o.RepoRoot, Path.Combine(logDir, "azurite.log"));
+    public static Task<AzuriteServer> StartAzuriteAsync(DriverOptions o, string logFile) => AzuriteServer.StartAsync(o.RepoRoot, logFile);
 
     /// <summary>CoachBot's Release build as a child process, in local mode (Development, no app id), logging warnings and up.</summary>
     public static (ChildProcess Server, Uri Url) StartCoachBot(DriverOptions o, string storage, string logDir)
