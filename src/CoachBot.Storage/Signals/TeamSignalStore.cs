@@ -1,3 +1,4 @@
+using Azure;
 using Azure.Data.Tables;
 using CoachBot.Storage.Erasure;
 
@@ -16,6 +17,24 @@ public sealed class TeamSignalStore(TableServiceClient service) : TableStore(ser
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
         await table.UpsertEntityAsync(TeamSignalEntity.From(signal), TableUpdateMode.Replace, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Writes the signal only if its row is not there yet: false when it is, i.e. another delivery of the same turn wrote
+    /// it, so the row is that delivery's and not this one's to take back.
+    /// </summary>
+    public async Task<bool> TryAddAsync(TeamSignal signal, CancellationToken ct)
+    {
+        var table = await TableAsync(ct).ConfigureAwait(false);
+        try
+        {
+            await table.AddEntityAsync(TeamSignalEntity.From(signal), ct).ConfigureAwait(false);
+            return true;
+        }
+        catch (RequestFailedException ex) when (ex.Status == 409)
+        {
+            return false;
+        }
     }
 
     /// <summary>Takes back a signal written for a turn that was then decided otherwise; gone already is fine.</summary>

@@ -104,18 +104,20 @@ internal sealed partial class CoachingBot(
             return (aside, reply);
         }
 
-        // The topic signal written ahead of the read (TurnEffects.SignalAheadAsync), until the decision on the row settles it.
+        // This delivery's own topic signal, written on a decision the transaction has not confirmed yet
+        // (TurnEffects.SignalAheadAsync), until the turn is stored, decided again on a row read, or found stored by another delivery.
         string? signalled = null;
         for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
         {
             // The state this instance stored last stands in for the read (StateCache), unless the reply decided on it
-            // would do I/O beyond the transaction: then, as for a state not cached, the row is read and decides.
+            // would do I/O beyond the transaction that a stale state must not decide: then, as for a state not cached,
+            // the row is read and decides.
             var stored = states.TryGet(stateKey, out var cached) ? cached : null;
             var (aside, reply) = stored is null ? default : Decide(stored);
-            if (stored is null || signalled is not null || reply is not null && TurnEffects.Needs(reply, stored.State))
+            if (stored is null || signalled is not null || reply is not null && TurnEffects.NeedsRead(reply))
             {
-                // A new topic decided on the cached state: its signal goes out together with the read, and is taken
-                // back below if the row decides otherwise.
+                // A reply decided on the cached state that also raises a topic: its signal goes out together with the
+                // read, and is taken back below if the row decides otherwise.
                 var ahead = stored is null || signalled is not null ? null : effects.SignalAheadAsync(reply, stored.State, rep, facts, ct);
                 StoredState read;
                 try
@@ -139,6 +141,12 @@ internal sealed partial class CoachingBot(
                 if (stored is null || read.ETag != stored.ETag) (aside, reply) = Decide(read);
                 signalled = await effects.SettleAheadAsync(signalled, reply, read.State, stored: true, rep, facts, ct).ConfigureAwait(false);
                 stored = read;
+            }
+            else if (effects.SignalAheadAsync(reply, stored.State, rep, facts, ct) is { } first)
+            {
+                // A new topic on the cached state, with no read: its signal goes first, the transaction's ETag check
+                // confirms the decision, and a conflict brings the turn round again to read the row and settle the signal.
+                signalled = await first.ConfigureAwait(false);
             }
             var state = reply?.State ?? stored.State;
             var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct, signalled).ConfigureAwait(false);
@@ -192,6 +200,7 @@ internal sealed partial class CoachingBot(
                     return;
                 case SaveTurnResult.Duplicate:
                     CoachBotTelemetry.Duplicate();
+                    signalled = await effects.TakeBackAsync(signalled, rep, facts, ct).ConfigureAwait(false);
                     await AnswerStoredTurnAsync(turn, rep, conversationId, reference, ct).ConfigureAwait(false);
                     return;
                 case SaveTurnResult.Conflict:

@@ -10,9 +10,10 @@ namespace CoachBot.Coaching;
 /// The coaching state this instance last stored per conversation, with the state row's ETag. A turn that finds its
 /// conversation here skips the state read: the turn's transaction replaces the state row only if its ETag still matches,
 /// so when anyone else changed the row since (another instance's turn, a follow-up opening, "forget me"'s mark or
-/// erase) the transaction fails, the entry is dropped and the turn reads the row and runs again. A cached state is
-/// never used to decide I/O beyond the transaction (<see cref="TurnEffects.Needs"/>): such a turn reads the row first,
-/// as every turn did before this cache. Per instance and bounded; losing an entry costs one read.
+/// erase) the transaction fails, the entry is dropped and the turn reads the row and runs again. A cached state decides
+/// I/O beyond the transaction only where that failure still settles it (a new topic's signal, a confirmed plan's
+/// follow-up entry); a reply with any other such I/O (<see cref="TurnEffects.NeedsRead"/>) reads the row first, as every
+/// turn did before this cache. Per instance and bounded; losing an entry costs one read.
 /// It also keeps the conversation reference the turn stored, so the next turns leave that row out of their transaction
 /// while it is unchanged and recent (<see cref="HeldReference"/>): one entity less per turn for the storage service.
 /// </summary>

@@ -23,24 +23,25 @@ internal sealed class TurnEffects(PlanEffects planEffects, PlanStore plans, Team
 {
     /// <summary>
     /// Whether the reply does I/O beyond the turn's own transaction that must be decided on a freshly read state (see
-    /// <see cref="StateCache"/>): a new topic's signal (one decided on a stale state could count a topic the rep had
-    /// already raised), the plan replies that change other rows, <c>export</c> and "forget me"'s erase. A confirmed plan
-    /// is not among them: its only effect is the follow-up entry keyed by this message, and if a stale state fails the
-    /// transaction and the turn is decided otherwise, an entry whose plan was never stored is skipped when due
-    /// (<c>FollowUpStarter</c>); its reply's card is built from the plan the transaction wrote.
+    /// <see cref="StateCache"/>): the plan replies that change other rows, <c>export</c> and "forget me"'s erase. Two
+    /// effects are written on a decision taken on the cached state, because the transaction's ETag check catches a stale
+    /// one before anything is stored: a confirmed plan's follow-up entry (keyed by this message; if the turn is then
+    /// decided otherwise, an entry whose plan was never stored is skipped when due, <c>FollowUpStarter</c>; its card is
+    /// built from the plan the transaction wrote), and a new topic's signal (<see cref="SignalAheadAsync"/>).
     /// </summary>
-    public static bool Needs(CoachingReply reply, CoachingState before) =>
-        RaisedTopic(reply, before) is not null
-        || PlanEffects.Handles(reply.Kind) && reply.Kind != ReplyKind.PlanConfirmed
+    public static bool NeedsRead(CoachingReply reply) =>
+        PlanEffects.Handles(reply.Kind) && reply.Kind != ReplyKind.PlanConfirmed
         || reply.Kind is ReplyKind.Export or ReplyKind.ForgetMeConfirmed;
 
     /// <summary>
-    /// Writes the topic signal of a reply decided on the cached state while that state is read again
-    /// (<see cref="CoachingBot"/>), so a new topic costs two round trips, not three; null when the reply raises none.
-    /// The caller settles it with <see cref="SettleAheadAsync"/> once the turn is decided on the row it read.
+    /// Writes the topic signal of a reply decided on a state not yet confirmed by the transaction (the cached state,
+    /// before the transaction or while the row is read again); null when the reply raises no topic, or when the row is
+    /// there already: then another delivery of this turn wrote it, and it is that delivery's. The topic returned is this
+    /// delivery's own row, which the caller settles: <see cref="SettleAheadAsync"/> once the turn is decided on a row it
+    /// read, <see cref="TakeBackAsync"/> if the turn turns out to be stored by another delivery.
     /// </summary>
     public Task<string?>? SignalAheadAsync(CoachingReply? reply, CoachingState cached, RepIdentity rep, TurnFacts turn, CancellationToken ct) =>
-        reply is not null && RaisedTopic(reply, cached) is { } topic ? SignalTopicAsync(topic, rep, turn, ct) : null;
+        reply is not null && RaisedTopic(reply, cached) is { } topic ? SignalTopicAheadAsync(topic, rep, turn, ct) : null;
 
     /// <summary>
     /// Keeps the signal written ahead if the turn, decided on the row just read, raises a topic (the upsert that
@@ -51,7 +52,17 @@ internal sealed class TurnEffects(PlanEffects planEffects, PlanStore plans, Team
     public async Task<string?> SettleAheadAsync(string? signalled, CoachingReply? reply, CoachingState read, bool stored, RepIdentity rep, TurnFacts turn, CancellationToken ct)
     {
         if (signalled is null || stored && reply is not null && RaisedTopic(reply, read) is not null) return signalled;
-        await signals.RemoveAsync(TopicSignal(signalled, rep, turn), ct).ConfigureAwait(false);
+        return await TakeBackAsync(signalled, rep, turn, ct).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Takes back this delivery's own signal when another delivery stored the turn: that one decided without a topic,
+    /// or its signal row would have been there before this one's (signals are written before the transaction).
+    /// </summary>
+    /// <returns>Null: no signal of this delivery is left.</returns>
+    public async Task<string?> TakeBackAsync(string? signalled, RepIdentity rep, TurnFacts turn, CancellationToken ct)
+    {
+        if (signalled is not null) await signals.RemoveAsync(TopicSignal(signalled, rep, turn), ct).ConfigureAwait(false);
         return null;
     }
 
@@ -70,11 +81,8 @@ internal sealed class TurnEffects(PlanEffects planEffects, PlanStore plans, Team
     private static string? RaisedTopic(CoachingReply reply, CoachingState before) =>
         reply.State.Topic is { } topic && topic != before.Topic ? topic : null;
 
-    private async Task<string?> SignalTopicAsync(string topic, RepIdentity rep, TurnFacts turn, CancellationToken ct)
-    {
-        await signals.RecordAsync(TopicSignal(topic, rep, turn), ct).ConfigureAwait(false);
-        return topic;
-    }
+    private async Task<string?> SignalTopicAheadAsync(string topic, RepIdentity rep, TurnFacts turn, CancellationToken ct) =>
+        await signals.TryAddAsync(TopicSignal(topic, rep, turn), ct).ConfigureAwait(false) ? topic : null;
 
     private static TeamSignal TopicSignal(string topic, RepIdentity rep, TurnFacts turn) =>
         new(rep.TenantId, turn.Day, TeamSignal.TopicRaised, rep.UserKey, turn.ActivityId, topic, null, null, turn.At);

@@ -56,6 +56,40 @@ public sealed class ConversationAcrossInstancesTests(AzuriteFixture azurite) : B
         Assert.Single(alternating.Plans);
     }
 
+    [Fact]
+    public async Task A_redelivery_to_an_instance_holding_an_older_state_keeps_the_topic_signal_of_the_delivery_that_stored_the_turn()
+    {
+        var user = $"aad-across-signal-{_run}";
+        var conversation = $"a:across-signal-{_run}";
+        // Instance one holds the conversation's state after these two turns.
+        await SayAsync(Client, TeamsActivities.Message(Connector.ServiceUrl, conversation, "The Northwind deal is stuck in legal", userAad: user), conversation, 1);
+        await SayAsync(Client, TeamsActivities.Message(Connector.ServiceUrl, conversation, "I emailed their counsel twice", userAad: user), conversation, 2);
+        // The switch lands on instance two, which reads the row, raises the new topic, signals it and stores the turn.
+        var id = Guid.NewGuid().ToString("N");
+        var switchTopic = TeamsActivities.Message(Connector.ServiceUrl, conversation, "actually forget Northwind, my bigger problem is my forecast", userAad: user);
+        switchTopic["id"] = id;
+        await SayAsync(_two, switchTopic, conversation, 3);
+        var raised = Assert.Single(await TopicSignalsAsync(user, id)).Topic;
+
+        // Teams delivers it again, to instance one, whose state predates the switch: decided on that state it raises the
+        // topic too, but the signal row is the first delivery's, and the turn is stored already.
+        using (var again = await Client.PostAsync(switchTopic)) Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+
+        Assert.Equal(raised, Assert.Single(await TopicSignalsAsync(user, id)).Topic);
+        Assert.Equal(3, Connector.Replies(conversation).Count);
+    }
+
+    private async Task SayAsync(HttpClient instance, System.Text.Json.Nodes.JsonObject message, string conversation, int replies)
+    {
+        using var response = await instance.PostAsync(message);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        await Connector.WaitForRepliesAsync(conversation, replies);
+    }
+
+    private async Task<List<CoachBot.Storage.Signals.TeamSignal>> TopicSignalsAsync(string user, string activityId) =>
+        [.. (await App.Services.GetRequiredService<CoachBot.Storage.Signals.TeamSignalStore>().ListAsync(TeamsActivities.TenantId, DateOnly.FromDateTime(DateTime.UtcNow), default))
+            .Where(s => s.Kind == CoachBot.Storage.Signals.TeamSignal.TopicRaised && s.UserKey == user && s.Id == activityId)];
+
     private async Task<(IReadOnlyList<string?> Replies, int Turns, IReadOnlyList<string> Plans)> TalkAsync(string kind, Func<int, HttpClient> instance)
     {
         var user = $"aad-across-{kind}-{_run}";
