@@ -25,8 +25,9 @@ internal static class RepTexts
     }
 
     /// <summary>
-    /// The kit's Teams message from rep <paramref name="user"/> of a bot's set of reps (<paramref name="conversations"/>), with what the Teams web client adds (local time, clientInfo), so
-    /// the bot works out the rep's day as it would for a real one.
+    /// The kit's Teams message from rep <paramref name="user"/> of a bot's set of reps (<paramref name="conversations"/>),
+    /// with what the Teams web client adds (local time, clientInfo), so the bot works out the rep's day as it would for a
+    /// real one.
     /// </summary>
     public static JsonObject Message(string serviceUrl, string conversations, int user, string activityId, string text)
     {
