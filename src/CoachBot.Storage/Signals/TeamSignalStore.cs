@@ -41,7 +41,7 @@ public sealed class TeamSignalStore(TableServiceClient service) : TableStore(ser
     public async Task RemoveAsync(TeamSignal signal, CancellationToken ct)
     {
         var table = await TableAsync(ct).ConfigureAwait(false);
-        await table.DeleteEntityAsync(PartitionKey(signal), RowKey(signal), Azure.ETag.All, ct).ConfigureAwait(false);
+        await table.DeleteEntityAsync(PartitionKey(signal), RowKey(signal), ETag.All, ct).ConfigureAwait(false);
     }
 
     public async Task<IReadOnlyList<TeamSignal>> ListAsync(string tenantId, DateOnly day, CancellationToken ct)

@@ -104,7 +104,7 @@ internal sealed partial class CoachingBot(
             return (aside, reply);
         }
 
-        // This delivery's own topic signal, written on a decision the transaction has not confirmed yet
+        // This delivery's own topic signal, written on the cached state's decision before the transaction confirms it
         // (TurnEffects.SignalAheadAsync), until the turn is stored, decided again on a row read, or found stored by another delivery.
         string? signalled = null;
         for (var attempt = 1; attempt <= MaxStateConflicts; attempt++)
@@ -116,37 +116,24 @@ internal sealed partial class CoachingBot(
             var (aside, reply) = stored is null ? default : Decide(stored);
             if (stored is null || signalled is not null || reply is not null && TurnEffects.NeedsRead(reply))
             {
-                // A reply decided on the cached state that also raises a topic: its signal goes out together with the
-                // read, and is taken back below if the row decides otherwise.
-                var ahead = stored is null || signalled is not null ? null : effects.SignalAheadAsync(reply, stored.State, rep, facts, ct);
-                StoredState read;
-                try
-                {
-                    read = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
-                }
-                catch
-                {
-                    if (ahead is not null) await ((Task)ahead).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
-                    throw;
-                }
-                if (ahead is not null) signalled = await ahead.ConfigureAwait(false);
+                var read = await store.GetStateAsync(rep.TenantId, rep.UserKey, conversationId, ct).ConfigureAwait(false);
                 // The erase job is looked up only when the state says "erasing" or is missing (a first turn here, or the rep
                 // was erased): a redelivered "forget me" confirmation, or any message while the erase is unfinished, is not a new turn.
                 if ((read.Erasing || read.IsMissing) && await erasure.InterceptAsync(turn, rep, ct).ConfigureAwait(false))
                 {
-                    await effects.SettleAheadAsync(signalled, null, read.State, stored: false, rep, facts, ct).ConfigureAwait(false);
+                    await effects.TakeBackAsync(signalled, rep, facts, ct).ConfigureAwait(false);
                     return;
                 }
                 // The row as cached (same ETag): the decision already taken on it stands.
                 if (stored is null || read.ETag != stored.ETag) (aside, reply) = Decide(read);
-                signalled = await effects.SettleAheadAsync(signalled, reply, read.State, stored: true, rep, facts, ct).ConfigureAwait(false);
+                signalled = await effects.SettleAheadAsync(signalled, reply, read.State, rep, facts, ct).ConfigureAwait(false);
                 stored = read;
             }
-            else if (effects.SignalAheadAsync(reply, stored.State, rep, facts, ct) is { } first)
+            else
             {
-                // A new topic on the cached state, with no read: its signal goes first, the transaction's ETag check
+                // Decided on the cached state, with no read: a new topic's signal goes first, the transaction's ETag check
                 // confirms the decision, and a conflict brings the turn round again to read the row and settle the signal.
-                signalled = await first.ConfigureAwait(false);
+                signalled = await effects.SignalAheadAsync(reply, stored.State, rep, facts, ct).ConfigureAwait(false);
             }
             var state = reply?.State ?? stored.State;
             var botText = reply is null ? aside!.Text : await effects.ApplyAsync(reply, stored.State, rep, facts, ct, signalled).ConfigureAwait(false);
@@ -200,7 +187,7 @@ internal sealed partial class CoachingBot(
                     return;
                 case SaveTurnResult.Duplicate:
                     CoachBotTelemetry.Duplicate();
-                    signalled = await effects.TakeBackAsync(signalled, rep, facts, ct).ConfigureAwait(false);
+                    await effects.TakeBackAsync(signalled, rep, facts, ct).ConfigureAwait(false);
                     await AnswerStoredTurnAsync(turn, rep, conversationId, reference, ct).ConfigureAwait(false);
                     return;
                 case SaveTurnResult.Conflict:

@@ -59,7 +59,6 @@ internal sealed class StateCache : IDisposable
         else Forget(key);
     }
 
-
     public void Forget(string key) => _states.Remove(key);
 
     public void Dispose() => _states.Dispose();

@@ -34,36 +34,37 @@ internal sealed class TurnEffects(PlanEffects planEffects, PlanStore plans, Team
         || reply.Kind is ReplyKind.Export or ReplyKind.ForgetMeConfirmed;
 
     /// <summary>
-    /// Writes the topic signal of a reply decided on a state not yet confirmed by the transaction (the cached state,
-    /// before the transaction or while the row is read again); null when the reply raises no topic, or when the row is
-    /// there already: then another delivery of this turn wrote it, and it is that delivery's. The topic returned is this
-    /// delivery's own row, which the caller settles: <see cref="SettleAheadAsync"/> once the turn is decided on a row it
-    /// read, <see cref="TakeBackAsync"/> if the turn turns out to be stored by another delivery.
+    /// Writes the topic signal of a reply decided on the cached state, before the transaction confirms that state; null
+    /// when the reply raises no topic, or when the row is there already: then another delivery of this turn wrote it,
+    /// and it is that delivery's. The topic returned is this delivery's own row, which the caller settles:
+    /// <see cref="SettleAheadAsync"/> if a failed transaction makes it decide the turn again on a row it read,
+    /// <see cref="TakeBackAsync"/> if the turn turns out to be stored by another delivery.
     /// </summary>
-    public Task<string?>? SignalAheadAsync(CoachingReply? reply, CoachingState cached, RepIdentity rep, TurnFacts turn, CancellationToken ct) =>
-        reply is not null && RaisedTopic(reply, cached) is { } topic ? SignalTopicAheadAsync(topic, rep, turn, ct) : null;
+    public Task<string?> SignalAheadAsync(CoachingReply? reply, CoachingState cached, RepIdentity rep, TurnFacts turn, CancellationToken ct) =>
+        reply is not null && RaisedTopic(reply, cached) is { } topic ? SignalTopicAheadAsync(topic, rep, turn, ct) : NoSignal;
 
     /// <summary>
     /// Keeps the signal written ahead if the turn, decided on the row just read, raises a topic (the upsert that
-    /// follows rewrites the same row with the right topic); takes it back if the turn raises none or will not be
-    /// stored (the rep's "forget me" is under way), so no count and no personal row outlives the decision.
+    /// follows rewrites the same row with the right topic); takes it back if the turn raises none, so no count and no
+    /// personal row outlives the decision. A turn that will not be stored ("forget me" under way) takes it back with
+    /// <see cref="TakeBackAsync"/>.
     /// </summary>
     /// <returns>The topic the signal row still holds, or null when there is none.</returns>
-    public async Task<string?> SettleAheadAsync(string? signalled, CoachingReply? reply, CoachingState read, bool stored, RepIdentity rep, TurnFacts turn, CancellationToken ct)
+    public async Task<string?> SettleAheadAsync(string? signalled, CoachingReply? reply, CoachingState read, RepIdentity rep, TurnFacts turn, CancellationToken ct)
     {
-        if (signalled is null || stored && reply is not null && RaisedTopic(reply, read) is not null) return signalled;
-        return await TakeBackAsync(signalled, rep, turn, ct).ConfigureAwait(false);
+        if (signalled is null || reply is not null && RaisedTopic(reply, read) is not null) return signalled;
+        await TakeBackAsync(signalled, rep, turn, ct).ConfigureAwait(false);
+        return null;
     }
 
     /// <summary>
-    /// Takes back this delivery's own signal when another delivery stored the turn: that one decided without a topic,
-    /// or its signal row would have been there before this one's (signals are written before the transaction).
+    /// Takes back this delivery's own signal: when the turn will not be stored, or when another delivery stored it (that
+    /// one decided without a topic, or its signal row would have been there before this one's: signals are written
+    /// before the transaction).
     /// </summary>
-    /// <returns>Null: no signal of this delivery is left.</returns>
-    public async Task<string?> TakeBackAsync(string? signalled, RepIdentity rep, TurnFacts turn, CancellationToken ct)
+    public async Task TakeBackAsync(string? signalled, RepIdentity rep, TurnFacts turn, CancellationToken ct)
     {
         if (signalled is not null) await signals.RemoveAsync(TopicSignal(signalled, rep, turn), ct).ConfigureAwait(false);
-        return null;
     }
 
     /// <summary>Applies the reply's effects; returns the text to send (the engine's, plus any listing).</summary>
@@ -80,6 +81,8 @@ internal sealed class TurnEffects(PlanEffects planEffects, PlanStore plans, Team
     /// <summary>The topic the reply moves the conversation to, when it differs from the one before: a topic signal.</summary>
     private static string? RaisedTopic(CoachingReply reply, CoachingState before) =>
         reply.State.Topic is { } topic && topic != before.Topic ? topic : null;
+
+    private static readonly Task<string?> NoSignal = Task.FromResult<string?>(null);
 
     private async Task<string?> SignalTopicAheadAsync(string topic, RepIdentity rep, TurnFacts turn, CancellationToken ct) =>
         await signals.TryAddAsync(TopicSignal(topic, rep, turn), ct).ConfigureAwait(false) ? topic : null;
