@@ -14,7 +14,7 @@ namespace CoachBot.Tools.LoadDriver;
 /// </summary>
 internal sealed class LoadRunner(HttpClient http, ConnectorStub sink, string conversations)
 {
-    private int[] turns = [];
+    private int[] _turns = [];
 
     public async Task<LevelStats> RunAsync(string runId, int concurrency, DriverOptions o)
     {
@@ -68,8 +68,8 @@ internal sealed class LoadRunner(HttpClient http, ConnectorStub sink, string con
     /// <summary>Each rep's next step in its script, carried over from earlier levels.</summary>
     private int[] TurnsOf(int users)
     {
-        if (turns.Length < users) Array.Resize(ref turns, users);
-        return turns;
+        if (_turns.Length < users) Array.Resize(ref _turns, users);
+        return _turns;
     }
 
     private static (long From, long Until) Window(DriverOptions o)

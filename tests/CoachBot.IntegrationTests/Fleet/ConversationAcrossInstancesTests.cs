@@ -69,13 +69,13 @@ public sealed class ConversationAcrossInstancesTests(AzuriteFixture azurite) : B
         var switchTopic = TeamsActivities.Message(Connector.ServiceUrl, conversation, "actually forget Northwind, my bigger problem is my forecast", userAad: user);
         switchTopic["id"] = id;
         await SayAsync(_two, switchTopic, conversation, 3);
-        var raised = Assert.Single(await TopicSignalsAsync(user, id)).Topic;
+        var raised = Assert.Single(await TopicSignals.OfMessageAsync(App, user, id)).Topic;
 
         // Teams delivers it again, to instance one, whose state predates the switch: decided on that state it raises the
         // topic too, but the signal row is the first delivery's, and the turn is stored already.
         using (var again = await Client.PostAsync(switchTopic)) Assert.Equal(HttpStatusCode.OK, again.StatusCode);
 
-        Assert.Equal(raised, Assert.Single(await TopicSignalsAsync(user, id)).Topic);
+        Assert.Equal(raised, Assert.Single(await TopicSignals.OfMessageAsync(App, user, id)).Topic);
         Assert.Equal(3, Connector.Replies(conversation).Count);
     }
 
@@ -85,10 +85,6 @@ public sealed class ConversationAcrossInstancesTests(AzuriteFixture azurite) : B
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         await Connector.WaitForRepliesAsync(conversation, replies);
     }
-
-    private async Task<List<CoachBot.Storage.Signals.TeamSignal>> TopicSignalsAsync(string user, string activityId) =>
-        [.. (await App.Services.GetRequiredService<CoachBot.Storage.Signals.TeamSignalStore>().ListAsync(TeamsActivities.TenantId, DateOnly.FromDateTime(DateTime.UtcNow), default))
-            .Where(s => s.Kind == CoachBot.Storage.Signals.TeamSignal.TopicRaised && s.UserKey == user && s.Id == activityId)];
 
     private async Task<(IReadOnlyList<string?> Replies, int Turns, IReadOnlyList<string> Plans)> TalkAsync(string kind, Func<int, HttpClient> instance)
     {

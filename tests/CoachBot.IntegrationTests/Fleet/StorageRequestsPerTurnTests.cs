@@ -183,7 +183,7 @@ public sealed class StorageRequestsPerTurnTests : IAsyncLifetime
         Assert.True(order.FindIndex(e => e.StartsWith("answered POST", StringComparison.Ordinal) && e.Contains("/signals", StringComparison.Ordinal))
             < order.FindIndex(e => e.StartsWith("sent POST", StringComparison.Ordinal) && e.Contains("$batch", StringComparison.Ordinal)), string.Join(", ", order));
         var state = await _app.Services.GetRequiredService<CoachingStore>().GetStateAsync(TeamsActivities.TenantId, user, conversation, default);
-        Assert.Single(await TopicSignalsAsync(user, id), s => s.Topic == state.State.Topic);
+        Assert.Single(await TopicSignals.OfMessageAsync(_app, user, id), s => s.Topic == state.State.Topic);
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class StorageRequestsPerTurnTests : IAsyncLifetime
         // Decided on the cache it raised a topic and signalled it; the transaction failed on the ETag and the row read
         // then says the topic was already raised: taken back.
         Assert.Contains(requests, r => r.StartsWith("DELETE ", StringComparison.Ordinal) && r.Contains("/signals", StringComparison.Ordinal));
-        Assert.Empty(await TopicSignalsAsync(user, id));
+        Assert.Empty(await TopicSignals.OfMessageAsync(_app, user, id));
         Assert.Single(await store.GetTurnsAsync(tenant, user, default), t => t.ActivityId == id);
     }
 
@@ -222,10 +222,6 @@ public sealed class StorageRequestsPerTurnTests : IAsyncLifetime
         var id = Guid.NewGuid().ToString("N");
         return (await TurnAsync(conversation, user, text, a => a["id"] = id), id);
     }
-
-    private async Task<List<CoachBot.Storage.Signals.TeamSignal>> TopicSignalsAsync(string user, string activityId) =>
-        [.. (await _app.Services.GetRequiredService<CoachBot.Storage.Signals.TeamSignalStore>().ListAsync(TeamsActivities.TenantId, DateOnly.FromDateTime(DateTime.UtcNow), default))
-            .Where(s => s.Kind == CoachBot.Storage.Signals.TeamSignal.TopicRaised && s.UserKey == user && s.Id == activityId)];
 
     private async Task<List<string>> TurnAsync(string conversation, string user, string text, Action<System.Text.Json.Nodes.JsonObject>? change = null, int replies = 1)
     {
